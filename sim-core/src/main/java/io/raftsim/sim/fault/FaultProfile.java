@@ -1,0 +1,50 @@
+package io.raftsim.sim.fault;
+
+import io.raftsim.sim.random.RandomStream;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which fault kinds a generated schedule uses and how often. {@link #swarm} draws the
+ * enabled kinds from the seed ("Swarm Testing", Groce et al., ISSTA 2012): a run with only
+ * crashes explores crash interleavings more deeply than a run where every kind dilutes it.
+ *
+ * @param meanIntervalMicros mean virtual time between two injected faults
+ * @param meanFaultDurationMicros mean time before a fault is undone (restart, heal, resume)
+ */
+public record FaultProfile(Set<FaultKind> enabled, long meanIntervalMicros, long meanFaultDurationMicros) {
+
+    public FaultProfile {
+        enabled = enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(enabled);
+        if (meanIntervalMicros <= 0 || meanFaultDurationMicros <= 0) {
+            throw new IllegalArgumentException("fault intervals must be positive");
+        }
+    }
+
+    /** Every kind, at a fixed intensity: the baseline that swarm testing is measured against. */
+    public static FaultProfile allKinds(long meanIntervalMicros, long meanFaultDurationMicros) {
+        return new FaultProfile(EnumSet.allOf(FaultKind.class), meanIntervalMicros, meanFaultDurationMicros);
+    }
+
+    /** Each kind enabled with probability one half (at least one), intensity drawn too. */
+    public static FaultProfile swarm(RandomStream random) {
+        EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+        for (FaultKind kind : FaultKind.values()) {
+            if (random.chance(0.5)) {
+                kinds.add(kind);
+            }
+        }
+        if (kinds.isEmpty()) {
+            kinds.add(FaultKind.values()[random.nextInt(FaultKind.values().length)]);
+        }
+        long meanIntervalMicros = random.nextLong(200_000, 3_000_000);
+        long meanDurationMicros = random.nextLong(100_000, 2_000_000);
+        return new FaultProfile(kinds, meanIntervalMicros, meanDurationMicros);
+    }
+
+    @Override
+    public Set<FaultKind> enabled() {
+        return EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : enabled);
+    }
+}

@@ -1,0 +1,206 @@
+package io.raftsim.sim.network;
+
+import io.raftsim.sim.random.RandomStream;
+
+import java.util.Arrays;
+
+/**
+ * The simulated network between a fixed set of endpoints (processes): per directed link a
+ * {@link LinkConfig}, a cut flag, an in-flight count and, for FIFO links, the last delivery
+ * time. It decides the fate of each message at send time and checks cuts again on arrival
+ * (a partition that forms while a message is in the air loses it, as a real one would).
+ *
+ * <p>Each link draws from its own random stream, derived from the run seed by link name,
+ * so traffic on one link never shifts the delays of another.
+ */
+public final class Network {
+    /** {@link #route} results below zero say why a message was lost. */
+    public static final long LOST_PARTITIONED = -1;
+    public static final long LOST_RANDOMLY = -2;
+    public static final long LOST_LINK_FULL = -3;
+
+    private final int endpointCount;
+    private final int maxInFlightPerLink;
+    private final RandomStream root;
+    private final LinkConfig[] links;
+    private final boolean[] cut;
+    private final int[] inFlight;
+    private final long[] lastDeliveryMicros;
+    private final RandomStream[] linkRandom;
+    private int cutCount;
+
+    public Network(int endpointCount, LinkConfig defaults, RandomStream root, int maxInFlightPerLink) {
+        if (endpointCount <= 0) {
+            throw new IllegalArgumentException("endpointCount must be positive: " + endpointCount);
+        }
+        if (maxInFlightPerLink <= 0) {
+            throw new IllegalArgumentException("maxInFlightPerLink must be positive: " + maxInFlightPerLink);
+        }
+        this.endpointCount = endpointCount;
+        this.maxInFlightPerLink = maxInFlightPerLink;
+        this.root = root;
+        int linkCount = endpointCount * endpointCount;
+        this.links = new LinkConfig[linkCount];
+        Arrays.fill(links, defaults);
+        this.cut = new boolean[linkCount];
+        this.inFlight = new int[linkCount];
+        this.lastDeliveryMicros = new long[linkCount];
+        this.linkRandom = new RandomStream[linkCount];
+    }
+
+    public int endpointCount() {
+        return endpointCount;
+    }
+
+    /**
+     * Decides one message's fate: its virtual delivery time, or a {@code LOST_*} code. A
+     * routed message counts as in flight until {@link #arrived} is called for it.
+     */
+    public long route(int from, int to, long nowMicros) {
+        int link = index(from, to);
+        if (cut[link]) {
+            return LOST_PARTITIONED;
+        }
+        LinkConfig config = links[link];
+        RandomStream random = random(link, from, to);
+        if (random.chance(config.dropRate())) {
+            return LOST_RANDOMLY;
+        }
+        if (inFlight[link] >= maxInFlightPerLink) {
+            return LOST_LINK_FULL;
+        }
+        return schedule(link, config, random, nowMicros);
+    }
+
+    /** A duplicate copy's delivery time, or -1 when the link does not duplicate this message. */
+    public long duplicate(int from, int to, long nowMicros) {
+        int link = index(from, to);
+        LinkConfig config = links[link];
+        if (config.duplicateRate() <= 0.0) {
+            return -1;
+        }
+        RandomStream random = random(link, from, to);
+        if (!random.chance(config.duplicateRate()) || inFlight[link] >= maxInFlightPerLink) {
+            return -1;
+        }
+        return schedule(link, config, random, nowMicros);
+    }
+
+    /** Called when a routed message leaves the network, delivered or not. */
+    public void arrived(int from, int to) {
+        int link = index(from, to);
+        assert inFlight[link] > 0 : "arrival without a routed message on " + from + "->" + to;
+        inFlight[link]--;
+    }
+
+    public int inFlight(int from, int to) {
+        return inFlight[index(from, to)];
+    }
+
+    public boolean isCut(int from, int to) {
+        return cut[index(from, to)];
+    }
+
+    /** True when any link is cut, i.e. the network is not fully healed. */
+    public boolean hasCuts() {
+        return cutCount > 0;
+    }
+
+    /**
+     * Cuts every link between endpoints of different groups. Endpoints in no group keep all
+     * their links (clients that can reach both sides, for instance). Composes with earlier cuts.
+     */
+    public void partition(int[][] groups) {
+        int[] groupOf = new int[endpointCount];
+        Arrays.fill(groupOf, -1);
+        for (int g = 0; g < groups.length; g++) {
+            for (int endpoint : groups[g]) {
+                checkEndpoint(endpoint);
+                groupOf[endpoint] = g;
+            }
+        }
+        for (int from = 0; from < endpointCount; from++) {
+            for (int to = 0; to < endpointCount; to++) {
+                if (groupOf[from] >= 0 && groupOf[to] >= 0 && groupOf[from] != groupOf[to]) {
+                    setCut(index(from, to), true);
+                }
+            }
+        }
+    }
+
+    /** Cuts both directions of every link of {@code endpoint}. */
+    public void isolate(int endpoint) {
+        checkEndpoint(endpoint);
+        for (int other = 0; other < endpointCount; other++) {
+            if (other != endpoint) {
+                setCut(index(endpoint, other), true);
+                setCut(index(other, endpoint), true);
+            }
+        }
+    }
+
+    /** Cuts one direction only: {@code from} can no longer reach {@code to}, the reverse still works. */
+    public void cut(int from, int to) {
+        setCut(index(from, to), true);
+    }
+
+    /** Restores every cut link. Link settings (latency, loss) are not touched. */
+    public void heal() {
+        Arrays.fill(cut, false);
+        cutCount = 0;
+    }
+
+    public LinkConfig link(int from, int to) {
+        return links[index(from, to)];
+    }
+
+    public void setLink(int from, int to, LinkConfig config) {
+        links[index(from, to)] = config;
+    }
+
+    public void setAllLinks(LinkConfig config) {
+        Arrays.fill(links, config);
+    }
+
+    private long schedule(int link, LinkConfig config, RandomStream random, long nowMicros) {
+        long delayMicros = random.chance(config.tailProbability())
+                ? random.nextLong(config.latencyMaxMicros(), config.tailMaxMicros() + 1)
+                : random.nextLong(config.latencyMinMicros(), config.latencyMaxMicros() + 1);
+        long deliveryMicros = nowMicros + delayMicros;
+        if (config.fifo()) {
+            // Equal times are delivered in send order: the event queue breaks ties by sequence.
+            deliveryMicros = Math.max(deliveryMicros, lastDeliveryMicros[link]);
+        }
+        lastDeliveryMicros[link] = Math.max(lastDeliveryMicros[link], deliveryMicros);
+        inFlight[link]++;
+        return deliveryMicros;
+    }
+
+    private RandomStream random(int link, int from, int to) {
+        RandomStream random = linkRandom[link];
+        if (random == null) {
+            random = root.derive("link", from * 65_536 + to);
+            linkRandom[link] = random;
+        }
+        return random;
+    }
+
+    private void setCut(int link, boolean value) {
+        if (cut[link] != value) {
+            cut[link] = value;
+            cutCount += value ? 1 : -1;
+        }
+    }
+
+    private int index(int from, int to) {
+        checkEndpoint(from);
+        checkEndpoint(to);
+        return from * endpointCount + to;
+    }
+
+    private void checkEndpoint(int endpoint) {
+        if (endpoint < 0 || endpoint >= endpointCount) {
+            throw new IllegalArgumentException("no endpoint " + endpoint + " (there are " + endpointCount + ")");
+        }
+    }
+}
