@@ -1,0 +1,275 @@
+package io.raftsim.raft.check;
+
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.RaftLog;
+import io.raftsim.raft.node.HardState;
+import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.Role;
+import io.raftsim.raft.server.RaftHostListener;
+import io.raftsim.sim.engine.Observer;
+import io.raftsim.sim.engine.SimulationView;
+import io.raftsim.sim.engine.Violation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Checks Raft's safety properties (Figure 3, and the monotonicity of term, vote and commit
+ * index) as the run goes. Servers report every log change, apply and handled input; each
+ * report costs O(1) amortised, never a scan of a log: logs are compared by the cumulative
+ * hashes {@link RaftLog} keeps per entry. The first violation is kept and stops the run
+ * through {@link #afterStep}.
+ */
+public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsim.raft.message.Message> {
+    private final int serverCount;
+    private final RaftNode[] nodes;
+    private SimulationView<io.raftsim.raft.message.Message> view;
+
+    /** Election Safety: the leader of every term, over the whole run (crashed leaders still count). */
+    private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
+    /** Log Matching: for each index, the (term, cumulative hash) pairs seen there, first one wins. */
+    private final List<long[]> termHashesAtIndex = new ArrayList<>();
+    /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
+    private long[] committedHashes = new long[1024];
+    private long committedIndex;
+    private long highestLeaderTerm;
+    private int highestLeader = -1;
+
+    // Per server, kept across restarts: what the monitor saw last.
+    private final long[] lastTerm;
+    private final long[] lastVoteTerm;
+    private final int[] lastVote;
+    private final long[] lastCommit;
+    private final Role[] lastRole;
+
+    private long electionCount;
+    private Violation violation;
+
+    public SafetyMonitor(int serverCount) {
+        this.serverCount = serverCount;
+        this.nodes = new RaftNode[serverCount];
+        this.lastTerm = new long[serverCount];
+        this.lastVoteTerm = new long[serverCount];
+        this.lastVote = new int[serverCount];
+        this.lastCommit = new long[serverCount];
+        this.lastRole = new Role[serverCount];
+        Arrays.fill(lastVote, HardState.NO_VOTE);
+        Arrays.fill(lastRole, Role.FOLLOWER);
+    }
+
+    /** The engine the servers run in, to tell crashed servers from live ones. */
+    public void attach(SimulationView<io.raftsim.raft.message.Message> simulation) {
+        this.view = simulation;
+    }
+
+    // ---- reports from servers --------------------------------------------------------
+
+    @Override
+    public void started(RaftNode node) {
+        int id = node.id();
+        nodes[id] = node;
+        lastCommit[id] = 0;
+        lastRole[id] = Role.FOLLOWER;
+    }
+
+    @Override
+    public void appended(int node, LogEntry entry, long cumulativeHash) {
+        int position = (int) (entry.index() - 1);
+        while (termHashesAtIndex.size() <= position) {
+            termHashesAtIndex.add(null);
+        }
+        long[] seen = termHashesAtIndex.get(position);
+        if (seen == null) {
+            termHashesAtIndex.set(position, new long[] {entry.term(), cumulativeHash});
+            return;
+        }
+        for (int i = 0; i < seen.length; i += 2) {
+            if (seen[i] == entry.term()) {
+                if (seen[i + 1] != cumulativeHash) {
+                    fail(SafetyProperty.LOG_MATCHING, "node n" + (node + 1) + " appended index " + entry.index() + " term " + entry.term()
+                            + " onto a prefix that differs from another log holding the same index and term; node's log: "
+                            + excerpt(node, entry.index()));
+                }
+                return;
+            }
+        }
+        long[] grown = Arrays.copyOf(seen, seen.length + 2);
+        grown[seen.length] = entry.term();
+        grown[seen.length + 1] = cumulativeHash;
+        termHashesAtIndex.set(position, grown);
+    }
+
+    @Override
+    public void truncated(int node, long fromIndex, long previousLastIndex) {
+        RaftNode current = nodes[node];
+        if (current != null && current.role() == Role.LEADER) {
+            fail(SafetyProperty.LEADER_APPEND_ONLY, "leader n" + (node + 1) + " in term " + current.currentTerm()
+                    + " removed entries " + fromIndex + ".." + previousLastIndex + " from its own log");
+        }
+    }
+
+    @Override
+    public void applied(int node, LogEntry entry, long cumulativeHash) {
+        long index = entry.index();
+        if (index > committedIndex) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied index " + index + " (" + entry
+                    + ") beyond every commit index seen (" + committedIndex + ")");
+        } else if (committedHashes[(int) (index - 1)] != cumulativeHash) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entry + " at index " + index
+                    + " but a different entry was committed there; node's log: " + excerpt(node, index));
+        }
+    }
+
+    @Override
+    public void handled(RaftNode node) {
+        int id = node.id();
+        long term = node.currentTerm();
+        if (term < lastTerm[id]) {
+            fail(SafetyProperty.TERM_MONOTONIC, "n" + (id + 1) + " went from term " + lastTerm[id] + " back to term " + term);
+        }
+        lastTerm[id] = term;
+        checkVote(node);
+        checkCommit(node);
+        if (node.role() == Role.LEADER && lastRole[id] != Role.LEADER) {
+            checkNewLeader(node);
+        }
+        lastRole[id] = node.role();
+    }
+
+    private void checkVote(RaftNode node) {
+        int id = node.id();
+        int vote = node.votedFor();
+        if (vote == HardState.NO_VOTE) {
+            return;
+        }
+        long term = node.currentTerm();
+        if (term == lastVoteTerm[id] && vote != lastVote[id] && lastVote[id] != HardState.NO_VOTE) {
+            fail(SafetyProperty.SINGLE_VOTE, "n" + (id + 1) + " voted for n" + (lastVote[id] + 1) + " and then for n" + (vote + 1) + " in term " + term);
+        }
+        lastVoteTerm[id] = term;
+        lastVote[id] = vote;
+    }
+
+    private void checkCommit(RaftNode node) {
+        int id = node.id();
+        RaftLog log = node.log();
+        long commit = Math.min(node.commitIndex(), log.lastIndex());
+        if (node.commitIndex() < lastCommit[id]) {
+            fail(SafetyProperty.COMMIT_MONOTONIC, "n" + (id + 1) + " commitIndex went from " + lastCommit[id] + " back to " + node.commitIndex());
+        }
+        if (commit <= lastCommit[id]) {
+            lastCommit[id] = Math.max(lastCommit[id], node.commitIndex());
+            return;
+        }
+        lastCommit[id] = node.commitIndex();
+        // Everything this node considers committed must agree with the committed prefix so far:
+        // comparing the cumulative hash at one index compares the whole prefix.
+        long agreeThrough = Math.min(commit, committedIndex);
+        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes[(int) (agreeThrough - 1)]) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (id + 1) + " committed through index " + commit
+                    + " but its entries through " + agreeThrough + " differ from those committed before; node's log: " + excerpt(id, agreeThrough));
+            return;
+        }
+        for (long index = committedIndex + 1; index <= commit; index++) {
+            if (index > committedHashes.length) {
+                committedHashes = Arrays.copyOf(committedHashes, committedHashes.length * 2);
+            }
+            committedHashes[(int) (index - 1)] = log.hash(index);
+        }
+        if (commit > committedIndex) {
+            committedIndex = commit;
+            checkCurrentLeaderHasCommitted();
+        }
+    }
+
+    /** Election Safety when a leader appears, and Leader Completeness for its log. */
+    private void checkNewLeader(RaftNode node) {
+        electionCount++;
+        long term = node.currentTerm();
+        Integer previous = leaderOfTerm.putIfAbsent(term, node.id());
+        if (previous != null && previous != node.id()) {
+            fail(SafetyProperty.ELECTION_SAFETY, "n" + (previous + 1) + " and n" + (node.id() + 1) + " were both elected leader in term " + term);
+            return;
+        }
+        if (term >= highestLeaderTerm) {
+            highestLeaderTerm = term;
+            highestLeader = node.id();
+        }
+        checkHasCommittedPrefix(node, "became leader of term " + term);
+    }
+
+    private void checkCurrentLeaderHasCommitted() {
+        if (highestLeader < 0 || (view != null && !view.isUp(highestLeader))) {
+            return;
+        }
+        RaftNode leader = nodes[highestLeader];
+        if (leader.role() == Role.LEADER && leader.currentTerm() == highestLeaderTerm) {
+            checkHasCommittedPrefix(leader, "is leader of term " + highestLeaderTerm);
+        }
+    }
+
+    private void checkHasCommittedPrefix(RaftNode node, String context) {
+        if (committedIndex == 0) {
+            return;
+        }
+        RaftLog log = node.log();
+        if (log.lastIndex() < committedIndex || log.hash(committedIndex) != committedHashes[(int) (committedIndex - 1)]) {
+            fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (node.id() + 1) + " " + context + " without every committed entry (committed through "
+                    + committedIndex + "); its log: " + excerpt(node.id(), Math.min(committedIndex, log.lastIndex())));
+        }
+    }
+
+    private String excerpt(int node, long aroundIndex) {
+        if (nodes[node] == null) {
+            return "(unknown)";
+        }
+        RaftLog log = nodes[node].log();
+        long from = Math.max(1, aroundIndex - 2);
+        long to = Math.min(log.lastIndex(), aroundIndex + 2);
+        StringBuilder text = new StringBuilder("[");
+        for (long index = from; index <= to; index++) {
+            text.append(index == from ? "" : ", ").append(index).append(':').append(log.term(index));
+        }
+        return text.append("] of ").append(log.lastIndex()).toString();
+    }
+
+    private void fail(SafetyProperty property, String message) {
+        if (violation == null) {
+            violation = Violation.of(property.displayName(), message + " — " + property.statement());
+        }
+    }
+
+    // ---- the engine observer ---------------------------------------------------------
+
+    @Override
+    public Violation afterStep(SimulationView<io.raftsim.raft.message.Message> simulation) {
+        return violation;
+    }
+
+    public Violation violation() {
+        return violation;
+    }
+
+    public long committedIndex() {
+        return committedIndex;
+    }
+
+    public long electionCount() {
+        return electionCount;
+    }
+
+    public long highestLeaderTerm() {
+        return highestLeaderTerm;
+    }
+
+    /** Terms that had a leader, in order. */
+    public TreeMap<Long, Integer> leaders() {
+        return new TreeMap<>(leaderOfTerm);
+    }
+
+    public int serverCount() {
+        return serverCount;
+    }
+}

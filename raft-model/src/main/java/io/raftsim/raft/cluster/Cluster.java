@@ -1,0 +1,193 @@
+package io.raftsim.raft.cluster;
+
+import io.raftsim.raft.check.SafetyMonitor;
+import io.raftsim.raft.client.ClientSwitch;
+import io.raftsim.raft.client.KvClient;
+import io.raftsim.raft.linearizability.History;
+import io.raftsim.raft.linearizability.Operation;
+import io.raftsim.raft.message.Message;
+import io.raftsim.raft.message.MessageCodecs;
+import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.Role;
+import io.raftsim.raft.server.RaftServer;
+import io.raftsim.sim.engine.Engine;
+import io.raftsim.sim.engine.Process;
+import io.raftsim.sim.engine.ProcessContext;
+import io.raftsim.sim.engine.RunResult;
+import io.raftsim.sim.engine.RunStatus;
+import io.raftsim.sim.fault.FaultSchedule;
+import io.raftsim.sim.fault.TimedFault;
+import io.raftsim.sim.trace.TraceSink;
+
+/**
+ * A Raft cluster in the engine: servers 0..n-1, clients n..n+c-1, the safety monitor as an
+ * observer after every step, and the client history. {@link #run} plays a schedule of
+ * faults (the safety phase), then heals everything and requires progress (the liveness
+ * phase), then checks the history for linearizability.
+ */
+public final class Cluster {
+    private final ClusterSpec spec;
+    private final Engine<Message> engine;
+    private final SafetyMonitor monitor;
+    private final History history;
+    private final ClientSwitch clientSwitch = new ClientSwitch();
+
+    public Cluster(ClusterSpec spec, long seed, TraceSink traceSink) {
+        this.spec = spec;
+        int servers = spec.servers();
+        this.monitor = new SafetyMonitor(servers);
+        this.history = new History(spec.maxHistoryOperations());
+        this.engine = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, MessageCodecs.INSTANCE)
+                .seed(seed)
+                .links(spec.links())
+                .limits(spec.limits())
+                .syncMode(spec.syncMode())
+                .trace(traceSink)
+                .observer(monitor)
+                .build();
+        monitor.attach(engine);
+    }
+
+    private Process<Message> createProcess(ProcessContext<Message> context) {
+        if (context.nodeId() < spec.servers()) {
+            return new RaftServer(context, spec.raft(), monitor);
+        }
+        return new KvClient(context, spec.servers(), spec.workload(), clientSwitch, history);
+    }
+
+    /**
+     * Runs the faults for {@code durationMicros}, then (if asked) the liveness phase, then
+     * the linearizability check, and classifies the run.
+     */
+    public ClusterOutcome run(long durationMicros, FaultSchedule faults, boolean requireLiveness) {
+        faults.installOn(engine);
+        RunResult result = engine.runUntil(durationMicros);
+        if (result.status() != RunStatus.COMPLETED) {
+            return judged(result);
+        }
+        if (requireLiveness) {
+            ClusterOutcome liveness = runLivenessPhase(Math.max(durationMicros, faults.lastMicros()));
+            if (liveness != null) {
+                return liveness;
+            }
+        }
+        return judgeHistory(engine.currentResult());
+    }
+
+    /**
+     * TigerBeetle's second phase: undo every fault, stop new client work, then a leader must
+     * be elected within the bound and every pending operation must complete within it again.
+     */
+    private ClusterOutcome runLivenessPhase(long healAtMicros) {
+        for (TimedFault recovery : FaultSchedule.recoverAll(spec.servers(), healAtMicros, spec.links())) {
+            engine.schedule(recovery.atMicros(), recovery.action());
+        }
+        clientSwitch.stop();
+        long bound = spec.livenessBoundMicros();
+        RunResult result = engine.runUntil(healAtMicros + bound, () -> leaderWithCommitInTerm() >= 0);
+        if (result.status() != RunStatus.COMPLETED) {
+            return judged(result);
+        }
+        if (leaderWithCommitInTerm() < 0) {
+            return new ClusterOutcome(Verdict.LIVENESS_FAILURE, "Liveness",
+                    "no leader committed an entry of its term within " + bound / 1000 + " ms of healing", result, stats());
+        }
+        long deadline = engine.nowMicros() + bound;
+        result = engine.runUntil(deadline, () -> pendingClientOperations() == 0);
+        if (result.status() != RunStatus.COMPLETED) {
+            return judged(result);
+        }
+        if (pendingClientOperations() > 0) {
+            return new ClusterOutcome(Verdict.LIVENESS_FAILURE, "Liveness", pendingClientOperations()
+                    + " client operations still pending " + bound / 1000 + " ms after a leader was elected", result, stats());
+        }
+        return null;
+    }
+
+    private ClusterOutcome judgeHistory(RunResult result) {
+        return new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
+    }
+
+    private ClusterOutcome judged(RunResult result) {
+        return switch (result.status()) {
+            case VIOLATION -> new ClusterOutcome(Verdict.SAFETY_VIOLATION, result.violation().property(), result.violation().message(), result, stats());
+            case LIMIT_REACHED -> new ClusterOutcome(Verdict.LIMIT_REACHED, null, "limit reached: " + result.limit(), result, stats());
+            case COMPLETED -> new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
+        };
+    }
+
+    /** An up server that leads and has committed an entry of its own term, or -1. */
+    public int leaderWithCommitInTerm() {
+        for (int id = 0; id < spec.servers(); id++) {
+            RaftServer server = server(id);
+            if (server != null) {
+                RaftNode node = server.node();
+                if (node.role() == Role.LEADER && node.commitIndex() > 0 && node.log().term(node.commitIndex()) == node.currentTerm()) {
+                    return id;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The up server in the leader role with the highest term, or -1. */
+    public int currentLeader() {
+        int leader = -1;
+        long term = -1;
+        for (int id = 0; id < spec.servers(); id++) {
+            RaftServer server = server(id);
+            if (server != null && server.node().role() == Role.LEADER && server.node().currentTerm() > term) {
+                leader = id;
+                term = server.node().currentTerm();
+            }
+        }
+        return leader;
+    }
+
+    public int pendingClientOperations() {
+        int pending = 0;
+        for (int id = spec.servers(); id < engine.processCount(); id++) {
+            if (engine.process(id) instanceof KvClient client && client.hasPendingOperation()) {
+                pending++;
+            }
+        }
+        return pending;
+    }
+
+    public ClusterStats stats() {
+        int invoked = history.operations().size();
+        int completed = 0;
+        for (Operation operation : history.operations()) {
+            if (operation.result() != null) {
+                completed++;
+            }
+        }
+        return new ClusterStats(monitor.electionCount(), monitor.highestLeaderTerm(), monitor.committedIndex(),
+                invoked, completed, invoked - completed);
+    }
+
+    /** The live server {@code id}, or null while it is crashed. */
+    public RaftServer server(int id) {
+        return (RaftServer) engine.process(id);
+    }
+
+    public Engine<Message> engine() {
+        return engine;
+    }
+
+    public SafetyMonitor monitor() {
+        return monitor;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public ClientSwitch clientSwitch() {
+        return clientSwitch;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,61 @@
+package io.raftsim.raft.kv;
+
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The deterministic key-value model: the replicated state machine applies commands to it,
+ * and the linearizability checker replays histories against it.
+ */
+public final class KvStore {
+    private final TreeMap<String, String> values = new TreeMap<>();
+
+    public KvResult apply(KvCommand command) {
+        if (command instanceof Put put) {
+            values.put(put.key(), put.value());
+            return KvResult.done();
+        } else if (command instanceof Get get) {
+            return KvResult.read(values.get(get.key()));
+        } else if (command instanceof Append append) {
+            values.merge(append.key(), append.value(), String::concat);
+            return KvResult.done();
+        } else if (command instanceof Cas cas) {
+            boolean matches = Objects.equals(values.get(cas.key()), cas.expected());
+            if (matches) {
+                values.put(cas.key(), cas.update());
+            }
+            return KvResult.cas(matches);
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** What {@code command} would return and the value {@code key} would hold after it, from {@code current}. */
+    public static String valueAfter(KvCommand command, String current) {
+        if (command instanceof Put put) {
+            return put.value();
+        } else if (command instanceof Append append) {
+            return current == null ? append.value() : current + append.value();
+        } else if (command instanceof Cas cas) {
+            return Objects.equals(current, cas.expected()) ? cas.update() : current;
+        }
+        return current;
+    }
+
+    /** The result {@code command} returns when the key holds {@code current}. */
+    public static KvResult resultAt(KvCommand command, String current) {
+        if (command instanceof Get) {
+            return KvResult.read(current);
+        } else if (command instanceof Cas cas) {
+            return KvResult.cas(Objects.equals(current, cas.expected()));
+        }
+        return KvResult.done();
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    public int size() {
+        return values.size();
+    }
+}

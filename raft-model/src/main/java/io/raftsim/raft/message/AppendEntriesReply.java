@@ -1,0 +1,20 @@
+package io.raftsim.raft.message;
+
+/**
+ * The answer to AppendEntries. {@code matchIndex} is the index through which the follower's
+ * log now matches the leader's (on success), so a reordered or duplicated reply can never
+ * move the leader's view backwards. On rejection {@code rejectedPrevLogIndex} names the
+ * request being rejected, and, with fast backtracking (§5.3, "the follower can include the
+ * term of the conflicting entry and the first index it stores for that term"),
+ * {@code conflictTerm}/{@code conflictIndex} let the leader skip a whole term at once.
+ */
+public record AppendEntriesReply(long term, boolean success, long matchIndex, long rejectedPrevLogIndex,
+                                 long conflictTerm, long conflictIndex, long followerLastIndex) implements RaftMessage {
+    public static AppendEntriesReply accepted(long term, long matchIndex) {
+        return new AppendEntriesReply(term, true, matchIndex, 0, 0, 0, matchIndex);
+    }
+
+    public static AppendEntriesReply rejected(long term, long rejectedPrevLogIndex, long conflictTerm, long conflictIndex, long followerLastIndex) {
+        return new AppendEntriesReply(term, false, 0, rejectedPrevLogIndex, conflictTerm, conflictIndex, followerLastIndex);
+    }
+}

@@ -1,0 +1,603 @@
+package io.raftsim.raft.node;
+
+import io.raftsim.raft.RaftConfig;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
+import io.raftsim.raft.log.RaftLog;
+import io.raftsim.raft.message.AppendEntries;
+import io.raftsim.raft.message.AppendEntriesReply;
+import io.raftsim.raft.message.RaftMessage;
+import io.raftsim.raft.message.RequestVote;
+import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.sim.random.RandomStream;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One Raft server as a pure state machine (Figure 2). Inputs: {@link #start},
+ * {@link #receive}, {@link #timerFired}, {@link #propose}; each takes the node's clock
+ * reading as an argument. Outputs go to the {@link Effects} buffer. The node has no clock,
+ * no network and no disk of its own, so the same code could run on a real transport.
+ *
+ * <p>Term handling happens once, at the top of {@link #receive} (§5.1: "If RPC request or
+ * response contains term T > currentTerm: set currentTerm = T, convert to follower"); then
+ * one handler per role. Roles change only in the {@code become...} methods, which refuse
+ * illegal transitions.
+ */
+public final class RaftNode {
+    private static final int NO_LEADER = -1;
+
+    private final int id;
+    private final RaftConfig config;
+    private final RandomStream random;
+    private final Effects out;
+    private final RaftLog log;
+
+    // Persistent state (Figure 2).
+    private long currentTerm;
+    private int votedFor;
+
+    // Volatile state.
+    private Role role = Role.FOLLOWER;
+    private int leaderId = NO_LEADER;
+    private long commitIndex;
+    private long nowMicros;
+    private long lastHeardFromLeaderMicros = Long.MIN_VALUE / 2;
+    private final boolean[] votesGranted;
+    private int votesGrantedCount;
+
+    // Leader-only state, reinitialised on election (Figure 2: nextIndex, matchIndex).
+    private final Progress[] progress;
+    private final long[] matchScratch;
+
+    /**
+     * Restores a node from what its previous incarnation persisted (empty on first start).
+     * Volatile state starts fresh: follower, no leader known, commit index 0.
+     */
+    public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
+                    RandomStream random, LogListener logListener, Effects out) {
+        this.id = id;
+        this.config = config;
+        this.random = random;
+        this.out = out;
+        this.currentTerm = hardState.currentTerm();
+        this.votedFor = hardState.votedFor();
+        this.log = new RaftLog(id, logListener);
+        log.restore(persistedLog);
+        this.votesGranted = new boolean[config.clusterSize()];
+        this.progress = new Progress[config.clusterSize()];
+        this.matchScratch = new long[config.clusterSize()];
+    }
+
+    // ---- inputs --------------------------------------------------------------------
+
+    /** Starts (or restarts) as a follower with a fresh randomized election timeout (§5.2). */
+    public void start(long now) {
+        this.nowMicros = now;
+        resetElectionTimer();
+    }
+
+    public void receive(long now, int from, RaftMessage message) {
+        this.nowMicros = now;
+        if (message.term() > currentTerm) {
+            if (message instanceof RequestVote request && inLease()) {
+                // Dissertation §4.2.3 with CheckQuorum: a server that heard from a live leader
+                // within the minimum election timeout neither updates its term nor votes, so a
+                // server that cannot hear the leader cannot disrupt the cluster.
+                return;
+            }
+            if (isPreVoteTraffic(message)) {
+                // A pre-vote is a question about a future term; nobody changes term for it (§9.6).
+                stepPreVoteAtHigherTerm(from, message);
+                return;
+            }
+            becomeFollower(message.term(), message instanceof AppendEntries ? from : NO_LEADER);
+        } else if (message.term() < currentTerm) {
+            rejectStale(from, message);
+            return;
+        }
+        switch (role) {
+            case FOLLOWER -> stepFollower(from, message);
+            case PRE_CANDIDATE, CANDIDATE -> stepCandidate(from, message);
+            case LEADER -> stepLeader(from, message);
+        }
+    }
+
+    public void timerFired(long now, int timerId) {
+        this.nowMicros = now;
+        switch (timerId) {
+            case RaftTimers.ELECTION -> {
+                if (role != Role.LEADER) {
+                    if (config.preVote()) {
+                        becomePreCandidate();
+                    } else {
+                        becomeCandidate();
+                    }
+                }
+            }
+            case RaftTimers.HEARTBEAT -> {
+                if (role == Role.LEADER) {
+                    heartbeat();
+                }
+            }
+            case RaftTimers.CHECK_QUORUM -> {
+                if (role == Role.LEADER) {
+                    checkQuorum();
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown timer " + timerId + " on node " + id);
+        }
+    }
+
+    /**
+     * A leader appends the command to its log and starts replicating it (§5.3). Returns the
+     * new entry's index, or -1 when this node is not the leader.
+     */
+    public long propose(long now, Command command) {
+        this.nowMicros = now;
+        if (role != Role.LEADER) {
+            return -1;
+        }
+        long index = appendLocally(command);
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer != id) {
+                sendAppend(peer, false);
+            }
+        }
+        maybeAdvanceCommit();
+        return index;
+    }
+
+    // ---- per-role handlers -----------------------------------------------------------
+
+    private void stepFollower(int from, RaftMessage message) {
+        if (message instanceof AppendEntries append) {
+            handleAppendEntries(from, append);
+        } else if (message instanceof RequestVote request) {
+            handleRequestVote(from, request);
+        }
+        // Replies reaching a follower are answers to a role it no longer holds: ignored.
+    }
+
+    private void stepCandidate(int from, RaftMessage message) {
+        if (message instanceof AppendEntries append) {
+            // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
+            becomeFollower(currentTerm, from);
+            handleAppendEntries(from, append);
+        } else if (message instanceof RequestVote request) {
+            handleRequestVote(from, request);
+        } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
+            if (reply.voteGranted() && countVote(from) >= config.majority()) {
+                becomeLeader();
+            }
+        }
+    }
+
+    private void stepLeader(int from, RaftMessage message) {
+        if (message instanceof AppendEntriesReply reply) {
+            progress[from].markActive();
+            handleAppendEntriesReply(from, reply);
+        } else if (message instanceof RequestVote request) {
+            handleRequestVote(from, request);
+        } else if (message instanceof RequestVoteReply) {
+            progress[from].markActive();
+        }
+        // An AppendEntries in our own term would mean two leaders in one term; Election
+        // Safety makes that impossible, and the checker reports it if it ever happens.
+    }
+
+    // ---- elections (§5.2, §5.4.1, §9.6) -------------------------------------------------
+
+    private void handleRequestVote(int from, RequestVote request) {
+        if (request.preVote()) {
+            // A pre-vote for our own term or an older one: we may already have voted; refuse.
+            out.send(from, new RequestVoteReply(currentTerm, false, true));
+            return;
+        }
+        boolean canVote = votedFor == HardState.NO_VOTE || votedFor == request.candidateId();
+        boolean granted = canVote && candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex());
+        if (granted) {
+            votedFor = request.candidateId();
+            out.hardStateChanged();
+            // §5.2: a follower that grants a vote resets its election timer.
+            resetElectionTimer();
+            out.event(new RaftEvent.VoteGranted(id, request.candidateId(), currentTerm, false));
+        }
+        out.send(from, new RequestVoteReply(currentTerm, granted, false));
+    }
+
+    private void stepPreVoteAtHigherTerm(int from, RaftMessage message) {
+        if (message instanceof RequestVote request) {
+            boolean granted = candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex());
+            if (granted) {
+                out.event(new RaftEvent.VoteGranted(id, request.candidateId(), request.term(), true));
+            }
+            out.send(from, new RequestVoteReply(granted ? request.term() : currentTerm, granted, true));
+        } else if (message instanceof RequestVoteReply reply && role == Role.PRE_CANDIDATE
+                && reply.term() == currentTerm + 1 && countVote(from) >= config.majority()) {
+            becomeCandidate();
+        }
+    }
+
+    private boolean isPreVoteTraffic(RaftMessage message) {
+        return message instanceof RequestVote request && request.preVote()
+                || message instanceof RequestVoteReply reply && reply.preVote() && reply.voteGranted();
+    }
+
+    /** §5.4.1: the candidate's log is at least as up-to-date: later last term, or same term and at least as long. */
+    private boolean candidateLogUpToDate(long lastLogTerm, long lastLogIndex) {
+        long myLastTerm = log.lastTerm();
+        return lastLogTerm > myLastTerm || (lastLogTerm == myLastTerm && lastLogIndex >= log.lastIndex());
+    }
+
+    /** With CheckQuorum, a node that heard from a live leader recently believes that leader still leads. */
+    private boolean inLease() {
+        if (!config.checkQuorum()) {
+            return false;
+        }
+        if (role == Role.LEADER) {
+            return true;
+        }
+        return leaderId != NO_LEADER && nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros();
+    }
+
+    private int countVote(int from) {
+        if (!votesGranted[from]) {
+            votesGranted[from] = true;
+            votesGrantedCount++;
+        }
+        return votesGrantedCount;
+    }
+
+    private void resetVotes() {
+        Arrays.fill(votesGranted, false);
+        votesGrantedCount = 0;
+        countVote(id);
+    }
+
+    // ---- log replication, follower side (§5.3) ----------------------------------------
+
+    private void handleAppendEntries(int from, AppendEntries append) {
+        leaderId = from;
+        lastHeardFromLeaderMicros = nowMicros;
+        resetElectionTimer();
+        long prevIndex = append.prevLogIndex();
+        if (prevIndex > log.lastIndex()) {
+            out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, 0, log.lastIndex() + 1, log.lastIndex()));
+            return;
+        }
+        if (log.term(prevIndex) != append.prevLogTerm()) {
+            long conflictTerm = log.term(prevIndex);
+            out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, conflictTerm,
+                    log.firstIndexOfTerm(conflictTerm, prevIndex), log.lastIndex()));
+            return;
+        }
+        long index = prevIndex;
+        for (LogEntry entry : append.entries()) {
+            index++;
+            if (index <= log.lastIndex()) {
+                if (log.term(index) == entry.term()) {
+                    // Already have it. Never truncate on a match: a stale or duplicated request
+                    // must not remove entries that a later request appended (Figure 2, step 3).
+                    continue;
+                }
+                log.truncateFrom(index);
+                out.logTruncatedFrom(index);
+            }
+            log.append(entry);
+            out.logAppended();
+        }
+        long lastNewIndex = append.lastIndex();
+        if (append.leaderCommit() > commitIndex) {
+            // Figure 2, step 5: commitIndex = min(leaderCommit, index of last new entry).
+            advanceCommit(Math.min(append.leaderCommit(), lastNewIndex));
+        }
+        out.send(from, AppendEntriesReply.accepted(currentTerm, lastNewIndex));
+    }
+
+    // ---- log replication, leader side (§5.3, §5.4.2) ------------------------------------
+
+    private long appendLocally(Command command) {
+        LogEntry entry = new LogEntry(currentTerm, log.lastIndex() + 1, command);
+        log.append(entry);
+        out.logAppended();
+        return entry.index();
+    }
+
+    private void heartbeat() {
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer == id) {
+                continue;
+            }
+            if (progress[peer].heartbeatTick()) {
+                // Nothing acknowledged for a whole heartbeat with appends out: assume they were
+                // lost and find the match point again.
+                progress[peer].becomeProbe(progress[peer].matchIndex() + 1);
+                reportProgress(peer);
+            }
+            sendAppend(peer, true);
+        }
+        out.setTimer(RaftTimers.HEARTBEAT, config.heartbeatIntervalMicros());
+    }
+
+    /**
+     * Sends what the follower needs next. In PROBE, one append from nextIndex at a time; in
+     * REPLICATE, the unsent entries while the in-flight window has room. A heartbeat always
+     * sends something, so followers hear from the leader and learn the commit index.
+     */
+    private void sendAppend(int peer, boolean heartbeat) {
+        Progress p = progress[peer];
+        long last = log.lastIndex();
+        if (p.state() == Progress.State.PROBE) {
+            if (!p.canSendProbe() && !heartbeat) {
+                return;
+            }
+            long from = p.nextIndex();
+            long to = Math.min(last, from + config.maxEntriesPerAppend() - 1);
+            sendEntries(peer, from, to);
+            p.probeSent();
+            return;
+        }
+        if (p.nextIndex() <= last && !p.inflightFull()) {
+            long from = p.nextIndex();
+            long to = Math.min(last, from + config.maxEntriesPerAppend() - 1);
+            sendEntries(peer, from, to);
+            p.sentReplicate(to);
+        } else if (heartbeat) {
+            // An empty AppendEntries anchored at matchIndex always passes the consistency
+            // check and carries the commit index through min(leaderCommit, matchIndex).
+            sendEntries(peer, p.matchIndex() + 1, p.matchIndex());
+        }
+    }
+
+    private void sendEntries(int peer, long fromIndex, long toIndex) {
+        long prevIndex = fromIndex - 1;
+        out.send(peer, new AppendEntries(currentTerm, id, prevIndex, log.term(prevIndex), log.slice(fromIndex, toIndex), commitIndex));
+    }
+
+    private void handleAppendEntriesReply(int from, AppendEntriesReply reply) {
+        Progress p = progress[from];
+        if (reply.success()) {
+            if (p.acknowledge(reply.matchIndex())) {
+                reportProgress(from);
+                maybeAdvanceCommit();
+            }
+            sendAppend(from, false);
+            return;
+        }
+        boolean current = p.state() == Progress.State.PROBE
+                ? reply.rejectedPrevLogIndex() == p.nextIndex() - 1
+                : reply.rejectedPrevLogIndex() > p.matchIndex();
+        if (!current) {
+            return; // a rejection of a request we have already moved past (reordered or duplicated)
+        }
+        p.becomeProbe(backtrack(reply));
+        reportProgress(from);
+        sendAppend(from, false);
+    }
+
+    /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */
+    private long backtrack(AppendEntriesReply reply) {
+        long rejected = reply.rejectedPrevLogIndex();
+        if (!config.fastBacktrack()) {
+            return rejected;
+        }
+        long next;
+        if (reply.conflictTerm() == 0) {
+            next = reply.conflictIndex();
+        } else {
+            long lastOfTerm = log.lastIndexAtOrBelowTerm(reply.conflictTerm(), rejected);
+            next = log.term(lastOfTerm) == reply.conflictTerm() ? lastOfTerm + 1 : reply.conflictIndex();
+        }
+        return Math.max(1, Math.min(next, rejected));
+    }
+
+    /**
+     * §5.3 and §5.4.2 (Figure 8): the leader commits index N if a majority has matchIndex >= N
+     * and log[N].term == currentTerm. Entries of earlier terms are never committed by
+     * counting replicas; they commit with the first entry of the leader's own term.
+     */
+    private void maybeAdvanceCommit() {
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            matchScratch[peer] = peer == id ? log.lastIndex() : progress[peer].matchIndex();
+        }
+        Arrays.sort(matchScratch);
+        long majorityMatch = matchScratch[config.clusterSize() - config.majority()];
+        if (majorityMatch > commitIndex && log.term(majorityMatch) == currentTerm) {
+            advanceCommit(majorityMatch);
+        }
+    }
+
+    private void advanceCommit(long newCommitIndex) {
+        if (newCommitIndex > commitIndex) {
+            out.event(new RaftEvent.CommitAdvanced(id, commitIndex, newCommitIndex));
+            commitIndex = newCommitIndex;
+        }
+    }
+
+    private void checkQuorum() {
+        int active = 1;
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer != id && progress[peer].takeRecentlyActive()) {
+                active++;
+            }
+        }
+        if (active < config.majority()) {
+            becomeFollower(currentTerm, NO_LEADER);
+        } else {
+            out.setTimer(RaftTimers.CHECK_QUORUM, config.electionTimeoutMinMicros());
+        }
+    }
+
+    private void rejectStale(int from, RaftMessage message) {
+        // Answer stale requests with our term so their sender steps down (§5.1); drop stale replies.
+        if (message instanceof AppendEntries append) {
+            out.send(from, AppendEntriesReply.rejected(currentTerm, append.prevLogIndex(), 0, 0, log.lastIndex()));
+        } else if (message instanceof RequestVote request) {
+            out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
+        }
+    }
+
+    private void reportProgress(int peer) {
+        if (out.recordingEvents()) {
+            Progress p = progress[peer];
+            out.event(new RaftEvent.ProgressChanged(id, peer, p.nextIndex(), p.matchIndex(), p.state()));
+        }
+    }
+
+    // ---- role transitions ---------------------------------------------------------------
+
+    private void becomeFollower(long term, int leader) {
+        Role previous = role;
+        if (term > currentTerm) {
+            currentTerm = term;
+            votedFor = HardState.NO_VOTE;
+            out.hardStateChanged();
+        } else if (term < currentTerm) {
+            throw new IllegalStateException("node " + id + " cannot follow term " + term + " below its term " + currentTerm);
+        }
+        role = Role.FOLLOWER;
+        leaderId = leader;
+        if (leader != NO_LEADER) {
+            lastHeardFromLeaderMicros = nowMicros;
+        }
+        out.cancelTimer(RaftTimers.HEARTBEAT);
+        out.cancelTimer(RaftTimers.CHECK_QUORUM);
+        resetElectionTimer();
+        roleChanged(previous);
+    }
+
+    private void becomePreCandidate() {
+        if (role == Role.LEADER) {
+            throw new IllegalStateException("a leader cannot become a pre-candidate (node " + id + ")");
+        }
+        Role previous = role;
+        role = Role.PRE_CANDIDATE;
+        leaderId = NO_LEADER;
+        resetVotes();
+        resetElectionTimer();
+        roleChanged(previous);
+        if (votesGrantedCount >= config.majority()) {
+            becomeCandidate();
+            return;
+        }
+        broadcastVoteRequest(currentTerm + 1, true);
+    }
+
+    private void becomeCandidate() {
+        if (role == Role.LEADER) {
+            throw new IllegalStateException("a leader cannot become a candidate (node " + id + ")");
+        }
+        Role previous = role;
+        role = Role.CANDIDATE;
+        currentTerm++;
+        votedFor = id;
+        leaderId = NO_LEADER;
+        out.hardStateChanged();
+        resetVotes();
+        resetElectionTimer();
+        roleChanged(previous);
+        if (votesGrantedCount >= config.majority()) {
+            becomeLeader();
+            return;
+        }
+        broadcastVoteRequest(currentTerm, false);
+    }
+
+    private void becomeLeader() {
+        if (role != Role.CANDIDATE) {
+            throw new IllegalStateException("only a candidate can become leader (node " + id + " is " + role + ")");
+        }
+        Role previous = role;
+        role = Role.LEADER;
+        leaderId = id;
+        out.cancelTimer(RaftTimers.ELECTION);
+        long next = log.lastIndex() + 1;
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            progress[peer] = peer == id ? null : new Progress(next, config.maxInflightAppends());
+            if (peer != id) {
+                progress[peer].markActive();
+            }
+        }
+        roleChanged(previous);
+        // §8: a blank no-op entry at the start of the term commits everything before it.
+        appendLocally(Command.Noop.INSTANCE);
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer != id) {
+                reportProgress(peer);
+                sendAppend(peer, true);
+            }
+        }
+        maybeAdvanceCommit();
+        out.setTimer(RaftTimers.HEARTBEAT, config.heartbeatIntervalMicros());
+        if (config.checkQuorum()) {
+            out.setTimer(RaftTimers.CHECK_QUORUM, config.electionTimeoutMinMicros());
+        }
+    }
+
+    private void broadcastVoteRequest(long term, boolean preVote) {
+        RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote);
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer != id) {
+                out.send(peer, request);
+            }
+        }
+    }
+
+    private void roleChanged(Role previous) {
+        if (previous != role || role == Role.CANDIDATE || role == Role.PRE_CANDIDATE) {
+            out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));
+        }
+    }
+
+    /** §5.2: a fresh timeout drawn uniformly from [min, max) at every reset, so split votes resolve. */
+    private void resetElectionTimer() {
+        out.setTimer(RaftTimers.ELECTION, random.nextLong(config.electionTimeoutMinMicros(), config.electionTimeoutMaxMicros()));
+    }
+
+    // ---- read access for the host and the checks ---------------------------------------
+
+    public int id() {
+        return id;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long currentTerm() {
+        return currentTerm;
+    }
+
+    public int votedFor() {
+        return votedFor;
+    }
+
+    public HardState hardState() {
+        return new HardState(currentTerm, votedFor);
+    }
+
+    /** The leader this node believes in, or -1. */
+    public int leaderId() {
+        return leaderId;
+    }
+
+    public long commitIndex() {
+        return commitIndex;
+    }
+
+    public RaftLog log() {
+        return log;
+    }
+
+    /** The leader's view of {@code peer}, or null when this node is not leader. */
+    public Progress progress(int peer) {
+        return role == Role.LEADER ? progress[peer] : null;
+    }
+
+    public RaftConfig config() {
+        return config;
+    }
+}

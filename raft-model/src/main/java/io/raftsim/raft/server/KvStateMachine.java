@@ -1,0 +1,56 @@
+package io.raftsim.raft.server;
+
+import io.raftsim.raft.kv.KvResult;
+import io.raftsim.raft.kv.KvStore;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+
+import java.util.TreeMap;
+
+/**
+ * The replicated key-value state machine with client sessions (dissertation ch. 6.3): it
+ * remembers, per client, the last sequence number applied and its result, so a retried
+ * request is answered from the session instead of being applied twice. Clients have one
+ * request outstanding at a time and number them in order, so one slot per client suffices.
+ * Volatile: rebuilt after a restart by re-applying the committed log.
+ */
+public final class KvStateMachine {
+    private record Session(long lastSequence, KvResult lastResult) {
+    }
+
+    private final KvStore store = new KvStore();
+    private final TreeMap<Integer, Session> sessions = new TreeMap<>();
+    private long lastApplied;
+
+    /** Applies the next committed entry; returns the client's result, or null for a no-op or a stale duplicate. */
+    public KvResult apply(LogEntry entry) {
+        if (entry.index() != lastApplied + 1) {
+            throw new IllegalStateException("apply of index " + entry.index() + " after " + lastApplied);
+        }
+        lastApplied = entry.index();
+        if (!(entry.command() instanceof Command.ClientCommand command)) {
+            return null;
+        }
+        Session session = sessions.get(command.clientId());
+        if (session != null && command.sequence() <= session.lastSequence()) {
+            return command.sequence() == session.lastSequence() ? session.lastResult() : null;
+        }
+        KvResult result = store.apply(command.command());
+        sessions.put(command.clientId(), new Session(command.sequence(), result));
+        return result;
+    }
+
+    /** The result of request {@code sequence} of {@code clientId} if it is the last one applied, else null. */
+    public KvResult cachedResult(int clientId, long sequence) {
+        Session session = sessions.get(clientId);
+        return session != null && session.lastSequence() == sequence ? session.lastResult() : null;
+    }
+
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    public KvStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,32 @@
+package io.raftsim.raft.server;
+
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
+import io.raftsim.raft.node.RaftNode;
+
+/**
+ * What a server tells the checks, beyond the log changes of {@link LogListener}: that a
+ * node (re)started, that it applied an entry, and that it finished handling an input.
+ */
+public interface RaftHostListener extends LogListener {
+    RaftHostListener NONE = new RaftHostListener() {
+        @Override
+        public void appended(int node, LogEntry entry, long cumulativeHash) {
+        }
+
+        @Override
+        public void truncated(int node, long fromIndex, long previousLastIndex) {
+        }
+    };
+
+    /** A node (re)started; from now on reports about its id concern this incarnation. */
+    default void started(RaftNode node) {
+    }
+
+    default void applied(int node, LogEntry entry, long cumulativeHash) {
+    }
+
+    /** After every input the node handled: role, term, vote and commit index are final for this step. */
+    default void handled(RaftNode node) {
+    }
+}

@@ -1,0 +1,176 @@
+package io.raftsim.raft.server;
+
+import io.raftsim.raft.RaftConfig;
+import io.raftsim.raft.kv.KvResult;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.message.ClientReply;
+import io.raftsim.raft.message.ClientRequest;
+import io.raftsim.raft.message.Message;
+import io.raftsim.raft.message.RaftMessage;
+import io.raftsim.raft.node.Effects;
+import io.raftsim.raft.node.HardState;
+import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.RaftTimers;
+import io.raftsim.raft.node.Role;
+import io.raftsim.sim.engine.Process;
+import io.raftsim.sim.engine.ProcessContext;
+import io.raftsim.sim.storage.DurableLog;
+import io.raftsim.sim.storage.DurableStorage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Hosts a {@link RaftNode} in the engine: feeds it inputs with the node's clock reading,
+ * then carries out its effects in the order Raft requires: persist (and sync) first, then
+ * send, then arm timers, then apply newly committed entries to the state machine and answer
+ * the clients waiting for them.
+ */
+public final class RaftServer implements Process<Message> {
+    static final String HARD_STATE_KEY = "hardState";
+    static final String LOG_NAME = "log";
+
+    private final ProcessContext<Message> context;
+    private final RaftConfig config;
+    private final RaftHostListener listener;
+    private final Effects effects;
+    private final KvStateMachine stateMachine = new KvStateMachine();
+    private final DurableLog<LogEntry> storedLog;
+    /** Clients waiting for an entry this leader appended: client id -> sequence. */
+    private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
+    private RaftNode node;
+
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener) {
+        this.context = context;
+        this.config = config;
+        this.listener = listener;
+        this.effects = new Effects(context.tracing());
+        this.storedLog = context.storage().log(LOG_NAME);
+    }
+
+    @Override
+    public void onStart() {
+        DurableStorage storage = context.storage();
+        HardState hardState = storage.get(HARD_STATE_KEY);
+        List<LogEntry> persisted = new ArrayList<>(storedLog.size());
+        for (int i = 0; i < storedLog.size(); i++) {
+            persisted.add(storedLog.get(i));
+        }
+        node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
+                persisted, context.random(), listener, effects);
+        listener.started(node);
+        node.start(context.nowMicros());
+        carryOutEffects();
+    }
+
+    @Override
+    public void onMessage(int from, Message message) {
+        if (message instanceof RaftMessage rpc) {
+            node.receive(context.nowMicros(), from, rpc);
+        } else if (message instanceof ClientRequest request) {
+            handleClient(from, request);
+        }
+        carryOutEffects();
+    }
+
+    @Override
+    public void onTimer(int timerId) {
+        node.timerFired(context.nowMicros(), timerId);
+        carryOutEffects();
+    }
+
+    private void handleClient(int from, ClientRequest request) {
+        KvResult cached = stateMachine.cachedResult(request.clientId(), request.sequence());
+        if (cached != null) {
+            // Already committed and applied: the session holds the one true answer (ch. 6.3).
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.OK, cached, node.leaderId()));
+            return;
+        }
+        if (node.role() != Role.LEADER) {
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
+            return;
+        }
+        Long waiting = waitingClients.get(request.clientId());
+        if (waiting != null && waiting == request.sequence()) {
+            return; // already in our log for this term; the reply goes out when it applies
+        }
+        waitingClients.put(request.clientId(), request.sequence());
+        node.propose(context.nowMicros(), new Command.ClientCommand(request.clientId(), request.sequence(), request.command()));
+    }
+
+    /** Persist, then send, then timers, then apply: the order Figure 2 relies on. */
+    private void carryOutEffects() {
+        persist();
+        for (int i = 0; i < effects.messageCount(); i++) {
+            context.send(effects.target(i), effects.message(i));
+        }
+        for (int timer = 0; timer < RaftTimers.COUNT; timer++) {
+            if (effects.timerCancelled(timer)) {
+                context.cancelTimer(timer);
+            } else if (effects.timerChanged(timer)) {
+                context.setTimer(timer, effects.timerDelayMicros(timer));
+            }
+        }
+        if (node.role() != Role.LEADER) {
+            waitingClients.clear(); // clients retry at the new leader
+        }
+        listener.handled(node); // the checks see the new commit index before anything is applied
+        applyCommitted();
+        if (context.tracing()) {
+            for (RaftEvent event : effects.events()) {
+                context.trace(event.toString(), event);
+            }
+        }
+        effects.clear();
+    }
+
+    private void persist() {
+        boolean wrote = false;
+        if (effects.hardStateChangedFlag()) {
+            context.storage().put(HARD_STATE_KEY, node.hardState());
+            wrote = true;
+        }
+        if (effects.logChangedFlag()) {
+            long truncatedFrom = effects.truncatedFromIndex();
+            if (truncatedFrom <= storedLog.size()) {
+                storedLog.truncateFrom((int) (truncatedFrom - 1));
+            }
+            long last = node.log().lastIndex();
+            for (long index = storedLog.size() + 1; index <= last; index++) {
+                storedLog.append(node.log().entry(index));
+            }
+            wrote = true;
+        }
+        if (wrote) {
+            context.storage().sync();
+        }
+    }
+
+    private void applyCommitted() {
+        long commit = Math.min(node.commitIndex(), node.log().lastIndex());
+        while (stateMachine.lastApplied() < commit) {
+            long index = stateMachine.lastApplied() + 1;
+            LogEntry entry = node.log().entry(index);
+            KvResult result = stateMachine.apply(entry);
+            listener.applied(node.id(), entry, node.log().hash(index));
+            if (result != null && entry.command() instanceof Command.ClientCommand command) {
+                Long waiting = waitingClients.get(command.clientId());
+                if (waiting != null && waiting == command.sequence()) {
+                    waitingClients.remove(command.clientId());
+                    context.send(command.clientId(), new ClientReply(command.clientId(), command.sequence(), ClientReply.Status.OK, result, node.id()));
+                }
+            }
+        }
+    }
+
+    public RaftNode node() {
+        return node;
+    }
+
+    public KvStateMachine stateMachine() {
+        return stateMachine;
+    }
+}
