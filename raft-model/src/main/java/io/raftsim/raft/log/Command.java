@@ -1,6 +1,7 @@
 package io.raftsim.raft.log;
 
 import io.raftsim.raft.kv.KvCommand;
+import io.raftsim.raft.kv.KvFingerprint;
 import io.raftsim.sim.random.RandomStream;
 
 /** What a log entry asks the state machine to do. */
@@ -31,7 +32,7 @@ public sealed interface Command {
     /** A client's command with its session identity, so a retry is applied at most once. */
     record ClientCommand(int clientId, long sequence, KvCommand command, long fingerprint) implements Command {
         public ClientCommand(int clientId, long sequence, KvCommand command) {
-            this(clientId, sequence, command, RandomStream.mix64(RandomStream.stableHash(command.describe()) * 31 + clientId) ^ sequence);
+            this(clientId, sequence, command, RandomStream.mix64(KvFingerprint.of(command) * 31 + clientId) ^ sequence);
         }
 
         @Override

@@ -96,12 +96,12 @@ public final class RaftLog {
         listener.truncated(node, fromIndex, previousLast);
     }
 
-    /** Entries {@code fromIndex..toIndex} inclusive (a copy, safe to put in a message). */
+    /** Entries {@code fromIndex..toIndex} inclusive, as an immutable copy that a message can carry as is. */
     public List<LogEntry> slice(long fromIndex, long toIndex) {
         if (fromIndex > toIndex) {
             return List.of();
         }
-        return new ArrayList<>(entries.subList((int) (fromIndex - 1), (int) toIndex));
+        return List.copyOf(entries.subList((int) (fromIndex - 1), (int) toIndex));
     }
 
     /** The first index holding {@code term}, searching back from {@code fromIndex}: the fast-backtracking hint. */

@@ -1,5 +1,6 @@
 package io.raftsim.raft.message;
 
+import io.raftsim.raft.kv.KvFingerprint;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.sim.engine.MessageCodec;
 import io.raftsim.sim.random.RandomStream;
@@ -27,9 +28,9 @@ public final class MessageCodecs implements MessageCodec<Message> {
         } else if (message instanceof RequestVoteReply m) {
             return fold(fold(fold(2, m.term()), m.voteGranted() ? 1 : 0), m.preVote() ? 1 : 0);
         } else if (message instanceof ClientRequest m) {
-            return fold(fold(fold(5, m.clientId()), m.sequence()), RandomStream.stableHash(m.command().describe()));
+            return fold(fold(fold(5, m.clientId()), m.sequence()), KvFingerprint.of(m.command()));
         } else if (message instanceof ClientReply m) {
-            long result = m.result() == null ? 0 : fold(RandomStream.stableHash(String.valueOf(m.result().value())), m.result().success() ? 1 : 0);
+            long result = m.result() == null ? 0 : fold(KvFingerprint.text(m.result().value()), m.result().success() ? 1 : 0);
             return fold(fold(fold(fold(fold(6, m.clientId()), m.sequence()), m.status().ordinal()), result), m.leaderHint());
         }
         throw new IllegalArgumentException("unknown message " + message);
