@@ -34,6 +34,13 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
     /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
     private long[] committedHashes = new long[1024];
     private long committedIndex;
+    /**
+     * For each term in which the committed prefix grew, the committed index reached in it.
+     * Leader Completeness only speaks of entries committed in lower terms: a leader elected
+     * late in virtual time for an old term (it was paused with its votes held) need not have
+     * entries that leaders of later terms committed meanwhile.
+     */
+    private final TreeMap<Long, Long> committedIndexByTerm = new TreeMap<>();
     private long highestLeaderTerm;
     private int highestLeader = -1;
 
@@ -180,7 +187,8 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         }
         if (commit > committedIndex) {
             committedIndex = commit;
-            checkCurrentLeaderHasCommitted();
+            committedIndexByTerm.merge(node.currentTerm(), commit, Math::max);
+            checkCurrentLeaderHasCommitted(node.currentTerm());
         }
     }
 
@@ -200,8 +208,9 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         checkHasCommittedPrefix(node, "became leader of term " + term);
     }
 
-    private void checkCurrentLeaderHasCommitted() {
-        if (highestLeader < 0 || (view != null && !view.isUp(highestLeader))) {
+    /** Entries just committed in {@code commitTerm} must be in the log of a live leader of a higher term. */
+    private void checkCurrentLeaderHasCommitted(long commitTerm) {
+        if (highestLeader < 0 || highestLeaderTerm <= commitTerm || (view != null && !view.isUp(highestLeader))) {
             return;
         }
         RaftNode leader = nodes[highestLeader];
@@ -210,14 +219,18 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         }
     }
 
+    /** The leader's log holds every entry committed in a term below its own. */
     private void checkHasCommittedPrefix(RaftNode node, String context) {
-        if (committedIndex == 0) {
+        var committedBefore = committedIndexByTerm.floorEntry(node.currentTerm() - 1);
+        if (committedBefore == null) {
             return;
         }
+        long required = committedBefore.getValue();
         RaftLog log = node.log();
-        if (log.lastIndex() < committedIndex || log.hash(committedIndex) != committedHashes[(int) (committedIndex - 1)]) {
-            fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (node.id() + 1) + " " + context + " without every committed entry (committed through "
-                    + committedIndex + "); its log: " + excerpt(node.id(), Math.min(committedIndex, log.lastIndex())));
+        if (log.lastIndex() < required || log.hash(required) != committedHashes[(int) (required - 1)]) {
+            fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (node.id() + 1) + " " + context + " without every entry committed in earlier terms"
+                    + " (committed through " + required + " by term " + committedBefore.getKey() + "); its log: "
+                    + excerpt(node.id(), Math.min(required, log.lastIndex())));
         }
     }
 

@@ -123,6 +123,20 @@ class SafetyMonitorTest {
     }
 
     @Test
+    void leaderOfOldTermElectedLateNeedNotHaveEntriesCommittedInLaterTerms() {
+        // Found by a 10,000-seed sweep: a candidate of term 3 was paused with its votes held,
+        // resumed after leaders of later terms had committed more entries, and won term 3.
+        RaftNode follower = node(0, new HardState(5, HardState.NO_VOTE), 1, 1, 5);
+        follower.receive(3_000, 1, new AppendEntries(5, 1, 3, 5, List.of(), 3));
+        monitor.handled(follower);
+        assertEquals(3, monitor.committedIndex());
+        RaftNode lateCandidate = node(2, new HardState(2, HardState.NO_VOTE), 1, 1);
+        elect(lateCandidate);
+        assertEquals(3, lateCandidate.currentTerm());
+        assertNull(monitor.violation(), "entries committed in term 5 are not required of the leader of term 3");
+    }
+
+    @Test
     void stateMachineSafetyFiresOnApplyOfEntryNotCommitted() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1);
         monitor.applied(0, node.log().entry(1), node.log().hash(1));

@@ -1,0 +1,97 @@
+package io.raftsim.bench;
+
+import io.raftsim.raft.client.Workload;
+import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.raft.kv.Put;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.node.HardState;
+import io.raftsim.sim.engine.RunResult;
+import io.raftsim.sim.engine.RunStatus;
+import io.raftsim.sim.fault.FaultSchedule;
+import io.raftsim.sim.storage.DurableLog;
+import io.raftsim.sim.storage.DurableStorage;
+import io.raftsim.sim.trace.TraceSink;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A 5-node Raft cluster under steady client load (10 clients x 20 ops/s: about 200
+ * operations per second, heartbeats every 50 ms), every safety check on after every
+ * step and the digest on, trace off. The score is events (steps) per second. With
+ * {@code logEntries} = 1,000,000 every node starts from a million-entry log, so comparing
+ * the two scores gives the per-step cost ratio of long logs against short ones.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx6g"})
+public class RaftClusterBenchmark {
+    private static final int STEPS_PER_INVOCATION = 10_000;
+    private static final int SERVERS = 5;
+
+    @Param({"1000", "1000000"})
+    public int logEntries;
+
+    private Cluster cluster;
+    private long virtualNowMicros;
+
+    @Setup(Level.Iteration)
+    public void buildCluster() {
+        ClusterSpec spec = ClusterSpec.defaults(SERVERS).withWorkload(new Workload(10, 20, 16, 400_000, 20_000));
+        cluster = new Cluster(spec, 42, TraceSink.NONE);
+        preload(cluster, logEntries);
+        // Elect a leader and apply the preloaded log before measuring the steady state.
+        RunResult warm = cluster.run(5_000_000, FaultSchedule.EMPTY, false).run();
+        if (warm.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("warm-up failed: " + warm);
+        }
+        virtualNowMicros = warm.virtualTimeMicros();
+    }
+
+    /** Gives every server the same durable log of {@code entries} entries of term 1, as if written before a restart. */
+    static void preload(Cluster cluster, int entries) {
+        LogEntry[] log = new LogEntry[entries];
+        for (int i = 0; i < entries; i++) {
+            Put put = new Put("k" + (i % 16), "v" + i);
+            log[i] = new LogEntry(1, i + 1, new Command.ClientCommand(1_000_000, i + 1, put));
+        }
+        for (int server = 0; server < SERVERS; server++) {
+            DurableStorage storage = cluster.engine().storage(server);
+            storage.put("hardState", new HardState(1, HardState.NO_VOTE));
+            DurableLog<LogEntry> durableLog = storage.log("log");
+            for (LogEntry entry : log) {
+                durableLog.append(entry);
+            }
+            storage.sync();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS_PER_INVOCATION)
+    public long steps() {
+        long target = cluster.engine().step() + STEPS_PER_INVOCATION;
+        RunResult result = cluster.engine().runUntil(Long.MAX_VALUE / 4, () -> cluster.engine().step() >= target);
+        if (result.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("run ended: " + result);
+        }
+        virtualNowMicros = result.virtualTimeMicros();
+        return result.digest();
+    }
+}
