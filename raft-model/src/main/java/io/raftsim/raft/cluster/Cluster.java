@@ -3,7 +3,9 @@ package io.raftsim.raft.cluster;
 import io.raftsim.raft.check.SafetyMonitor;
 import io.raftsim.raft.client.ClientSwitch;
 import io.raftsim.raft.client.KvClient;
+import io.raftsim.raft.linearizability.CheckResult;
 import io.raftsim.raft.linearizability.History;
+import io.raftsim.raft.linearizability.LinearizabilityChecker;
 import io.raftsim.raft.linearizability.Operation;
 import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.MessageCodecs;
@@ -104,8 +106,17 @@ public final class Cluster {
         return null;
     }
 
+    /** Bound on the linearizability search; a history that needs more is reported, not failed. */
+    public static final long LINEARIZABILITY_SEARCH_STEPS = 20_000_000;
+
     private ClusterOutcome judgeHistory(RunResult result) {
-        return new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
+        CheckResult check = LinearizabilityChecker.check(history.operations(), LINEARIZABILITY_SEARCH_STEPS);
+        if (check.status() == CheckResult.Status.NOT_LINEARIZABLE) {
+            return new ClusterOutcome(Verdict.NOT_LINEARIZABLE, "Linearizability",
+                    "the client history has no linearization: " + check.describe(), result, stats());
+        }
+        return new ClusterOutcome(Verdict.PASSED, null,
+                check.status() == CheckResult.Status.UNKNOWN_STEP_BOUND ? "linearizability undecided within the search bound" : null, result, stats());
     }
 
     private ClusterOutcome judged(RunResult result) {

@@ -1,0 +1,137 @@
+package io.raftsim.raft.linearizability;
+
+import io.raftsim.raft.kv.Append;
+import io.raftsim.raft.kv.Cas;
+import io.raftsim.raft.kv.Get;
+import io.raftsim.raft.kv.KvCommand;
+import io.raftsim.raft.kv.KvResult;
+import io.raftsim.raft.kv.Put;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Known linearizable and known non-linearizable histories (times in microseconds). */
+class LinearizabilityCheckerTest {
+    private final List<Operation> history = new ArrayList<>();
+
+    private void op(int client, KvCommand command, long invoke, long complete, KvResult result) {
+        history.add(new Operation(history.size(), client, command, invoke, complete, result));
+    }
+
+    private void unknown(int client, KvCommand command, long invoke) {
+        history.add(new Operation(history.size(), client, command, invoke, Operation.NEVER, null));
+    }
+
+    private CheckResult check() {
+        return LinearizabilityChecker.check(history, 1_000_000);
+    }
+
+    @Test
+    void sequentialHistoryIsLinearizable() {
+        op(1, new Put("x", "1"), 0, 10, KvResult.done());
+        op(1, new Get("x"), 20, 30, KvResult.read("1"));
+        op(2, new Append("x", "2"), 40, 50, KvResult.done());
+        op(2, new Get("x"), 60, 70, KvResult.read("12"));
+        op(1, new Cas("x", "12", "3"), 80, 90, KvResult.cas(true));
+        op(1, new Cas("x", "12", "4"), 100, 110, KvResult.cas(false));
+        op(2, new Get("x"), 120, 130, KvResult.read("3"));
+        assertTrue(check().linearizable(), check().describe());
+    }
+
+    @Test
+    void concurrentWritesMayBeReadInEitherOrder() {
+        op(1, new Put("x", "a"), 0, 100, KvResult.done());
+        op(2, new Put("x", "b"), 10, 90, KvResult.done());
+        op(3, new Get("x"), 95, 120, KvResult.read("a"));
+        assertTrue(check().linearizable());
+        history.set(2, new Operation(2, 3, new Get("x"), 95, 120, KvResult.read("b")));
+        assertTrue(check().linearizable());
+    }
+
+    @Test
+    void staleReadAfterACompletedWriteIsNotLinearizable() {
+        op(1, new Put("x", "1"), 0, 10, KvResult.done());
+        op(2, new Put("y", "9"), 0, 10, KvResult.done());
+        op(1, new Put("x", "2"), 20, 30, KvResult.done());
+        op(2, new Get("x"), 40, 50, KvResult.read("1")); // invoked after put(x,2) returned
+        op(2, new Get("y"), 60, 70, KvResult.read("9"));
+        CheckResult result = check();
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, result.status());
+        assertEquals("x", result.key());
+        assertTrue(result.counterexample().size() <= 4, result.describe());
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, LinearizabilityChecker.check(result.counterexample(), 1_000_000).status(),
+                "the counterexample itself must fail");
+        assertTrue(result.describe().contains("get(x) -> 1"), result.describe());
+    }
+
+    @Test
+    void lostWriteIsNotLinearizable() {
+        op(1, new Put("x", "1"), 0, 10, KvResult.done());
+        op(2, new Get("x"), 20, 30, KvResult.read(null));
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, check().status());
+    }
+
+    @Test
+    void twoCasSuccessesFromTheSameExpectedValueAreNotLinearizable() {
+        op(1, new Put("x", "0"), 0, 10, KvResult.done());
+        op(1, new Cas("x", "0", "a"), 20, 40, KvResult.cas(true));
+        op(2, new Cas("x", "0", "b"), 20, 40, KvResult.cas(true));
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, check().status());
+    }
+
+    @Test
+    void readOfAValueNeverWrittenIsNotLinearizable() {
+        op(1, new Put("x", "1"), 0, 10, KvResult.done());
+        op(2, new Get("x"), 5, 30, KvResult.read("7"));
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, check().status());
+    }
+
+    @Test
+    void timedOutWriteMayTakeEffectLaterOrNever() {
+        unknown(1, new Put("x", "1"), 0);
+        op(2, new Get("x"), 100, 110, KvResult.read(null));
+        op(2, new Get("x"), 200, 210, KvResult.read("1"));
+        assertTrue(check().linearizable(), "it took effect between the two reads");
+        history.clear();
+        unknown(1, new Put("x", "1"), 0);
+        op(2, new Get("x"), 100, 110, KvResult.read(null));
+        assertTrue(check().linearizable(), "it never took effect");
+    }
+
+    @Test
+    void timedOutWriteCannotTakeEffectBeforeItWasInvoked() {
+        op(2, new Get("x"), 0, 10, KvResult.read("1"));
+        unknown(1, new Put("x", "1"), 50);
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, check().status());
+    }
+
+    @Test
+    void equalTimesAreConcurrentNotOrdered() {
+        op(1, new Put("x", "1"), 0, 10, KvResult.done());
+        op(2, new Get("x"), 10, 20, KvResult.read(null)); // invoked at the instant the put returned: concurrent
+        assertTrue(check().linearizable());
+    }
+
+    @Test
+    void stepBoundEndsTheSearchWithUnknown() {
+        for (int i = 0; i < 30; i++) {
+            op(i, new Put("x", "v" + i), 0, 1_000, KvResult.done());
+        }
+        op(99, new Get("x"), 2_000, 2_010, KvResult.read("nobody wrote this"));
+        CheckResult result = LinearizabilityChecker.check(history, 50);
+        assertEquals(CheckResult.Status.UNKNOWN_STEP_BOUND, result.status());
+        assertTrue(result.searchSteps() <= 51);
+    }
+
+    @Test
+    void longSingleKeyHistoryDoesNotOverflowTheStack() {
+        for (int i = 0; i < 10_000; i++) {
+            op(1, new Put("x", "v" + i), i * 10L, i * 10L + 5, KvResult.done());
+        }
+        assertTrue(LinearizabilityChecker.check(history, 10_000_000).linearizable());
+    }
+}
