@@ -52,6 +52,10 @@ public final class DurableLog<T> {
         entries.subList(position, entries.size()).clear();
     }
 
+    boolean hasUnsyncedWrites() {
+        return loseUnsynced && (stableLength != entries.size() || !removedSynced.isEmpty());
+    }
+
     void sync() {
         stableLength = entries.size();
         removedSynced.clear();

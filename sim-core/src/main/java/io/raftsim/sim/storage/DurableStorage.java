@@ -77,6 +77,19 @@ public final class DurableStorage {
         }
     }
 
+    /** True when a crash now would lose something (only ever in the lossy mode). */
+    public boolean hasUnsyncedWrites() {
+        if (!syncedCells.isEmpty()) {
+            return true;
+        }
+        for (DurableLog<?> log : logs.values()) {
+            if (log.hasUnsyncedWrites()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public long writeCount() {
         return writeCount;
     }

@@ -73,8 +73,10 @@ class NodeFaultsTest {
         var storage = engine.storage(0);
         storage.put("synced", "yes");
         storage.sync();
+        assertFalse(storage.hasUnsyncedWrites());
         storage.put("synced", "overwritten but not synced");
         storage.put("unsynced", "lost");
+        assertTrue(storage.hasUnsyncedWrites());
         engine.schedule(1_000, new FaultAction.Crash(0));
         engine.runUntil(2_000);
         assertEquals("yes", storage.get("synced"));
