@@ -3,15 +3,9 @@ package io.raftsim.bench;
 import io.raftsim.raft.client.Workload;
 import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.kv.Put;
-import io.raftsim.raft.log.Command;
-import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.node.HardState;
 import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.RunStatus;
 import io.raftsim.sim.fault.FaultSchedule;
-import io.raftsim.sim.storage.DurableLog;
-import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.trace.TraceSink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,31 +50,13 @@ public class RaftClusterBenchmark {
     public void buildCluster() {
         ClusterSpec spec = ClusterSpec.defaults(SERVERS).withWorkload(new Workload(10, 20, 16, 400_000, 20_000));
         cluster = new Cluster(spec, 42, TraceSink.NONE);
-        preload(cluster, logEntries);
+        cluster.preloadLog(logEntries);
         // Elect a leader and apply the preloaded log before measuring the steady state.
         RunResult warm = cluster.run(5_000_000, FaultSchedule.EMPTY, false).run();
         if (warm.status() != RunStatus.COMPLETED) {
             throw new IllegalStateException("warm-up failed: " + warm);
         }
         virtualNowMicros = warm.virtualTimeMicros();
-    }
-
-    /** Gives every server the same durable log of {@code entries} entries of term 1, as if written before a restart. */
-    static void preload(Cluster cluster, int entries) {
-        LogEntry[] log = new LogEntry[entries];
-        for (int i = 0; i < entries; i++) {
-            Put put = new Put("k" + (i % 16), "v" + i);
-            log[i] = new LogEntry(1, i + 1, new Command.ClientCommand(1_000_000, i + 1, put));
-        }
-        for (int server = 0; server < SERVERS; server++) {
-            DurableStorage storage = cluster.engine().storage(server);
-            storage.put("hardState", new HardState(1, HardState.NO_VOTE));
-            DurableLog<LogEntry> durableLog = storage.log("log");
-            for (LogEntry entry : log) {
-                durableLog.append(entry);
-            }
-            storage.sync();
-        }
     }
 
     @Benchmark

@@ -25,6 +25,7 @@ public final class SafetySweep {
         long last = Long.parseLong(args[1]);
         long durationMicros = 20_000_000;
         long failures = 0;
+        long undecided = 0;
         long steps = 0;
         long startNanos = System.nanoTime();
         for (long seed = first; seed <= last; seed++) {
@@ -34,13 +35,17 @@ public final class SafetySweep {
                     5, 0, durationMicros, LinkConfig.DEFAULT);
             ClusterOutcome outcome = cluster.run(durationMicros, faults, true);
             steps += outcome.run().steps();
+            if (outcome.passed() && outcome.message() != null) {
+                undecided++; // the linearizability search hit its bound: neither passed nor failed
+                System.out.println("seed " + seed + ": " + outcome.message());
+            }
             if (!outcome.passed()) {
                 failures++;
                 System.out.println("seed " + seed + ": " + outcome);
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("seeds %d..%d: %d failures, %d steps, %.1f s wall, %.0f steps/s%n",
-                first, last, failures, steps, seconds, steps / seconds);
+        System.out.printf("seeds %d..%d: %d failures, %d histories undecided, %d steps, %.1f s wall, %.0f steps/s%n",
+                first, last, failures, undecided, steps, seconds, steps / seconds);
     }
 }

@@ -3,12 +3,16 @@ package io.raftsim.raft.cluster;
 import io.raftsim.raft.check.SafetyMonitor;
 import io.raftsim.raft.client.ClientSwitch;
 import io.raftsim.raft.client.KvClient;
+import io.raftsim.raft.kv.Put;
 import io.raftsim.raft.linearizability.CheckResult;
 import io.raftsim.raft.linearizability.History;
 import io.raftsim.raft.linearizability.LinearizabilityChecker;
 import io.raftsim.raft.linearizability.Operation;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.MessageCodecs;
+import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.Role;
 import io.raftsim.raft.server.RaftServer;
@@ -19,7 +23,12 @@ import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.RunStatus;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.TimedFault;
+import io.raftsim.sim.storage.DurableLog;
+import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Raft cluster in the engine: servers 0..n-1, clients n..n+c-1, the safety monitor as an
@@ -126,6 +135,32 @@ public final class Cluster {
             case COMPLETED -> new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
         };
     }
+
+    /**
+     * Before the run starts, gives every server the same durable log of {@code entries}
+     * client puts of term 1, as if written before a restart; for long-log measurements.
+     */
+    public void preloadLog(int entries) {
+        if (engine.step() > 0) {
+            throw new IllegalStateException("preload before the run starts");
+        }
+        List<LogEntry> log = new ArrayList<>(entries);
+        for (int i = 0; i < entries; i++) {
+            log.add(new LogEntry(1, i + 1, new Command.ClientCommand(PRELOAD_CLIENT_ID, i + 1, new Put("k" + (i % 16), "v" + i))));
+        }
+        for (int server = 0; server < spec.servers(); server++) {
+            DurableStorage storage = engine.storage(server);
+            storage.put(RaftServer.HARD_STATE_KEY, new HardState(1, HardState.NO_VOTE));
+            DurableLog<LogEntry> durableLog = storage.log(RaftServer.LOG_NAME);
+            for (LogEntry entry : log) {
+                durableLog.append(entry);
+            }
+            storage.sync();
+        }
+    }
+
+    /** A client id no simulated client has, so preloaded sessions never shadow real ones. */
+    private static final int PRELOAD_CLIENT_ID = 1_000_000;
 
     /** An up server that leads and has committed an entry of its own term, or -1. */
     public int leaderWithCommitInTerm() {

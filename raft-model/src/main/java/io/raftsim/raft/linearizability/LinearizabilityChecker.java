@@ -1,5 +1,6 @@
 package io.raftsim.raft.linearizability;
 
+import io.raftsim.raft.kv.Get;
 import io.raftsim.raft.kv.KvStore;
 
 import java.util.ArrayList;
@@ -47,11 +48,18 @@ public final class LinearizabilityChecker {
         return new CheckResult(CheckResult.Status.LINEARIZABLE, null, stepsUsed, List.of());
     }
 
-    /** Greedily drops operations while the rest still has no linearization, within the step budget. */
+    /**
+     * Greedily drops operations while the rest still has no linearization, within the step
+     * budget. A write whose value a remaining read returned is kept: dropping it would turn a
+     * stale read into a "read of a value never written", which fails too but explains less.
+     */
     private static List<Operation> shrink(List<Operation> failing, long budget) {
         List<Operation> current = new ArrayList<>(failing);
         long spent = 0;
         for (int i = current.size() - 1; i >= 0 && spent < budget; i--) {
+            if (explainsARead(current.get(i), current)) {
+                continue;
+            }
             List<Operation> without = new ArrayList<>(current);
             without.remove(i);
             Search search = new Search(without, budget - spent);
@@ -63,6 +71,20 @@ public final class LinearizabilityChecker {
         }
         current.sort(Comparator.comparingLong(Operation::invokeMicros).thenComparingInt(Operation::id));
         return current;
+    }
+
+    private static boolean explainsARead(Operation write, List<Operation> history) {
+        String written = KvStore.valueAfter(write.command(), "");
+        if (write.command() instanceof Get || written == null || written.isEmpty()) {
+            return false;
+        }
+        for (Operation other : history) {
+            if (other.command() instanceof Get && other.result() != null
+                    && other.result().value() != null && other.result().value().contains(written)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The search over one key's history. */

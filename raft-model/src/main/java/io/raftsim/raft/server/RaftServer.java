@@ -30,8 +30,9 @@ import java.util.TreeMap;
  * the clients waiting for them.
  */
 public final class RaftServer implements Process<Message> {
-    static final String HARD_STATE_KEY = "hardState";
-    static final String LOG_NAME = "log";
+    /** Where the hard state and the log live in a server's durable storage. */
+    public static final String HARD_STATE_KEY = "hardState";
+    public static final String LOG_NAME = "log";
 
     private final ProcessContext<Message> context;
     private final RaftConfig config;
