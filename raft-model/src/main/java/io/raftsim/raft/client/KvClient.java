@@ -99,8 +99,8 @@ public final class KvClient implements Process<Message> {
     }
 
     private void startOperation() {
-        if (!clientSwitch.issuing()) {
-            return;
+        if (!clientSwitch.issuing() || (history.recording() && history.isFull())) {
+            return; // told to stop, or the history bound is reached
         }
         sequence++;
         pending = nextCommand();

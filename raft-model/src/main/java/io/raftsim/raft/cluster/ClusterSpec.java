@@ -38,6 +38,11 @@ public record ClusterSpec(RaftConfig raft, LinkConfig links, Workload workload, 
         return new ClusterSpec(raft, links, clients, syncMode, limits, maxHistoryOperations, livenessBoundMicros);
     }
 
+    /** At most this many client operations are recorded (0: none); clients stop starting new ones at the bound. */
+    public ClusterSpec withMaxHistoryOperations(int operations) {
+        return new ClusterSpec(raft, links, workload, syncMode, limits, operations, livenessBoundMicros);
+    }
+
     public ClusterSpec withLimits(Limits runLimits) {
         return new ClusterSpec(raft, links, workload, syncMode, runLimits, maxHistoryOperations, livenessBoundMicros);
     }

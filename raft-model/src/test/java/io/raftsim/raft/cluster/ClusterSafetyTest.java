@@ -43,6 +43,15 @@ class ClusterSafetyTest {
     }
 
     @Test
+    void fullHistoryStopsNewOperationsInsteadOfFailingTheRun() {
+        Cluster cluster = new Cluster(ClusterSpec.defaults(3).withMaxHistoryOperations(25), 5, TraceSink.NONE);
+        ClusterOutcome outcome = cluster.run(5_000_000, FaultSchedule.EMPTY, true);
+        assertTrue(outcome.passed(), outcome.toString());
+        assertEquals(25, outcome.stats().operationsInvoked());
+        assertEquals(25, outcome.stats().operationsCompleted());
+    }
+
+    @Test
     void minorityPartitionOfLeaderLeadsToNewLeaderAndRollbackOnHeal() {
         Cluster cluster = new Cluster(ClusterSpec.defaults(5), 3, TraceSink.NONE);
         ClusterOutcome warmUp = cluster.run(2_000_000, FaultSchedule.EMPTY, false);

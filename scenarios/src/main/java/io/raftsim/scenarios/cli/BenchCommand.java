@@ -1,0 +1,122 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.raft.client.Workload;
+import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.sim.engine.Engine;
+import io.raftsim.sim.engine.RunResult;
+import io.raftsim.sim.engine.RunStatus;
+import io.raftsim.sim.fault.FaultSchedule;
+import io.raftsim.sim.toy.BareEventLoop;
+import io.raftsim.sim.trace.TraceSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code raftsim bench}: the standard workloads, each measured after a warm-up in this
+ * process. (1) 5 nodes, about 200 client operations per second, heartbeats every 50 ms,
+ * every check and the digest on, trace off: events per second and the ratio of virtual to
+ * wall time. (2) The same with 1,000,000-entry logs against 1,000-entry logs: the per-step
+ * cost ratio. (3) A bare {@code PriorityQueue} event loop, the reference.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the standard performance workloads.")
+final class BenchCommand implements Callable<Integer> {
+    private static final int CHUNK_STEPS = 10_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--seconds", description = "Wall seconds measured per workload after warm-up, 1..60 (default ${DEFAULT-VALUE}).", defaultValue = "4")
+    int seconds;
+
+    private record Rate(double eventsPerSecond, double virtualToWallRatio) {
+    }
+
+    @Override
+    public Integer call() {
+        if (seconds < 1 || seconds > 60) {
+            throw new ParameterException(spec.commandLine(), "--seconds: " + seconds + " is outside 1..60");
+        }
+        Rate shortLog = measureCluster(1_000);
+        Rate longLog = measureCluster(1_000_000);
+        double bare = measureBareLoop();
+        double costRatio = shortLog.eventsPerSecond() / longLog.eventsPerSecond();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("eventsPerSecond", Math.round(shortLog.eventsPerSecond()));
+            fields.put("virtualToWallRatio", Math.round(shortLog.virtualToWallRatio()));
+            fields.put("longLogCostRatio", Math.round(costRatio * 1000) / 1000.0);
+            fields.put("bareLoopEventsPerSecond", Math.round(bare));
+            out.println(Summary.JSON.writeValueAsString(fields));
+        } else {
+            out.printf(Locale.ROOT, "raft cluster (5 nodes, ~200 ops/s, all checks): %,.0f events/s, virtual/wall %.0fx%n",
+                    shortLog.eventsPerSecond(), shortLog.virtualToWallRatio());
+            out.printf(Locale.ROOT, "same with 1,000,000-entry logs:                %,.0f events/s, per-step cost ratio %.2f%n",
+                    longLog.eventsPerSecond(), costRatio);
+            out.printf(Locale.ROOT, "bare PriorityQueue loop:                       %,.0f events/s (cluster at %.2f of it)%n",
+                    bare, shortLog.eventsPerSecond() / bare);
+        }
+        out.flush();
+        return ExitCode.PASSED;
+    }
+
+    private Rate measureCluster(int logEntries) {
+        ClusterSpec spec5 = ClusterSpec.defaults(5).withWorkload(new Workload(10, 20, 16, 400_000, 20_000))
+                .withMaxHistoryOperations(0); // nothing checks the history of a benchmark
+        Cluster cluster = new Cluster(spec5, 42, TraceSink.NONE);
+        cluster.preloadLog(logEntries);
+        RunResult warm = cluster.run(5_000_000, FaultSchedule.EMPTY, false).run();
+        if (warm.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("bench warm-up did not complete: " + warm);
+        }
+        Engine<?> engine = cluster.engine();
+        runFor(engine, Math.max(1, seconds / 2)); // warm the JIT on this very workload
+        long stepsBefore = engine.step();
+        long virtualBefore = engine.nowMicros();
+        double wall = runFor(engine, seconds);
+        return new Rate((engine.step() - stepsBefore) / wall, (engine.nowMicros() - virtualBefore) / 1e6 / wall);
+    }
+
+    /** Runs chunks of steps until {@code wallSeconds} have passed; returns the exact wall seconds spent. */
+    private static double runFor(Engine<?> engine, int wallSeconds) {
+        long start = System.nanoTime();
+        long deadline = start + wallSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long target = engine.step() + CHUNK_STEPS;
+            RunResult result = engine.runUntil(Long.MAX_VALUE / 4, () -> engine.step() >= target);
+            if (result.status() != RunStatus.COMPLETED) {
+                throw new IllegalStateException("bench run ended: " + result);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private double measureBareLoop() {
+        BareEventLoop loop = new BareEventLoop(1, 5, 8, 1_000, 10_000);
+        long warmEnd = System.nanoTime() + Math.max(1, seconds / 2) * 1_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            loop.run(CHUNK_STEPS);
+        }
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        long events = 0;
+        while (System.nanoTime() < deadline) {
+            loop.run(CHUNK_STEPS);
+            events += CHUNK_STEPS;
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+}

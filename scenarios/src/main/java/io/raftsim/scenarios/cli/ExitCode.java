@@ -1,0 +1,30 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.raft.cluster.Verdict;
+
+/** The command's exit codes, documented in the README. */
+public final class ExitCode {
+    public static final int PASSED = 0;
+    /** A safety property or linearizability was violated. */
+    public static final int VIOLATION = 1;
+    /** Bad input or usage: one line names what and why. */
+    public static final int BAD_INPUT = 2;
+    /** After healing, no leader or no progress within the bound. */
+    public static final int LIVENESS = 3;
+    /** An {@code expect} condition of a scenario was not reached. */
+    public static final int EXPECTATION = 4;
+    /** A run bound (steps, virtual time, queued events) was hit before the run could be judged. */
+    public static final int LIMIT = 5;
+
+    private ExitCode() {
+    }
+
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> PASSED;
+            case SAFETY_VIOLATION, NOT_LINEARIZABLE -> VIOLATION;
+            case LIVENESS_FAILURE -> LIVENESS;
+            case LIMIT_REACHED -> LIMIT;
+        };
+    }
+}
