@@ -1,27 +1,29 @@
 package io.raftsim.sim.determinism;
 
-import java.io.DataInputStream;
+import io.raftsim.sim.determinism.ClassReferences.Member;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The build's determinism check: reads the constant pool of every compiled class (JVMS
- * §4.4) and reports each reference to a {@link ForbiddenApi}. A class can only call a
- * method, read a field or name a type through its constant pool, so nothing slips past by
- * an import alias or a fully qualified name. No dependency: class files are simple enough.
+ * Finds uses of {@link ForbiddenApi}s in compiled classes, so the build fails when simulation code
+ * reaches for the wall clock, threads, unseeded randomness or hash-ordered iteration. Each module
+ * checks its own {@code target/classes} from a test, through sim-core's test-jar.
  */
 public final class ForbiddenApiScanner {
-    private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([^;<>]+);");
 
-    /** A forbidden reference found in a class. */
+    /** One forbidden API used by one class. */
     public record Violation(String className, String api, String reason) {
         @Override
         public String toString() {
@@ -29,160 +31,117 @@ public final class ForbiddenApiScanner {
         }
     }
 
+    /**
+     * Member rules that subtypes inherit. javac names the receiver's static type as a call's owner
+     * (JLS §13.1), so {@code list.parallelStream()} refers to {@code java/util/List.parallelStream}.
+     * Constructors and static interface methods are not inherited, so they match their owner only;
+     * that is what keeps {@code new LinkedHashMap()} legal although LinkedHashMap extends HashMap.
+     */
+    private static final Set<ForbiddenApi> INHERITED = Arrays.stream(ForbiddenApi.values())
+            .filter(rule -> rule.member() != null && isInherited(rule))
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ForbiddenApi.class)));
+
     private ForbiddenApiScanner() {
     }
 
-    /** Every violation in the classes under {@code classesRoot} whose binary name passes {@code classFilter}. */
-    public static List<Violation> scan(Path classesRoot, Predicate<String> classFilter) throws IOException {
+    /**
+     * Violations of every class under {@code classesRoot} whose binary name (e.g.
+     * {@code io.raftsim.sim.Engine}) passes {@code classFilter}, in file-path then rule order.
+     */
+    public static List<Violation> scan(Path classesRoot, Predicate<String> classFilter) {
         List<Violation> violations = new ArrayList<>();
-        for (Path file : classFiles(classesRoot)) {
-            String className = binaryName(classesRoot, file);
-            if (classFilter.test(className)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    violations.addAll(scanClass(className, in));
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalStateException("cannot read class file " + file + ": " + e.getMessage(), e);
-                }
-            }
-        }
+        check(classesRoot, classFilter, violations);
         return violations;
     }
 
-    /** Fails with every violation, one per line; also fails when there is no class to scan, so a wrong path cannot pass. */
-    public static void assertDeterministic(Path classesRoot, Predicate<String> classFilter) throws IOException {
-        if (!Files.isDirectory(classesRoot) || classFiles(classesRoot).isEmpty()) {
-            throw new AssertionError("no class files under " + classesRoot.toAbsolutePath() + ": nothing was checked");
+    /** Fails listing every violation, or if no class was checked: a wrong path or filter must not pass. */
+    public static void assertDeterministic(Path classesRoot, Predicate<String> classFilter) {
+        List<Violation> violations = new ArrayList<>();
+        if (check(classesRoot, classFilter, violations) == 0) {
+            throw new AssertionError("No class files under " + classesRoot.toAbsolutePath() + " passed the filter");
         }
-        List<Violation> violations = scan(classesRoot, classFilter);
         if (!violations.isEmpty()) {
-            StringBuilder message = new StringBuilder("simulation code must be deterministic:\n");
-            violations.forEach(v -> message.append("  ").append(v).append('\n'));
-            throw new AssertionError(message.toString());
+            throw new AssertionError(violations.size() + " forbidden API use(s) break determinism:\n"
+                    + violations.stream().map(Violation::toString).collect(Collectors.joining("\n")));
         }
     }
 
-    static List<Violation> scanClass(String className, InputStream classFile) throws IOException {
-        DataInputStream in = new DataInputStream(classFile);
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IllegalStateException("not a class file (bad magic)");
-        }
-        in.readUnsignedShort(); // minor version
-        in.readUnsignedShort(); // major version: any, newer JDKs included
-        ConstantPool pool = ConstantPool.read(in);
-        List<Violation> violations = new ArrayList<>();
-        for (String[] member : pool.memberReferences()) {
-            check(className, member[0], member[1], violations);
-        }
-        for (String type : pool.referencedTypes()) {
-            check(className, type, null, violations);
-        }
-        return violations;
-    }
-
-    private static void check(String className, String owner, String member, List<Violation> violations) {
-        for (ForbiddenApi api : ForbiddenApi.ALL) {
-            if (api.matches(owner, member)) {
-                Violation violation = new Violation(className, member == null || api.member() == null
-                        ? api.describe() : owner.replace('/', '.') + "." + member, api.reason());
-                if (!violations.contains(violation)) {
-                    violations.add(violation);
+    /** Adds the violations of each selected class to {@code violations}; returns how many classes were checked. */
+    private static int check(Path classesRoot, Predicate<String> classFilter, List<Violation> violations) {
+        int checked = 0;
+        for (Path file : classFiles(classesRoot)) {
+            ClassReferences references = ClassReferences.read(file);
+            if (classFilter.test(references.className())) {
+                checked++;
+                for (ForbiddenApi rule : forbiddenUses(references)) {
+                    violations.add(new Violation(references.className(), rule.api(), rule.reason()));
                 }
             }
         }
+        return checked;
     }
 
-    private static List<Path> classFiles(Path root) throws IOException {
+    /** Sorted, so reports come out in the same order on every run. */
+    private static List<Path> classFiles(Path root) {
         if (!Files.isDirectory(root)) {
-            return List.of();
+            throw new IllegalArgumentException("Not a directory: " + root.toAbsolutePath());
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String binaryName(Path root, Path file) {
-        String relative = root.relativize(file).toString().replace('\\', '/');
-        return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+    /** Each broken rule once, however often the class breaks it. */
+    private static Set<ForbiddenApi> forbiddenUses(ClassReferences references) {
+        Set<ForbiddenApi> used = EnumSet.noneOf(ForbiddenApi.class);
+        for (ForbiddenApi rule : ForbiddenApi.values()) {
+            if (rule.member() == null) {
+                // A whole-owner rule reaches subtypes too: a subclass of Random is still unseeded randomness.
+                if (references.types().stream().anyMatch(type -> isSubtype(type, rule.owner()))) {
+                    used.add(rule);
+                }
+            } else if (references.members().stream().anyMatch(member -> matches(rule, member))) {
+                used.add(rule);
+            }
+        }
+        return used;
     }
 
-    /** The parts of a constant pool the scanner needs: class names and member references. */
-    private static final class ConstantPool {
-        private final String[] utf8;
-        private final int[] classNameIndex;
-        private final int[][] memberRef;       // {classIndex, nameAndTypeIndex}
-        private final int[][] nameAndType;     // {nameIndex, descriptorIndex}
-        private final List<Integer> descriptorIndexes = new ArrayList<>();
+    private static boolean matches(ForbiddenApi rule, Member member) {
+        return member.name().equals(rule.member()) && (member.owner().equals(rule.owner())
+                || INHERITED.contains(rule) && isSubtype(member.owner(), rule.owner()));
+    }
 
-        private ConstantPool(int count) {
-            utf8 = new String[count];
-            classNameIndex = new int[count];
-            memberRef = new int[count][];
-            nameAndType = new int[count][];
+    private static boolean isInherited(ForbiddenApi rule) {
+        if (rule.member().equals("<init>")) {
+            return false;
         }
+        Class<?> owner = load(rule.owner()).orElseThrow(() -> new IllegalStateException("No JDK class " + rule.owner()));
+        return !owner.isInterface() || Arrays.stream(owner.getMethods())
+                .anyMatch(method -> method.getName().equals(rule.member()) && !Modifier.isStatic(method.getModifiers()));
+    }
 
-        static ConstantPool read(DataInputStream in) throws IOException {
-            int count = in.readUnsignedShort();
-            ConstantPool pool = new ConstantPool(count);
-            for (int i = 1; i < count; i++) {
-                int tag = in.readUnsignedByte();
-                switch (tag) {
-                    case 1 -> pool.utf8[i] = in.readUTF();
-                    case 7 -> pool.classNameIndex[i] = in.readUnsignedShort();
-                    case 9, 10, 11 -> pool.memberRef[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
-                    case 12 -> {
-                        pool.nameAndType[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
-                        pool.descriptorIndexes.add(pool.nameAndType[i][1]);
-                    }
-                    case 16 -> pool.descriptorIndexes.add(in.readUnsignedShort()); // MethodType
-                    case 3, 4 -> in.readInt();
-                    case 5, 6 -> {
-                        in.readLong();
-                        i++; // longs and doubles take two slots (JVMS §4.4.5)
-                    }
-                    case 8, 19, 20 -> in.readUnsignedShort(); // String, Module, Package
-                    case 15 -> {
-                        in.readUnsignedByte();
-                        in.readUnsignedShort(); // MethodHandle: its reference is a Methodref entry, scanned anyway
-                    }
-                    case 17, 18 -> in.readInt(); // Dynamic, InvokeDynamic
-                    default -> throw new IllegalStateException("unknown constant pool tag " + tag + " at entry " + i);
-                }
-            }
-            return pool;
+    /** A type that cannot be loaded (not on this classpath) counts as a subtype of itself only. */
+    private static boolean isSubtype(String type, String supertype) {
+        if (type.equals(supertype)) {
+            return true;
         }
+        Optional<Class<?>> loaded = load(type);
+        return loaded.isPresent() && load(supertype).map(s -> s.isAssignableFrom(loaded.get())).orElse(false);
+    }
 
-        List<String[]> memberReferences() {
-            List<String[]> references = new ArrayList<>();
-            for (int[] ref : memberRef) {
-                if (ref != null) {
-                    String owner = utf8[classNameIndex[ref[0]]];
-                    String name = utf8[nameAndType[ref[1]][0]];
-                    references.add(new String[] {owner, name});
-                }
-            }
-            return references;
+    /** Loads without initializing, so scanning never runs a scanned class's static initializer. */
+    private static Optional<Class<?>> load(String internalName) {
+        if (internalName.startsWith("[")) {
+            return Optional.empty(); // an array owns only clone(), which no rule names
         }
-
-        List<String> referencedTypes() {
-            List<String> types = new ArrayList<>();
-            for (int index : classNameIndex) {
-                if (index != 0) {
-                    String name = utf8[index];
-                    types.add(name.startsWith("[") ? stripArray(name) : name);
-                }
-            }
-            for (int index : descriptorIndexes) {
-                Matcher matcher = CLASS_IN_DESCRIPTOR.matcher(utf8[index]);
-                while (matcher.find()) {
-                    types.add(matcher.group(1));
-                }
-            }
-            return types;
-        }
-
-        private static String stripArray(String descriptor) {
-            Matcher matcher = CLASS_IN_DESCRIPTOR.matcher(descriptor);
-            return matcher.find() ? matcher.group(1) : descriptor;
+        try {
+            return Optional.of(Class.forName(internalName.replace('/', '.'), false,
+                    ForbiddenApiScanner.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.raftsim.sim.determinism.planted;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,9 +8,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -30,65 +32,203 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Uses every forbidden API once, so the scanner can be shown to catch each. Never run. */
-@SuppressWarnings({"unused", "ResultOfMethodCallIgnored"})
-public final class PlantedViolations {
-    long clocks() {
-        Instant.now();
-        LocalDateTime.now();
-        LocalDate.now();
-        LocalTime.now();
-        ZonedDateTime.now();
-        OffsetDateTime.now();
-        Clock.systemUTC();
-        Clock.systemDefaultZone();
-        return System.currentTimeMillis() + System.nanoTime() + System.identityHashCode(this);
+/**
+ * Uses every {@link io.raftsim.sim.determinism.ForbiddenApi} at least once, one method per rule,
+ * so PlantedViolationTest can prove the scanner catches each. Never run: only its bytecode matters.
+ */
+final class PlantedViolations {
+
+    long systemCurrentTimeMillis() {
+        return System.currentTimeMillis();
     }
 
-    void threads() throws Exception {
-        Thread.sleep(1);
-        new Thread(() -> { }).start();
-        ThreadGroup group = new ThreadGroup("planted");
-        group.activeCount();
-        ExecutorService executor = Executors.newSingleThreadExecutor();
+    long systemNanoTime() {
+        return System.nanoTime();
+    }
+
+    int systemIdentityHashCode(Object object) {
+        return System.identityHashCode(object);
+    }
+
+    Instant instantNow() {
+        return Instant.now();
+    }
+
+    LocalDateTime localDateTimeNow() {
+        return LocalDateTime.now();
+    }
+
+    LocalDate localDateNow() {
+        return LocalDate.now();
+    }
+
+    LocalTime localTimeNow() {
+        return LocalTime.now();
+    }
+
+    ZonedDateTime zonedDateTimeNow() {
+        return ZonedDateTime.now();
+    }
+
+    OffsetDateTime offsetDateTimeNow() {
+        return OffsetDateTime.now();
+    }
+
+    Clock clockSystemUtc() {
+        return Clock.systemUTC();
+    }
+
+    Clock clockSystemDefaultZone() {
+        return Clock.systemDefaultZone();
+    }
+
+    Thread thread(Runnable task) {
+        return new Thread(task);
+    }
+
+    ThreadGroup threadGroup() {
+        return new ThreadGroup("planted");
+    }
+
+    Object executors() {
+        return Executors.newSingleThreadExecutor();
+    }
+
+    void executorService(ExecutorService executor) {
         executor.shutdown();
-        ScheduledExecutorService scheduled = Executors.newSingleThreadScheduledExecutor();
-        scheduled.shutdown();
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(1);
-        pool.getPoolSize();
-        ForkJoinPool.commonPool();
-        CompletableFuture.completedFuture(1);
-        new Timer();
-        List.of(1).parallelStream();
-        Stream.of(1).parallel();
     }
 
-    double randomness() {
-        new Random().nextInt();
-        new SplittableRandom(1).nextInt();
-        new java.security.SecureRandom();
-        UUID.randomUUID();
-        return Math.random() + StrictMath.random() + ThreadLocalRandom.current().nextDouble();
+    int threadPoolExecutor(ThreadPoolExecutor pool) {
+        return pool.getPoolSize();
     }
 
-    void hashOrder() {
-        new HashMap<String, String>();
-        new HashSet<String>();
-        new IdentityHashMap<String, String>();
-        new WeakHashMap<String, String>();
-        new ConcurrentHashMap<String, String>();
-        Set.of(1);
-        Set.copyOf(new ArrayList<Integer>());
-        Map.of(1, 2);
-        Map.ofEntries(Map.entry(1, 2));
-        Map.copyOf(new java.util.TreeMap<Integer, Integer>());
-        Stream.of(1).collect(Collectors.toSet());
-        Stream.of(1).collect(Collectors.toUnmodifiableSet());
-        Stream.of(1).collect(Collectors.toMap(x -> x, x -> x));
-        Stream.of(1).collect(Collectors.toUnmodifiableMap(x -> x, x -> x));
-        Stream.of(1).collect(Collectors.toConcurrentMap(x -> x, x -> x));
-        Stream.of(1).collect(Collectors.groupingBy(x -> x));
-        Stream.of(1).collect(Collectors.groupingByConcurrent(x -> x));
-        Stream.of(1).collect(Collectors.partitioningBy(x -> x > 0));
+    Object forkJoinPool() {
+        return ForkJoinPool.commonPool();
+    }
+
+    Object completableFuture() {
+        return CompletableFuture.completedFuture("planted");
+    }
+
+    boolean scheduledExecutorService(ScheduledExecutorService scheduler) {
+        return scheduler.isShutdown();
+    }
+
+    Object timer() {
+        return new Timer();
+    }
+
+    double mathRandom() {
+        return Math.random();
+    }
+
+    double strictMathRandom() {
+        return StrictMath.random();
+    }
+
+    int threadLocalRandom() {
+        return ThreadLocalRandom.current().nextInt();
+    }
+
+    Object random() {
+        return new Random(42);
+    }
+
+    Object secureRandom() {
+        return new SecureRandom();
+    }
+
+    Object splittableRandom() {
+        return new SplittableRandom(42);
+    }
+
+    UUID uuidRandomUuid() {
+        return UUID.randomUUID();
+    }
+
+    Map<String, String> newHashMap() {
+        return new HashMap<>();
+    }
+
+    Set<String> newHashSet() {
+        return new HashSet<>();
+    }
+
+    Map<String, String> newHashtable() {
+        return new Hashtable<>();
+    }
+
+    Map<String, String> newIdentityHashMap() {
+        return new IdentityHashMap<>();
+    }
+
+    Map<String, String> newWeakHashMap() {
+        return new WeakHashMap<>();
+    }
+
+    Map<String, String> newConcurrentHashMap() {
+        return new ConcurrentHashMap<>();
+    }
+
+    Set<String> setOf() {
+        return Set.of("a", "b");
+    }
+
+    Set<String> setCopyOf(List<String> names) {
+        return Set.copyOf(names);
+    }
+
+    Map<String, String> mapOf() {
+        return Map.of("a", "b");
+    }
+
+    Map<String, String> mapOfEntries() {
+        return Map.ofEntries(Map.entry("a", "b"));
+    }
+
+    Map<String, String> mapCopyOf(Map<String, String> map) {
+        return Map.copyOf(map);
+    }
+
+    Set<String> collectorsToSet(Stream<String> names) {
+        return names.collect(Collectors.toSet());
+    }
+
+    Map<String, String> collectorsToMap(Stream<String> names) {
+        return names.collect(Collectors.toMap(name -> name, name -> name));
+    }
+
+    Set<String> collectorsToUnmodifiableSet(Stream<String> names) {
+        return names.collect(Collectors.toUnmodifiableSet());
+    }
+
+    Map<String, String> collectorsToUnmodifiableMap(Stream<String> names) {
+        return names.collect(Collectors.toUnmodifiableMap(name -> name, name -> name));
+    }
+
+    Map<Integer, List<String>> collectorsGroupingBy(Stream<String> names) {
+        return names.collect(Collectors.groupingBy(String::length));
+    }
+
+    ConcurrentMap<Integer, List<String>> collectorsGroupingByConcurrent(Stream<String> names) {
+        return names.collect(Collectors.groupingByConcurrent(String::length));
+    }
+
+    ConcurrentMap<String, String> collectorsToConcurrentMap(Stream<String> names) {
+        return names.collect(Collectors.toConcurrentMap(name -> name, name -> name));
+    }
+
+    Map<Boolean, List<String>> collectorsPartitioningBy(Stream<String> names) {
+        return names.collect(Collectors.partitioningBy(String::isEmpty));
+    }
+
+    /** Called through List, not Collection: the scanner must follow inheritance. */
+    long collectionParallelStream(List<String> names) {
+        return names.parallelStream().count();
+    }
+
+    /** Called through Stream, which inherits parallel() from BaseStream. */
+    long baseStreamParallel(Stream<String> names) {
+        return names.parallel().count();
     }
 }
