@@ -18,6 +18,11 @@ public final class ClientSwitch {
         burstOperations += count;
     }
 
+    /** Burst operations not yet taken by a client. */
+    public int pendingBurstOperations() {
+        return burstOperations;
+    }
+
     boolean takeBurstOperation() {
         if (burstOperations > 0) {
             burstOperations--;

@@ -90,8 +90,22 @@ public final class KvClient implements Process<Message> {
         }
     }
 
+    /**
+     * Starts the next operation at once if this client is idle and a burst operation is
+     * waiting; called by a burst, which runs as a step of its own.
+     */
+    public void wake() {
+        if (pending == null && !context.isTimerSet(NEXT_OPERATION_TIMER) && clientSwitch.takeBurstOperation()) {
+            context.setTimer(NEXT_OPERATION_TIMER, 0);
+        }
+    }
+
     private void scheduleNextOperation() {
-        if (workload.opsPerSecond() <= 0 && !clientSwitch.takeBurstOperation()) {
+        if (clientSwitch.takeBurstOperation()) {
+            context.setTimer(NEXT_OPERATION_TIMER, 0); // a burst goes before the think time
+            return;
+        }
+        if (workload.opsPerSecond() <= 0) {
             return;
         }
         long meanMicros = workload.opsPerSecond() > 0 ? (long) (1_000_000 / workload.opsPerSecond()) : 0;

@@ -15,6 +15,8 @@ import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.Role;
+import io.raftsim.raft.server.CompositeHostListener;
+import io.raftsim.raft.server.RaftHostListener;
 import io.raftsim.raft.server.RaftServer;
 import io.raftsim.sim.engine.Engine;
 import io.raftsim.sim.engine.Process;
@@ -42,11 +44,19 @@ public final class Cluster {
     private final SafetyMonitor monitor;
     private final History history;
     private final ClientSwitch clientSwitch = new ClientSwitch();
+    /** Whether each server has started once: a chosen first election timeout applies to the first incarnation only. */
+    private final boolean[] incarnated;
+    private long[] firstElectionTimeoutsMicros;
+    /** The monitor, or the monitor followed by the listeners added before the run. */
+    private RaftHostListener listener;
+    private CheckResult linearizability;
 
     public Cluster(ClusterSpec spec, long seed, TraceSink traceSink) {
         this.spec = spec;
         int servers = spec.servers();
         this.monitor = new SafetyMonitor(servers);
+        this.listener = monitor;
+        this.incarnated = new boolean[servers];
         this.history = new History(spec.maxHistoryOperations());
         this.engine = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, MessageCodecs.INSTANCE)
                 .seed(seed)
@@ -60,10 +70,57 @@ public final class Cluster {
     }
 
     private Process<Message> createProcess(ProcessContext<Message> context) {
-        if (context.nodeId() < spec.servers()) {
-            return new RaftServer(context, spec.raft(), monitor);
+        int id = context.nodeId();
+        if (id < spec.servers()) {
+            long firstTimeoutMicros = firstElectionTimeoutsMicros != null && !incarnated[id] ? firstElectionTimeoutsMicros[id] : 0;
+            incarnated[id] = true;
+            return new RaftServer(context, spec.raft(), listener, firstTimeoutMicros);
         }
         return new KvClient(context, spec.servers(), spec.workload(), clientSwitch, history);
+    }
+
+    /**
+     * Adds a listener told of every server's log changes, applies and handled inputs, after
+     * the safety monitor (which so sees every step first). Only before the run starts.
+     */
+    public void addListener(RaftHostListener more) {
+        requireNotStarted("listeners");
+        List<RaftHostListener> all = new ArrayList<>();
+        if (listener instanceof CompositeHostListener composite) {
+            all.addAll(composite.listeners());
+        } else {
+            all.add(listener);
+        }
+        all.add(more);
+        listener = new CompositeHostListener(all);
+    }
+
+    /**
+     * Chooses each server's first election timeout (0 keeps it random), so a scenario can
+     * stage a race; restarts draw random timeouts again. Only before the run starts.
+     */
+    public void setFirstElectionTimeouts(long[] micros) {
+        requireNotStarted("first election timeouts");
+        if (micros.length != spec.servers()) {
+            throw new IllegalArgumentException("one first election timeout per server: " + micros.length + " for " + spec.servers());
+        }
+        firstElectionTimeoutsMicros = micros.clone();
+    }
+
+    /** Asks the clients for {@code count} operations beyond their workload, started at once by idle clients. */
+    public void burst(int count) {
+        clientSwitch.addBurst(count);
+        for (int id = spec.servers(); id < engine.processCount(); id++) {
+            if (engine.process(id) instanceof KvClient client) {
+                client.wake();
+            }
+        }
+    }
+
+    private void requireNotStarted(String what) {
+        if (engine.step() > 0) {
+            throw new IllegalStateException(what + " must be set before the run starts");
+        }
     }
 
     /**
@@ -120,6 +177,7 @@ public final class Cluster {
 
     private ClusterOutcome judgeHistory(RunResult result) {
         CheckResult check = LinearizabilityChecker.check(history.operations(), LINEARIZABILITY_SEARCH_STEPS);
+        linearizability = check;
         if (check.status() == CheckResult.Status.NOT_LINEARIZABLE) {
             return new ClusterOutcome(Verdict.NOT_LINEARIZABLE, "Linearizability",
                     "the client history has no linearization: " + check.describe(), result, stats());
@@ -215,6 +273,11 @@ public final class Cluster {
     /** The live server {@code id}, or null while it is crashed. */
     public RaftServer server(int id) {
         return (RaftServer) engine.process(id);
+    }
+
+    /** The result of the linearizability check, or null when the run ended before it. */
+    public CheckResult linearizability() {
+        return linearizability;
     }
 
     public Engine<Message> engine() {

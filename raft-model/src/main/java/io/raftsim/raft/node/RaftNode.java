@@ -79,6 +79,19 @@ public final class RaftNode {
         resetElectionTimer();
     }
 
+    /**
+     * Starts with a chosen first election timeout instead of a random one, so a scenario can
+     * stage a race (two nodes timing out together split the vote, §5.2). Later timeouts are
+     * random again.
+     */
+    public void start(long now, long firstElectionTimeoutMicros) {
+        if (firstElectionTimeoutMicros <= 0) {
+            throw new IllegalArgumentException("first election timeout must be positive: " + firstElectionTimeoutMicros);
+        }
+        this.nowMicros = now;
+        out.setTimer(RaftTimers.ELECTION, firstElectionTimeoutMicros);
+    }
+
     public void receive(long now, int from, RaftMessage message) {
         this.nowMicros = now;
         if (message.term() > currentTerm) {

@@ -42,9 +42,16 @@ public final class RaftServer implements Process<Message> {
     private final DurableLog<LogEntry> storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
     private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
+    private final long firstElectionTimeoutMicros;
     private RaftNode node;
 
     public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener) {
+        this(context, config, listener, 0);
+    }
+
+    /** @param firstElectionTimeoutMicros the first election timeout of this incarnation, or 0 for a random one */
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener, long firstElectionTimeoutMicros) {
+        this.firstElectionTimeoutMicros = firstElectionTimeoutMicros;
         this.context = context;
         this.config = config;
         this.listener = listener;
@@ -63,7 +70,11 @@ public final class RaftServer implements Process<Message> {
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
                 persisted, context.random(), listener, effects);
         listener.started(node);
-        node.start(context.nowMicros());
+        if (firstElectionTimeoutMicros > 0) {
+            node.start(context.nowMicros(), firstElectionTimeoutMicros);
+        } else {
+            node.start(context.nowMicros());
+        }
         carryOutEffects();
     }
 

@@ -189,7 +189,8 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         record(TraceKind.DEFER, node, -1, slot.deferred.size(), null, null);
     }
 
-    private void applyControl(ControlAction action) {
+    private void applyControl(ControlAction scheduled) {
+        ControlAction action = Objects.requireNonNull(scheduled.resolve(this), "resolve returned no action");
         String description = action.describe();
         record(action.isFault() ? TraceKind.FAULT : TraceKind.CONTROL, -1, -1, RandomStream.stableHash(description), description, action);
         action.apply(this);

@@ -130,11 +130,28 @@ public sealed interface FaultAction extends ControlAction {
         }
     }
 
+    /** New settings for one directed link from now on: a slow or lossy path between two nodes. */
+    record SetLink(int from, int to, LinkConfig config) implements FaultAction {
+        @Override
+        public String describe() {
+            return "link " + from + "->" + to + " " + SetLinks.settings(config);
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            target.network().setLink(from, to, config);
+        }
+    }
+
     /** New settings for every link from now on (latency, loss, duplication). */
     record SetLinks(LinkConfig config) implements FaultAction {
         @Override
         public String describe() {
-            return "links latency=" + config.latencyMinMicros() + ".." + config.latencyMaxMicros()
+            return "links " + settings(config);
+        }
+
+        static String settings(LinkConfig config) {
+            return "latency=" + config.latencyMinMicros() + ".." + config.latencyMaxMicros()
                     + "us tail=" + config.tailProbability() + "@" + config.tailMaxMicros()
                     + "us drop=" + config.dropRate() + " dup=" + config.duplicateRate() + " fifo=" + config.fifo();
         }

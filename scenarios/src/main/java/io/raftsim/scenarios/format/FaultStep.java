@@ -1,0 +1,136 @@
+package io.raftsim.scenarios.format;
+
+import java.util.List;
+
+/**
+ * One timed entry of a scenario's {@code faults} list. Servers are named by {@link NodeRef}
+ * and resolved when the step runs, so {@code leader} means the leader at that moment.
+ */
+public sealed interface FaultStep {
+    /** Virtual time of the step, in milliseconds from the start of the run. */
+    long atMs();
+
+    /** The {@code action} name used in scenario files. */
+    String action();
+
+    /** The same step at another time. */
+    FaultStep at(long ms);
+
+    /** Cuts every link between servers of different groups; clients keep all their links. */
+    record Partition(long atMs, List<List<NodeRef>> groups) implements FaultStep {
+        public Partition {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+
+        @Override
+        public String action() {
+            return "partition";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Partition(ms, groups);
+        }
+    }
+
+    /** Cuts both directions of every link of one server. */
+    record Isolate(long atMs, NodeRef node) implements FaultStep {
+        @Override
+        public String action() {
+            return "isolate";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Isolate(ms, node);
+        }
+    }
+
+    /** One direction only: {@code from}'s messages no longer reach {@code to}. */
+    record Cut(long atMs, NodeRef from, NodeRef to) implements FaultStep {
+        @Override
+        public String action() {
+            return "cut";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Cut(ms, from, to);
+        }
+    }
+
+    /** Restores every cut link (link settings stay as they are). */
+    record Heal(long atMs) implements FaultStep {
+        @Override
+        public String action() {
+            return "heal";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Heal(ms);
+        }
+    }
+
+    /** A node-targeted action: crash, restart, pause or resume. */
+    record NodeAction(long atMs, String action, NodeRef node) implements FaultStep {
+        public static final List<String> ACTIONS = List.of("crash", "restart", "pause", "resume");
+
+        public NodeAction {
+            if (!ACTIONS.contains(action)) {
+                throw new IllegalArgumentException("not a node action: " + action);
+            }
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new NodeAction(ms, action, node);
+        }
+    }
+
+    /** The node's clock runs at {@code rate} from now on (1.0 is true time). */
+    record Drift(long atMs, NodeRef node, double rate) implements FaultStep {
+        @Override
+        public String action() {
+            return "drift";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Drift(ms, node, rate);
+        }
+    }
+
+    /**
+     * New network settings from now on, for every link or, with {@code from} and {@code to},
+     * for one directed link between two servers.
+     */
+    record Network(long atMs, NetworkPatch patch, NodeRef from, NodeRef to) implements FaultStep {
+        @Override
+        public String action() {
+            return "network";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new Network(ms, patch, from, to);
+        }
+
+        public boolean oneLink() {
+            return from != null;
+        }
+    }
+
+    /** Clients issue {@code count} operations beyond their workload, at once. */
+    record ClientBurst(long atMs, int count) implements FaultStep {
+        @Override
+        public String action() {
+            return "clientBurst";
+        }
+
+        @Override
+        public FaultStep at(long ms) {
+            return new ClientBurst(ms, count);
+        }
+    }
+}

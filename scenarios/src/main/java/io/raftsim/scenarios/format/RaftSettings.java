@@ -1,0 +1,58 @@
+package io.raftsim.scenarios.format;
+
+import io.raftsim.raft.RaftConfig;
+import io.raftsim.sim.engine.Time;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The {@code raft} block of a scenario. Defaults follow the paper (§9.3): election timeouts
+ * from [150, 300) ms, heartbeats every 50 ms, every extension off.
+ *
+ * @param firstElectionTimeoutMs chosen first election timeouts by server name; a server not
+ *                               listed draws a random one. Used to stage races (split votes).
+ */
+public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
+                           boolean preVote, boolean checkQuorum, boolean fastBacktrack,
+                           int maxEntriesPerAppend, int maxInflightAppends,
+                           SortedMap<String, Long> firstElectionTimeoutMs) {
+
+    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>());
+
+    public RaftSettings {
+        firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
+    }
+
+    public RaftConfig toConfig(int nodes) {
+        return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+    }
+
+    /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
+    public long[] firstElectionTimeoutsMicros(int nodes) {
+        if (firstElectionTimeoutMs.isEmpty()) {
+            return null;
+        }
+        long[] micros = new long[nodes];
+        firstElectionTimeoutMs.forEach((name, ms) -> micros[Integer.parseInt(name.substring(1)) - 1] = Time.ms(ms));
+        return micros;
+    }
+
+    public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs);
+    }
+
+    /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
+    public RaftSettings forNodes(int nodes) {
+        TreeMap<String, Long> kept = new TreeMap<>();
+        firstElectionTimeoutMs.forEach((name, ms) -> {
+            if (Integer.parseInt(name.substring(1)) <= nodes) {
+                kept.put(name, ms);
+            }
+        });
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, kept);
+    }
+}

@@ -1,0 +1,62 @@
+package io.raftsim.scenarios.format;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A scenario: a cluster, its network and clients, a timed fault schedule (explicit,
+ * drawn from the seed, or both) and the conditions the run must reach. The file format is
+ * documented in {@code docs/scenario-format.md}; {@link ScenarioReader} parses and validates
+ * it, {@link ScenarioWriter} writes it back with every default filled in.
+ *
+ * @param seed the default seed; {@code --seed} overrides it
+ */
+public record Scenario(String name, String description, long seed, int nodes, long durationMs,
+                       RaftSettings raft, NetworkSettings network, ClientSettings clients,
+                       List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
+
+    public Scenario {
+        faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMs)).toList();
+        expect = List.copyOf(expect);
+    }
+
+    public boolean expects(Class<? extends Expectation> kind) {
+        return expect.stream().anyMatch(kind::isInstance);
+    }
+
+    public Scenario withFaults(List<FaultStep> steps) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect);
+    }
+
+    public Scenario withRandomFaults(RandomFaults random) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect);
+    }
+
+    public Scenario withDurationMs(long ms) {
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect);
+    }
+
+    public Scenario withNodes(int servers) {
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect);
+    }
+
+    public Scenario withClients(ClientSettings settings) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect);
+    }
+
+    public Scenario withRaft(RaftSettings settings) {
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect);
+    }
+
+    public Scenario withNameAndDescription(String newName, String newDescription) {
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+    }
+
+    public Scenario withExpect(List<Expectation> expectations) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations);
+    }
+}

@@ -1,0 +1,412 @@
+package io.raftsim.scenarios.format;
+
+import io.raftsim.sim.fault.FaultKind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * Parses and validates scenario files (docs/scenario-format.md). Every field has a default
+ * and a range; unknown fields, values out of range, servers the cluster does not have and
+ * malformed JSON are each reported as one {@link ScenarioException} line.
+ */
+public final class ScenarioReader {
+    /** Scenario files are small; a larger one is a mistake, not a scenario. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+    public static final int MAX_NODES = 25;
+    public static final long MAX_DURATION_MS = 3_600_000;
+    public static final int MAX_FAULTS = 10_000;
+    static final long MAX_TIMEOUT_MS = 60_000;
+    private static final String OBJECT_CONDITIONS = "leaderElectedWithinMs, committedAtLeast, electionsAtLeast, electionsAtMost";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private ScenarioReader() {
+    }
+
+    /** Reads and validates a scenario file. */
+    public static Scenario read(Path file) {
+        return fromTree(readTree(file), file.toString());
+    }
+
+    /** Reads a file as a JSON object tree (for {@code --set} overrides before validation). */
+    public static ObjectNode readTree(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw ScenarioException.at(source, "", "is a directory, not a scenario file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw ScenarioException.at(source, "", "is " + size + " bytes, more than the " + MAX_FILE_BYTES + " a scenario may have");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ScenarioException.at(source, "", "no such file");
+        } catch (IOException e) {
+            throw ScenarioException.at(source, "", "cannot read: " + e.getMessage());
+        }
+        return parseTree(decode(bytes, source), source);
+    }
+
+    /** Parses JSON text into an object tree; {@code source} names it in errors. */
+    public static ObjectNode parseTree(String json, String source) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(json);
+        } catch (JacksonException e) {
+            String where = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "";
+            String problem = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw ScenarioException.at(source, where, "malformed JSON: " + problem);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw ScenarioException.at(source, "", "empty file, expected a JSON object");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw ScenarioException.at(source, "", JsonFields.describe(tree) + " is not a JSON object");
+        }
+        return object;
+    }
+
+    public static Scenario parse(String json, String source) {
+        return fromTree(parseTree(json, source), source);
+    }
+
+    /** Validates a tree and builds the scenario. */
+    public static Scenario fromTree(JsonNode tree, String source) {
+        JsonFields root = new JsonFields(tree, source, "");
+        String name = root.string("name", "unnamed", 200);
+        String description = root.string("description", "", 4_000);
+        long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int nodes = (int) root.integer("nodes", 5, 1, MAX_NODES);
+        long durationMs = root.integer("durationMs", 20_000, 1, MAX_DURATION_MS);
+        RaftSettings raft = raft(root.object("raft"), nodes);
+        NetworkSettings network = network(root.object("network"), root.path("network"));
+        ClientSettings clients = clients(root.object("clients"));
+        List<FaultStep> faults = new ArrayList<>();
+        List<JsonNode> faultNodes = root.array("faults", MAX_FAULTS);
+        for (int i = 0; i < faultNodes.size(); i++) {
+            faults.add(fault(new JsonFields(faultNodes.get(i), source, "faults[" + i + "]"), nodes, durationMs));
+        }
+        checkNetworkSequence(faults, network, source);
+        RandomFaults randomFaults = randomFaults(root.object("randomFaults"));
+        List<Expectation> expect = new ArrayList<>();
+        List<JsonNode> expectNodes = root.array("expect", 32);
+        for (int i = 0; i < expectNodes.size(); i++) {
+            expect.add(expectation(expectNodes.get(i), source, "expect[" + i + "]"));
+        }
+        root.done();
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+    }
+
+    private static RaftSettings raft(JsonFields fields, int nodes) {
+        RaftSettings d = RaftSettings.DEFAULT;
+        if (fields == null) {
+            return d;
+        }
+        long min = d.electionTimeoutMinMs();
+        long max = d.electionTimeoutMaxMs();
+        JsonFields timeout = fields.object("electionTimeoutMs");
+        if (timeout != null) {
+            min = timeout.integer("min", min, 1, MAX_TIMEOUT_MS);
+            max = timeout.integer("max", Math.max(max, min), min, MAX_TIMEOUT_MS);
+            timeout.done();
+        }
+        long heartbeatMs = fields.integer("heartbeatMs", d.heartbeatMs(), 1, MAX_TIMEOUT_MS);
+        boolean preVote = fields.bool("preVote", d.preVote());
+        boolean checkQuorum = fields.bool("checkQuorum", d.checkQuorum());
+        boolean fastBacktrack = fields.bool("fastBacktrack", d.fastBacktrack());
+        int batch = (int) fields.integer("maxEntriesPerAppend", d.maxEntriesPerAppend(), 1, 10_000);
+        int inflight = (int) fields.integer("maxInflightAppends", d.maxInflightAppends(), 1, 1_000);
+        TreeMap<String, Long> first = new TreeMap<>();
+        JsonFields firstTimeouts = fields.object("firstElectionTimeoutMs");
+        if (firstTimeouts != null) {
+            for (String server : fields.raw("firstElectionTimeoutMs").propertyNames()) {
+                NodeRef ref = nodeRef(null, server, firstTimeouts.source(), firstTimeouts.path(server), nodes, false, false);
+                first.put(ref.name(), firstTimeouts.integer(server, 0, 1, MAX_TIMEOUT_MS));
+            }
+            firstTimeouts.done();
+        }
+        fields.done();
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first);
+    }
+
+    private static NetworkSettings network(JsonFields fields, String path) {
+        NetworkSettings d = NetworkSettings.DEFAULT;
+        if (fields == null) {
+            return d;
+        }
+        NetworkPatch patch = networkPatch(fields);
+        fields.done();
+        NetworkSettings settings = d.with(patch);
+        if (settings.latencyMaxMs() < settings.latencyMinMs()) {
+            throw fields.fail(path + ".latencyMs.max", settings.latencyMaxMs() + " is below latencyMs.min " + settings.latencyMinMs());
+        }
+        return settings;
+    }
+
+    /** Reads the network fields; the caller checks that no other field is present. */
+    private static NetworkPatch networkPatch(JsonFields fields) {
+        Long min = null;
+        Long max = null;
+        JsonFields latency = fields.object("latencyMs");
+        if (latency != null) {
+            min = latency.optionalInteger("min", 0, MAX_TIMEOUT_MS);
+            max = latency.optionalInteger("max", min == null ? 0 : min, MAX_TIMEOUT_MS);
+            latency.done();
+        }
+        Double drop = fields.optionalNumber("dropRate", 0, 1);
+        Double duplicate = fields.optionalNumber("duplicateRate", 0, 1);
+        Double tail = fields.optionalNumber("tailRate", 0, 1);
+        Long tailMax = fields.optionalInteger("tailMaxMs", 0, 10 * MAX_TIMEOUT_MS);
+        Boolean fifo = fields.optionalBool("fifo");
+        return new NetworkPatch(min, max, drop, duplicate, tail, tailMax, fifo);
+    }
+
+    /** Network changes apply in time order; each must leave a valid latency range. */
+    private static void checkNetworkSequence(List<FaultStep> faults, NetworkSettings base, String source) {
+        NetworkSettings current = base;
+        List<FaultStep> sorted = new ArrayList<>(faults);
+        sorted.sort(java.util.Comparator.comparingLong(FaultStep::atMs));
+        for (FaultStep step : sorted) {
+            if (step instanceof FaultStep.Network change) {
+                NetworkSettings next = current.with(change.patch());
+                if (next.latencyMaxMs() < next.latencyMinMs()) {
+                    throw ScenarioException.at(source, "faults (network at " + step.atMs() + " ms).latencyMs",
+                            "min " + next.latencyMinMs() + " is above max " + next.latencyMaxMs());
+                }
+                if (!change.oneLink()) {
+                    current = next;
+                }
+            }
+        }
+    }
+
+    private static ClientSettings clients(JsonFields fields) {
+        ClientSettings d = ClientSettings.DEFAULT;
+        if (fields == null) {
+            return d;
+        }
+        int count = (int) fields.integer("count", d.count(), 0, 100);
+        double ops = fields.number("opsPerSecond", d.opsPerSecond(), 0, 10_000);
+        int keys = (int) fields.integer("keys", d.keys(), 1, 1_000);
+        long timeoutMs = fields.integer("requestTimeoutMs", d.requestTimeoutMs(), 1, MAX_TIMEOUT_MS);
+        fields.done();
+        return new ClientSettings(count, ops, keys, timeoutMs);
+    }
+
+    private static FaultStep fault(JsonFields fields, int nodes, long durationMs) {
+        long atMs = fields.integer("atMs", 0, 0, durationMs);
+        String action = fields.string("action", null, 40);
+        if (action == null) {
+            throw fields.fail(fields.path("action"), "missing; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
+        }
+        FaultStep step = switch (action) {
+            case "partition" -> partition(fields, atMs, nodes);
+            case "isolate" -> new FaultStep.Isolate(atMs, node(fields, "node", nodes));
+            case "cut" -> {
+                NodeRef from = node(fields, "from", nodes);
+                NodeRef to = node(fields, "to", nodes);
+                if (from.equals(to)) {
+                    throw fields.fail(fields.path("to"), "\"" + to + "\" is the same server as from");
+                }
+                yield new FaultStep.Cut(atMs, from, to);
+            }
+            case "heal" -> new FaultStep.Heal(atMs);
+            case "crash", "restart", "pause", "resume" -> new FaultStep.NodeAction(atMs, action, node(fields, "node", nodes));
+            case "drift" -> {
+                NodeRef node = node(fields, "node", nodes);
+                Double rate = fields.optionalNumber("rate", 0.1, 10.0);
+                if (rate == null) {
+                    throw fields.fail(fields.path("rate"), "missing; the clock rate, 0.1..10 (1.0 is true time)");
+                }
+                yield new FaultStep.Drift(atMs, node, rate);
+            }
+            case "network" -> {
+                NetworkPatch patch = networkPatch(fields);
+                boolean oneLink = fields.has("from") || fields.has("to");
+                NodeRef from = oneLink ? node(fields, "from", nodes) : null;
+                NodeRef to = oneLink ? node(fields, "to", nodes) : null;
+                yield new FaultStep.Network(atMs, patch, from, to);
+            }
+            case "clientBurst" -> {
+                Long count = fields.optionalInteger("count", 1, 100_000);
+                if (count == null) {
+                    throw fields.fail(fields.path("count"), "missing; how many operations, 1..100000");
+                }
+                yield new FaultStep.ClientBurst(atMs, count.intValue());
+            }
+            default -> throw fields.fail(fields.path("action"), "\"" + action
+                    + "\" is not an action; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
+        };
+        fields.done();
+        return step;
+    }
+
+    private static FaultStep partition(JsonFields fields, long atMs, int nodes) {
+        List<JsonNode> groupNodes = fields.array("groups", MAX_NODES + 1);
+        if (groupNodes.size() < 2) {
+            throw fields.fail(fields.path("groups"), "needs at least two groups, e.g. [[\"leader\", \"n1\"], [\"rest\"]]");
+        }
+        List<List<NodeRef>> groups = new ArrayList<>();
+        int rests = 0;
+        for (int g = 0; g < groupNodes.size(); g++) {
+            JsonNode group = groupNodes.get(g);
+            String path = fields.path("groups") + "[" + g + "]";
+            if (!group.isArray() || group.isEmpty()) {
+                throw fields.fail(path, JsonFields.describe(group) + " is not a non-empty array of servers");
+            }
+            List<NodeRef> members = new ArrayList<>();
+            for (int m = 0; m < group.size(); m++) {
+                NodeRef ref = nodeRef(group.get(m), null, fields.source(), path + "[" + m + "]", nodes, true, true);
+                rests += ref.isRest() ? 1 : 0;
+                members.add(ref);
+            }
+            groups.add(members);
+        }
+        if (rests > 1) {
+            throw fields.fail(fields.path("groups"), "names \"rest\" " + rests + " times; it may stand in one group only");
+        }
+        return new FaultStep.Partition(atMs, groups);
+    }
+
+    private static NodeRef node(JsonFields fields, String field, int nodes) {
+        JsonNode value = fields.raw(field);
+        if (value == null) {
+            throw fields.fail(fields.path(field), "missing; a server n1..n" + nodes + " or \"leader\"");
+        }
+        return nodeRef(value, null, fields.source(), fields.path(field), nodes, true, false);
+    }
+
+    /** Parses {@code nK}, {@code leader} or (where allowed) {@code rest}; {@code name} overrides a missing value node. */
+    private static NodeRef nodeRef(JsonNode value, String name, String source, String path, int nodes, boolean leaderAllowed, boolean restAllowed) {
+        String text = name;
+        if (value != null) {
+            if (!value.isString()) {
+                throw ScenarioException.at(source, path, JsonFields.describe(value) + " is not a server name (n1..n" + nodes + ")");
+            }
+            text = value.stringValue();
+        }
+        if (leaderAllowed && "leader".equals(text)) {
+            return NodeRef.LEADER;
+        }
+        if (restAllowed && "rest".equals(text)) {
+            return NodeRef.REST;
+        }
+        if (text != null && text.matches("n[1-9][0-9]{0,4}")) {
+            int number = Integer.parseInt(text.substring(1));
+            if (number <= nodes) {
+                return NodeRef.server(number - 1);
+            }
+            throw ScenarioException.at(source, path, "\"" + text + "\" is not a server of this " + nodes + "-node cluster (n1..n" + nodes + ")");
+        }
+        String allowed = "n1..n" + nodes + (leaderAllowed ? ", \"leader\"" : "") + (restAllowed ? ", \"rest\"" : "");
+        throw ScenarioException.at(source, path, "\"" + text + "\" is not a server name (" + allowed + ")");
+    }
+
+    private static RandomFaults randomFaults(JsonFields fields) {
+        if (fields == null) {
+            return null;
+        }
+        EnumSet<FaultKind> kinds = null;
+        JsonNode kindNodes = fields.raw("kinds");
+        if (kindNodes != null) {
+            List<JsonNode> elements = fields.array("kinds", FaultKind.values().length);
+            kinds = EnumSet.noneOf(FaultKind.class);
+            for (int i = 0; i < elements.size(); i++) {
+                kinds.add(faultKind(elements.get(i), fields, fields.path("kinds") + "[" + i + "]"));
+            }
+            if (kinds.isEmpty()) {
+                throw fields.fail(fields.path("kinds"), "is empty; leave it out to draw the kinds from the seed");
+            }
+        }
+        Long interval = fields.optionalInteger("meanIntervalMs", 10, MAX_DURATION_MS);
+        Long duration = fields.optionalInteger("meanDurationMs", 10, MAX_DURATION_MS);
+        fields.done();
+        return new RandomFaults(kinds, interval, duration);
+    }
+
+    /** Fault kinds by their file names: crash, partition, isolate, oneWayCut, pause, drift, lossyNetwork, duplicatingNetwork, slowNetwork. */
+    public static String kindName(FaultKind kind) {
+        String[] words = kind.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    private static FaultKind faultKind(JsonNode value, JsonFields fields, String path) {
+        for (FaultKind kind : FaultKind.values()) {
+            if (value.isString() && kindName(kind).equals(value.stringValue())) {
+                return kind;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (FaultKind kind : FaultKind.values()) {
+            names.add(kindName(kind));
+        }
+        throw fields.fail(path, JsonFields.describe(value) + " is not a fault kind; one of " + String.join(", ", names));
+    }
+
+    private static Expectation expectation(JsonNode value, String source, String path) {
+        if (value.isString()) {
+            return switch (value.stringValue()) {
+                case "leaderElected" -> new Expectation.LeaderElected(null);
+                case "leaderChanged" -> new Expectation.LeaderChanged();
+                case "splitVote" -> new Expectation.SplitVote();
+                case "splitBrainLeaders" -> new Expectation.SplitBrainLeaders();
+                case "rollback" -> new Expectation.Rollback();
+                case "linearizable" -> new Expectation.Linearizable();
+                case "live" -> new Expectation.Live();
+                default -> throw ScenarioException.at(source, path, JsonFields.describe(value)
+                        + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, linearizable, live,"
+                        + " or an object with one of " + OBJECT_CONDITIONS);
+            };
+        }
+        JsonFields fields = new JsonFields(value, source, path);
+        Long within = fields.optionalInteger("leaderElectedWithinMs", 1, MAX_DURATION_MS);
+        Long committed = fields.optionalInteger("committedAtLeast", 1, 100_000_000);
+        Long atLeast = fields.optionalInteger("electionsAtLeast", 1, 1_000_000);
+        Long atMost = fields.optionalInteger("electionsAtMost", 0, 1_000_000);
+        fields.done();
+        if (value.size() != 1) {
+            throw ScenarioException.at(source, path, "an object condition has exactly one field: " + OBJECT_CONDITIONS);
+        }
+        return within != null ? new Expectation.LeaderElected(within)
+                : committed != null ? new Expectation.Committed(committed)
+                : atLeast != null ? new Expectation.ElectionsAtLeast(atLeast)
+                : new Expectation.ElectionsAtMost(atMost);
+    }
+
+    private static String decode(byte[] bytes, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ScenarioException.at(source, "", "is not UTF-8 text");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.raftsim.scenarios.format;
+
+import io.raftsim.sim.fault.FaultKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a scenario as JSON with every field resolved (defaults filled in), in the field
+ * order of docs/scenario-format.md, so the output reads back to an equal scenario and two
+ * equal scenarios write byte-identical files.
+ */
+public final class ScenarioWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ScenarioWriter() {
+    }
+
+    public static String toJson(Scenario scenario) {
+        return PRETTY.writeValueAsString(toTree(scenario)) + "\n";
+    }
+
+    public static ObjectNode toTree(Scenario s) {
+        ObjectNode root = NODES.objectNode();
+        root.put("name", s.name());
+        root.put("description", s.description());
+        root.put("seed", s.seed());
+        root.put("nodes", s.nodes());
+        root.put("durationMs", s.durationMs());
+        root.set("raft", raft(s.raft()));
+        root.set("network", network(s.network()));
+        ObjectNode clients = root.putObject("clients");
+        clients.put("count", s.clients().count());
+        clients.put("opsPerSecond", s.clients().opsPerSecond());
+        clients.put("keys", s.clients().keys());
+        clients.put("requestTimeoutMs", s.clients().requestTimeoutMs());
+        ArrayNode faults = root.putArray("faults");
+        for (FaultStep step : s.faults()) {
+            faults.add(fault(step));
+        }
+        if (s.randomFaults() == null) {
+            root.putNull("randomFaults");
+        } else {
+            root.set("randomFaults", randomFaults(s.randomFaults()));
+        }
+        ArrayNode expect = root.putArray("expect");
+        for (Expectation expectation : s.expect()) {
+            expect.add(expectation(expectation));
+        }
+        return root;
+    }
+
+    private static ObjectNode raft(RaftSettings r) {
+        ObjectNode raft = NODES.objectNode();
+        ObjectNode timeout = raft.putObject("electionTimeoutMs");
+        timeout.put("min", r.electionTimeoutMinMs());
+        timeout.put("max", r.electionTimeoutMaxMs());
+        raft.put("heartbeatMs", r.heartbeatMs());
+        raft.put("preVote", r.preVote());
+        raft.put("checkQuorum", r.checkQuorum());
+        raft.put("fastBacktrack", r.fastBacktrack());
+        raft.put("maxEntriesPerAppend", r.maxEntriesPerAppend());
+        raft.put("maxInflightAppends", r.maxInflightAppends());
+        if (!r.firstElectionTimeoutMs().isEmpty()) {
+            ObjectNode first = raft.putObject("firstElectionTimeoutMs");
+            r.firstElectionTimeoutMs().forEach(first::put);
+        }
+        return raft;
+    }
+
+    private static ObjectNode network(NetworkSettings n) {
+        ObjectNode network = NODES.objectNode();
+        ObjectNode latency = network.putObject("latencyMs");
+        latency.put("min", n.latencyMinMs());
+        latency.put("max", n.latencyMaxMs());
+        network.put("dropRate", n.dropRate());
+        network.put("duplicateRate", n.duplicateRate());
+        network.put("tailRate", n.tailRate());
+        network.put("tailMaxMs", n.tailMaxMs());
+        network.put("fifo", n.fifo());
+        return network;
+    }
+
+    private static ObjectNode fault(FaultStep step) {
+        ObjectNode fault = NODES.objectNode();
+        fault.put("atMs", step.atMs());
+        fault.put("action", step.action());
+        if (step instanceof FaultStep.Partition p) {
+            ArrayNode groups = fault.putArray("groups");
+            for (var group : p.groups()) {
+                ArrayNode members = groups.addArray();
+                group.forEach(ref -> members.add(ref.name()));
+            }
+        } else if (step instanceof FaultStep.Isolate i) {
+            fault.put("node", i.node().name());
+        } else if (step instanceof FaultStep.Cut c) {
+            fault.put("from", c.from().name());
+            fault.put("to", c.to().name());
+        } else if (step instanceof FaultStep.NodeAction n) {
+            fault.put("node", n.node().name());
+        } else if (step instanceof FaultStep.Drift d) {
+            fault.put("node", d.node().name());
+            fault.put("rate", d.rate());
+        } else if (step instanceof FaultStep.Network n) {
+            networkFields(fault, n);
+        } else if (step instanceof FaultStep.ClientBurst b) {
+            fault.put("count", b.count());
+        }
+        return fault;
+    }
+
+    private static void networkFields(ObjectNode fault, FaultStep.Network n) {
+        NetworkPatch patch = n.patch();
+        if (patch.latencyMinMs() != null || patch.latencyMaxMs() != null) {
+            ObjectNode latency = fault.putObject("latencyMs");
+            if (patch.latencyMinMs() != null) {
+                latency.put("min", patch.latencyMinMs());
+            }
+            if (patch.latencyMaxMs() != null) {
+                latency.put("max", patch.latencyMaxMs());
+            }
+        }
+        putIfSet(fault, "dropRate", patch.dropRate());
+        putIfSet(fault, "duplicateRate", patch.duplicateRate());
+        putIfSet(fault, "tailRate", patch.tailRate());
+        if (patch.tailMaxMs() != null) {
+            fault.put("tailMaxMs", patch.tailMaxMs());
+        }
+        if (patch.fifo() != null) {
+            fault.put("fifo", patch.fifo());
+        }
+        if (n.oneLink()) {
+            fault.put("from", n.from().name());
+            fault.put("to", n.to().name());
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Double value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static ObjectNode randomFaults(RandomFaults r) {
+        ObjectNode random = NODES.objectNode();
+        if (r.kinds() != null) {
+            ArrayNode kinds = random.putArray("kinds");
+            for (FaultKind kind : r.kinds()) {
+                kinds.add(ScenarioReader.kindName(kind));
+            }
+        }
+        if (r.meanIntervalMs() != null) {
+            random.put("meanIntervalMs", r.meanIntervalMs());
+        }
+        if (r.meanDurationMs() != null) {
+            random.put("meanDurationMs", r.meanDurationMs());
+        }
+        return random;
+    }
+
+    private static JsonNode expectation(Expectation e) {
+        if (e instanceof Expectation.LeaderElected l && l.withinMs() != null) {
+            return NODES.objectNode().put("leaderElectedWithinMs", l.withinMs());
+        }
+        if (e instanceof Expectation.Committed c) {
+            return NODES.objectNode().put("committedAtLeast", c.atLeast());
+        }
+        if (e instanceof Expectation.ElectionsAtLeast l) {
+            return NODES.objectNode().put("electionsAtLeast", l.count());
+        }
+        if (e instanceof Expectation.ElectionsAtMost m) {
+            return NODES.objectNode().put("electionsAtMost", m.count());
+        }
+        return NODES.stringNode(e.name());
+    }
+}

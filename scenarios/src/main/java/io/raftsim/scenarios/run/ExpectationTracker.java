@@ -1,0 +1,128 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.Role;
+import io.raftsim.raft.server.RaftHostListener;
+import io.raftsim.sim.engine.Time;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Watches a run for what {@code expect} conditions talk about: when the first leader was
+ * elected, which terms had several candidates, whether two servers led at once, and which
+ * entries were rolled back. Reports arrive from the servers after the safety monitor's.
+ */
+final class ExpectationTracker implements RaftHostListener {
+    private final Cluster cluster;
+    private final RaftNode[] nodes;
+    private final Role[] lastRole;
+    /** For each term, the servers that were candidates in it, as a bit mask. */
+    private final TreeMap<Long, Long> candidatesByTerm = new TreeMap<>();
+    private long firstLeaderMicros = -1;
+    private int firstLeader = -1;
+    private long splitBrainMoments;
+    private String firstSplitBrain;
+    private long rolledBackEntries;
+    private String firstRollback;
+
+    ExpectationTracker(Cluster cluster) {
+        this.cluster = cluster;
+        int servers = cluster.spec().servers();
+        this.nodes = new RaftNode[servers];
+        this.lastRole = new Role[servers];
+    }
+
+    @Override
+    public void started(RaftNode node) {
+        nodes[node.id()] = node;
+        lastRole[node.id()] = Role.FOLLOWER;
+    }
+
+    @Override
+    public void appended(int node, LogEntry entry, long cumulativeHash) {
+    }
+
+    @Override
+    public void truncated(int node, long fromIndex, long previousLastIndex) {
+        if (fromIndex > previousLastIndex) {
+            return;
+        }
+        rolledBackEntries += previousLastIndex - fromIndex + 1;
+        if (firstRollback == null) {
+            firstRollback = "n" + (node + 1) + " discarded entries " + fromIndex + ".." + previousLastIndex + " at " + now();
+        }
+    }
+
+    @Override
+    public void handled(RaftNode node) {
+        int id = node.id();
+        Role role = node.role();
+        if (role == Role.CANDIDATE) {
+            candidatesByTerm.merge(node.currentTerm(), 1L << id, (a, b) -> a | b);
+        } else if (role == Role.LEADER && lastRole[id] != Role.LEADER) {
+            if (firstLeaderMicros < 0) {
+                firstLeaderMicros = cluster.engine().nowMicros();
+                firstLeader = id;
+            }
+            checkSplitBrain(node);
+        }
+        lastRole[id] = role;
+    }
+
+    /** Another live server still believes it leads, in another term, while this one takes over. */
+    private void checkSplitBrain(RaftNode newLeader) {
+        for (int other = 0; other < nodes.length; other++) {
+            RaftNode node = nodes[other];
+            if (other != newLeader.id() && node != null && cluster.engine().isUp(other)
+                    && node.role() == Role.LEADER && node.currentTerm() != newLeader.currentTerm()) {
+                splitBrainMoments++;
+                if (firstSplitBrain == null) {
+                    firstSplitBrain = "n" + (other + 1) + " (term " + node.currentTerm() + ") and n" + (newLeader.id() + 1)
+                            + " (term " + newLeader.currentTerm() + ") both led at " + now();
+                }
+            }
+        }
+    }
+
+    private String now() {
+        return Time.format(cluster.engine().nowMicros());
+    }
+
+    long firstLeaderMicros() {
+        return firstLeaderMicros;
+    }
+
+    String firstLeaderDetail() {
+        return firstLeader < 0 ? "no leader was elected" : "n" + (firstLeader + 1) + " was elected first, at " + Time.format(firstLeaderMicros);
+    }
+
+    /** Terms with two or more candidates and no leader. */
+    TreeMap<Long, Long> splitVoteTerms(Map<Long, Integer> leaderOfTerm) {
+        TreeMap<Long, Long> split = new TreeMap<>();
+        candidatesByTerm.forEach((term, mask) -> {
+            if (Long.bitCount(mask) >= 2 && !leaderOfTerm.containsKey(term)) {
+                split.put(term, mask);
+            }
+        });
+        return split;
+    }
+
+    long splitBrainMoments() {
+        return splitBrainMoments;
+    }
+
+    String firstSplitBrain() {
+        return firstSplitBrain;
+    }
+
+    long rolledBackEntries() {
+        return rolledBackEntries;
+    }
+
+    String firstRollback() {
+        return firstRollback;
+    }
+}

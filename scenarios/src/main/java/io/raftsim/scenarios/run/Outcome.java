@@ -1,0 +1,45 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.raft.cluster.Verdict;
+
+/**
+ * How a scenario run ends, most severe first. Each class has its own exit code in the
+ * command line, so a script can tell a broken Raft from a scenario that missed its point.
+ */
+public enum Outcome {
+    PASSED(0),
+    /** A safety property of Figure 3 (or term/vote/commit monotonicity) failed. */
+    SAFETY_VIOLATION(1),
+    /** The client history has no linearization. */
+    NOT_LINEARIZABLE(1),
+    /** After healing, no leader or no progress within the bound. */
+    LIVENESS_FAILURE(3),
+    /** Every check held, but an {@code expect} condition was not reached. */
+    EXPECTATION_NOT_MET(4),
+    /** A run bound (steps, virtual time, queued events) was hit before the run could be judged. */
+    LIMIT_REACHED(5);
+
+    private final int exitCode;
+
+    Outcome(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public boolean failed() {
+        return this != PASSED;
+    }
+
+    static Outcome of(Verdict verdict) {
+        return switch (verdict) {
+            case PASSED -> PASSED;
+            case SAFETY_VIOLATION -> SAFETY_VIOLATION;
+            case NOT_LINEARIZABLE -> NOT_LINEARIZABLE;
+            case LIVENESS_FAILURE -> LIVENESS_FAILURE;
+            case LIMIT_REACHED -> LIMIT_REACHED;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.raft.cluster.ClusterOutcome;
+import io.raftsim.raft.cluster.ClusterStats;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.sim.engine.RunResult;
+
+import java.util.List;
+
+/**
+ * The judged run of a scenario: the cluster's verdict, the {@code expect} conditions, and
+ * the counts a summary shows.
+ *
+ * @param property the failed property ("Election Safety", "Linearizability", "Liveness",
+ *                 "Expectation", "Limit"), or null when the run passed
+ */
+public record ScenarioResult(Scenario scenario, long seed, Outcome outcome, String property, String message,
+                             ClusterOutcome cluster, List<ExpectationResult> expectations, RunStats stats) {
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+
+    public RunResult run() {
+        return cluster.run();
+    }
+
+    public ClusterStats clusterStats() {
+        return cluster.stats();
+    }
+
+    /** Same class and property: what a shrunk scenario must keep failing with. */
+    public boolean failsLike(ScenarioResult other) {
+        return outcome == other.outcome && java.util.Objects.equals(property, other.property);
+    }
+
+    @Override
+    public String toString() {
+        return outcome + (property != null ? " [" + property + "] " + message : "") + " — " + run();
+    }
+}

@@ -1,0 +1,182 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.raft.cluster.ClusterOutcome;
+import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.raft.linearizability.CheckResult;
+import io.raftsim.scenarios.format.Expectation;
+import io.raftsim.scenarios.format.FaultStep;
+import io.raftsim.scenarios.format.NetworkSettings;
+import io.raftsim.scenarios.format.RandomFaults;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.sim.engine.Time;
+import io.raftsim.sim.fault.FaultProfile;
+import io.raftsim.sim.fault.FaultSchedule;
+import io.raftsim.sim.fault.FaultScheduleGenerator;
+import io.raftsim.sim.random.RandomStream;
+import io.raftsim.sim.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Runs one scenario with one seed: builds the cluster, schedules the explicit fault steps
+ * and the faults drawn from the seed, runs the safety phase (every check after every step),
+ * the liveness phase when {@code live} is expected, the linearizability check, and then
+ * judges the {@code expect} conditions.
+ */
+public final class ScenarioRunner {
+    private ScenarioRunner() {
+    }
+
+    public static ScenarioResult run(Scenario scenario, long seed) {
+        return run(scenario, seed, TraceSink.NONE);
+    }
+
+    public static ScenarioResult run(Scenario scenario, long seed, TraceSink trace) {
+        int nodes = scenario.nodes();
+        ClusterSpec spec = ClusterSpec.defaults(nodes)
+                .withRaft(scenario.raft().toConfig(nodes))
+                .withLinks(scenario.network().toLinkConfig())
+                .withWorkload(scenario.clients().toWorkload());
+        Cluster cluster = new Cluster(spec, seed, trace);
+        long[] firstTimeouts = scenario.raft().firstElectionTimeoutsMicros(nodes);
+        if (firstTimeouts != null) {
+            cluster.setFirstElectionTimeouts(firstTimeouts);
+        }
+        ExpectationTracker tracker = new ExpectationTracker(cluster);
+        cluster.addListener(tracker);
+        scheduleSteps(scenario, cluster);
+        long durationMicros = Time.ms(scenario.durationMs());
+        FaultSchedule drawn = drawnFaults(scenario, cluster, durationMicros);
+        ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
+        cluster.engine().finish();
+        return judge(scenario, seed, cluster, outcome, tracker, drawn.size());
+    }
+
+    /** The fault schedule the seed draws for this scenario (empty without {@code randomFaults}). */
+    public static FaultSchedule drawnFaults(Scenario scenario, Cluster cluster, long durationMicros) {
+        RandomFaults random = scenario.randomFaults();
+        if (random == null) {
+            return FaultSchedule.EMPTY;
+        }
+        RandomStream stream = cluster.engine().randomStream("faults");
+        // Always draw the swarm profile first, so a file that fixes some fields and one that
+        // fixes none consume the stream alike; fixed fields then replace the drawn ones.
+        FaultProfile drawn = FaultProfile.swarm(stream);
+        FaultProfile profile = random.swarm() ? drawn : new FaultProfile(
+                random.kinds() != null ? random.kinds() : drawn.enabled(),
+                random.meanIntervalMs() != null ? Time.ms(random.meanIntervalMs()) : drawn.meanIntervalMicros(),
+                random.meanDurationMs() != null ? Time.ms(random.meanDurationMs()) : drawn.meanFaultDurationMicros());
+        return FaultScheduleGenerator.generate(stream, profile, scenario.nodes(), 0, durationMicros, cluster.spec().links());
+    }
+
+    /** Explicit steps, in time order; network steps carry the settings in force after them. */
+    private static void scheduleSteps(Scenario scenario, Cluster cluster) {
+        NetworkSettings current = scenario.network();
+        for (FaultStep step : scenario.faults()) {
+            NetworkSettings links = null;
+            if (step instanceof FaultStep.Network network) {
+                links = current.with(network.patch());
+                if (!network.oneLink()) {
+                    current = links;
+                }
+            }
+            cluster.engine().schedule(Time.ms(step.atMs()), new ScenarioAction(step, cluster, links == null ? null : links.toLinkConfig()));
+        }
+    }
+
+    private static ScenarioResult judge(Scenario scenario, long seed, Cluster cluster, ClusterOutcome outcome,
+                                        ExpectationTracker tracker, int drawnFaults) {
+        TreeMap<Long, Integer> leaders = cluster.monitor().leaders();
+        TreeMap<Long, Long> splitVotes = tracker.splitVoteTerms(leaders);
+        int distinctLeaders = (int) leaders.values().stream().distinct().count();
+        RunStats stats = new RunStats(cluster.monitor().electionCount(), cluster.monitor().highestLeaderTerm(), distinctLeaders,
+                splitVotes.size(), tracker.splitBrainMoments(), tracker.rolledBackEntries(), tracker.firstLeaderMicros(),
+                scenario.faults().size() + drawnFaults);
+        List<ExpectationResult> expectations = new ArrayList<>();
+        for (Expectation expectation : scenario.expect()) {
+            expectations.add(evaluate(expectation, cluster, outcome, tracker, leaders, splitVotes));
+        }
+        Outcome result = Outcome.of(outcome.verdict());
+        String property = outcome.property();
+        String message = outcome.message();
+        if (result == Outcome.LIMIT_REACHED) {
+            property = "Limit";
+        }
+        if (result == Outcome.PASSED) {
+            for (ExpectationResult expectation : expectations) {
+                if (!expectation.reached()) {
+                    result = Outcome.EXPECTATION_NOT_MET;
+                    property = "Expectation";
+                    message = expectation.expectation().name() + " not reached: " + expectation.detail();
+                    break;
+                }
+            }
+        }
+        return new ScenarioResult(scenario, seed, result, result == Outcome.PASSED ? null : property,
+                result == Outcome.PASSED ? message : message, outcome, expectations, stats);
+    }
+
+    private static ExpectationResult evaluate(Expectation expectation, Cluster cluster, ClusterOutcome outcome,
+                                              ExpectationTracker tracker, TreeMap<Long, Integer> leaders, TreeMap<Long, Long> splitVotes) {
+        if (expectation instanceof Expectation.LeaderElected elected) {
+            long first = tracker.firstLeaderMicros();
+            boolean reached = first >= 0 && (elected.withinMs() == null || first <= Time.ms(elected.withinMs()));
+            return new ExpectationResult(expectation, reached, tracker.firstLeaderDetail());
+        }
+        if (expectation instanceof Expectation.LeaderChanged) {
+            long distinct = leaders.values().stream().distinct().count();
+            return new ExpectationResult(expectation, distinct >= 2, distinct + " different servers led, over terms " + leaders.keySet());
+        }
+        if (expectation instanceof Expectation.SplitVote) {
+            String detail = splitVotes.isEmpty() ? "every term with several candidates elected a leader"
+                    : "terms " + splitVotes.keySet() + " had several candidates and no leader; the first: " + candidates(splitVotes.firstEntry().getValue());
+            return new ExpectationResult(expectation, !splitVotes.isEmpty(), detail);
+        }
+        if (expectation instanceof Expectation.SplitBrainLeaders) {
+            return new ExpectationResult(expectation, tracker.splitBrainMoments() > 0,
+                    tracker.firstSplitBrain() != null ? tracker.firstSplitBrain() : "no two servers led at the same time");
+        }
+        if (expectation instanceof Expectation.Rollback) {
+            return new ExpectationResult(expectation, tracker.rolledBackEntries() > 0,
+                    tracker.firstRollback() != null ? tracker.firstRollback() + " (" + tracker.rolledBackEntries() + " entries in all)" : "no server discarded an entry");
+        }
+        if (expectation instanceof Expectation.Committed committed) {
+            long index = cluster.monitor().committedIndex();
+            return new ExpectationResult(expectation, index >= committed.atLeast(), "committed through index " + index);
+        }
+        if (expectation instanceof Expectation.ElectionsAtLeast atLeast) {
+            long elections = cluster.monitor().electionCount();
+            return new ExpectationResult(expectation, elections >= atLeast.count(), elections + " elections, highest term " + cluster.monitor().highestLeaderTerm());
+        }
+        if (expectation instanceof Expectation.ElectionsAtMost atMost) {
+            long elections = cluster.monitor().electionCount();
+            return new ExpectationResult(expectation, elections <= atMost.count(), elections + " elections, highest term " + cluster.monitor().highestLeaderTerm());
+        }
+        if (expectation instanceof Expectation.Linearizable) {
+            CheckResult check = cluster.linearizability();
+            int completed = cluster.stats().operationsCompleted();
+            boolean proven = check != null && check.status() == CheckResult.Status.LINEARIZABLE && completed > 0;
+            String detail = check == null ? "the run ended before the history was checked"
+                    : check.status() + " (" + cluster.history().size() + " operations, " + completed + " completed)";
+            return new ExpectationResult(expectation, proven, detail);
+        }
+        if (expectation instanceof Expectation.Live) {
+            boolean live = outcome.verdict() != io.raftsim.raft.cluster.Verdict.LIVENESS_FAILURE && outcome.run().status() == io.raftsim.sim.engine.RunStatus.COMPLETED;
+            return new ExpectationResult(expectation, live, live ? "a leader was elected and every operation completed after healing" : String.valueOf(outcome.message()));
+        }
+        throw new IllegalArgumentException("unknown expectation " + expectation);
+    }
+
+    private static String candidates(long mask) {
+        List<String> names = new ArrayList<>();
+        for (int node = 0; node < 64; node++) {
+            if ((mask & (1L << node)) != 0) {
+                names.add("n" + (node + 1));
+            }
+        }
+        return String.join(", ", names);
+    }
+}

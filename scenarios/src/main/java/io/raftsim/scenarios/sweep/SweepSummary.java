@@ -1,0 +1,133 @@
+package io.raftsim.scenarios.sweep;
+
+import io.raftsim.scenarios.run.ExpectationResult;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.sim.random.RandomStream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * What a sweep found, built so that merging is commutative and associative: counts add,
+ * histograms add, failures are kept as the {@link #MAX_FAILURES_KEPT} lowest seeds, and the
+ * runs' digests combine by addition. So the summary does not depend on the thread count or
+ * the order runs finished in, and a merge of shard summaries equals the unsharded summary.
+ */
+public final class SweepSummary {
+    public static final int MAX_FAILURES_KEPT = 100;
+
+    /** One failed seed. */
+    public record Failure(long seed, Outcome outcome, String property, String message) {
+    }
+
+    private long runs;
+    private long steps;
+    private long combinedDigest;
+    private final TreeMap<Outcome, Long> outcomes = new TreeMap<>();
+    private final TreeMap<String, Long> expectationsReached = new TreeMap<>();
+    private final TreeMap<Long, Long> electionsPerRun = new TreeMap<>();
+    private final TreeMap<Long, Long> highestTermPerRun = new TreeMap<>();
+    private final TreeMap<Long, Failure> failures = new TreeMap<>();
+
+    public void add(ScenarioResult result) {
+        runs++;
+        steps += result.run().steps();
+        combinedDigest += RandomStream.mix64(result.seed() * 0x9E3779B97F4A7C15L ^ result.run().digest());
+        outcomes.merge(result.outcome(), 1L, Long::sum);
+        for (ExpectationResult expectation : result.expectations()) {
+            if (expectation.reached()) {
+                expectationsReached.merge(expectation.expectation().name(), 1L, Long::sum);
+            }
+        }
+        electionsPerRun.merge(result.stats().elections(), 1L, Long::sum);
+        highestTermPerRun.merge(result.stats().highestTerm(), 1L, Long::sum);
+        if (result.outcome().failed()) {
+            addFailure(new Failure(result.seed(), result.outcome(), result.property(), result.message()));
+        }
+    }
+
+    private void addFailure(Failure failure) {
+        failures.put(failure.seed(), failure);
+        if (failures.size() > MAX_FAILURES_KEPT) {
+            failures.pollLastEntry();
+        }
+    }
+
+    public void merge(SweepSummary other) {
+        runs += other.runs;
+        steps += other.steps;
+        combinedDigest += other.combinedDigest;
+        other.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+        other.expectationsReached.forEach((k, v) -> expectationsReached.merge(k, v, Long::sum));
+        other.electionsPerRun.forEach((k, v) -> electionsPerRun.merge(k, v, Long::sum));
+        other.highestTermPerRun.forEach((k, v) -> highestTermPerRun.merge(k, v, Long::sum));
+        other.failures.values().forEach(this::addFailure);
+    }
+
+    public long runs() {
+        return runs;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    public long combinedDigest() {
+        return combinedDigest;
+    }
+
+    public long failed() {
+        return runs - outcomes.getOrDefault(Outcome.PASSED, 0L);
+    }
+
+    public TreeMap<Outcome, Long> outcomes() {
+        return new TreeMap<>(outcomes);
+    }
+
+    public TreeMap<String, Long> expectationsReached() {
+        return new TreeMap<>(expectationsReached);
+    }
+
+    public TreeMap<Long, Long> electionsPerRun() {
+        return new TreeMap<>(electionsPerRun);
+    }
+
+    public TreeMap<Long, Long> highestTermPerRun() {
+        return new TreeMap<>(highestTermPerRun);
+    }
+
+    /** The failed seeds kept, lowest first. */
+    public List<Failure> failures() {
+        return new ArrayList<>(failures.values());
+    }
+
+    // ---- for reading a summary back (shard merges) ------------------------------------
+
+    void restoreTotals(long runCount, long stepCount, long digest) {
+        runs = runCount;
+        steps = stepCount;
+        combinedDigest = digest;
+    }
+
+    void restoreOutcome(Outcome outcome, long count) {
+        outcomes.put(outcome, count);
+    }
+
+    void restoreExpectation(String name, long count) {
+        expectationsReached.put(name, count);
+    }
+
+    void restoreElections(long elections, long count) {
+        electionsPerRun.put(elections, count);
+    }
+
+    void restoreHighestTerm(long term, long count) {
+        highestTermPerRun.put(term, count);
+    }
+
+    void restoreFailure(Failure failure) {
+        addFailure(failure);
+    }
+}
