@@ -1,8 +1,6 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.cluster.Verdict;
-
-/** The command's exit codes, documented in the README. */
+/** The command's exit codes, documented in the README; a run's code comes from its {@link io.raftsim.scenarios.run.Outcome}. */
 public final class ExitCode {
     public static final int PASSED = 0;
     /** A safety property or linearizability was violated. */
@@ -17,14 +15,5 @@ public final class ExitCode {
     public static final int LIMIT = 5;
 
     private ExitCode() {
-    }
-
-    public static int of(Verdict verdict) {
-        return switch (verdict) {
-            case PASSED -> PASSED;
-            case SAFETY_VIOLATION, NOT_LINEARIZABLE -> VIOLATION;
-            case LIVENESS_FAILURE -> LIVENESS;
-            case LIMIT_REACHED -> LIMIT;
-        };
     }
 }

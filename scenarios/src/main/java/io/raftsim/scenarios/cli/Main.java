@@ -1,10 +1,16 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.scenarios.format.ScenarioException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
-/** Entry point of {@code raftsim}. Bad input gives one line on stderr and exit code 2, never a stack trace. */
+/**
+ * Entry point of {@code raftsim}. Bad input (arguments, scenario files, traces, summaries,
+ * unwritable output) gives one line on stderr and exit code 2, never a stack trace; a crash
+ * of the simulator itself is a programming error and fails loudly with its stack trace.
+ */
 public final class Main {
     private Main() {
     }
@@ -22,6 +28,30 @@ public final class Main {
             exception.getCommandLine().getErr().println("raftsim: " + exception.getMessage().replace('\n', ' '));
             return ExitCode.BAD_INPUT;
         });
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (BadInput.is(exception)) {
+                command.getErr().println("raftsim: " + BadInput.message(exception));
+                command.getErr().flush();
+                return ExitCode.BAD_INPUT;
+            }
+            throw exception;
+        });
         return commandLine.execute(args);
+    }
+
+    /** Which exceptions are the user's input, not our bug. */
+    static final class BadInput {
+        private BadInput() {
+        }
+
+        static boolean is(Exception exception) {
+            return exception instanceof ScenarioException || exception instanceof UncheckedIOException
+                    || exception.getClass().getSimpleName().equals("TraceFormatException");
+        }
+
+        static String message(Exception exception) {
+            String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+            return message.lines().findFirst().orElse(message);
+        }
     }
 }

@@ -1,15 +1,16 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterStats;
+import io.raftsim.scenarios.run.ExpectationResult;
+import io.raftsim.scenarios.run.RunStats;
+import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.Time;
-
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** Renders a run for people (aligned lines) or for tools (one JSON object). */
 final class Summary {
@@ -18,44 +19,64 @@ final class Summary {
     private Summary() {
     }
 
-    static String text(ClusterOutcome outcome, String scenario, long seed, int nodes, double wallSeconds) {
-        RunResult run = outcome.run();
-        ClusterStats stats = outcome.stats();
+    static String text(ScenarioResult result, double wallSeconds) {
+        RunResult run = result.run();
+        ClusterStats cluster = result.clusterStats();
+        RunStats stats = result.stats();
         StringBuilder text = new StringBuilder();
-        line(text, "scenario", scenario + " (" + nodes + " nodes)");
-        line(text, "seed", Long.toString(seed));
-        line(text, "elections", stats.elections() + " won, highest term " + stats.highestTerm());
-        line(text, "committed", "through index " + stats.committedIndex());
-        line(text, "client ops", stats.operationsInvoked() + " invoked, " + stats.operationsCompleted() + " completed, "
-                + stats.operationsUnknown() + " unknown");
-        line(text, "checks", "8 safety properties after each of " + run.steps() + " steps, liveness, linearizability");
+        line(text, "scenario", result.scenario().name() + " (" + result.scenario().nodes() + " nodes, "
+                + result.scenario().durationMs() + " ms, " + stats.faultsApplied() + " fault steps)");
+        line(text, "seed", Long.toString(result.seed()));
+        line(text, "elections", stats.elections() + " won by " + stats.distinctLeaders() + (stats.distinctLeaders() == 1 ? " server" : " servers")
+                + ", highest term " + stats.highestTerm()
+                + (stats.firstLeaderMicros() >= 0 ? ", first at " + Time.format(stats.firstLeaderMicros()) : "")
+                + (stats.splitVoteTerms() > 0 ? ", " + stats.splitVoteTerms() + " split votes" : ""));
+        line(text, "committed", "through index " + cluster.committedIndex()
+                + (stats.rolledBackEntries() > 0 ? ", " + stats.rolledBackEntries() + " uncommitted entries rolled back" : ""));
+        line(text, "client ops", cluster.operationsInvoked() + " invoked, " + cluster.operationsCompleted() + " completed, "
+                + cluster.operationsUnknown() + " unknown");
+        line(text, "checks", "8 safety properties after each of " + run.steps() + " steps, linearizability"
+                + (result.scenario().expects(io.raftsim.scenarios.format.Expectation.Live.class) ? ", liveness" : ""));
+        for (ExpectationResult expectation : result.expectations()) {
+            line(text, "expect", (expectation.reached() ? "ok   " : "MISS ") + expectation.expectation().describe() + ": " + expectation.detail());
+        }
         line(text, "virtual time", Time.format(run.virtualTimeMicros()));
         line(text, "wall time", String.format(Locale.ROOT, "%.3f s", wallSeconds));
         line(text, "digest", run.digestHex());
-        line(text, "result", outcome.verdict() + (outcome.property() != null ? " [" + outcome.property() + "] " + outcome.message() : ""));
+        line(text, "result", result.outcome() + (result.property() != null ? " [" + result.property() + "] " + result.message() : ""));
         return text.toString();
     }
 
-    static String json(ClusterOutcome outcome, long seed, double wallSeconds, String replay) {
-        RunResult run = outcome.run();
-        ClusterStats stats = outcome.stats();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("seed", seed);
-        fields.put("result", outcome.verdict().name());
-        fields.put("property", outcome.property());
-        fields.put("message", outcome.message());
+    static ObjectNode json(ScenarioResult result, double wallSeconds, String replay) {
+        RunResult run = result.run();
+        ClusterStats cluster = result.clusterStats();
+        RunStats stats = result.stats();
+        ObjectNode fields = JSON.createObjectNode();
+        fields.put("scenario", result.scenario().name());
+        fields.put("seed", result.seed());
+        fields.put("result", result.outcome().name());
+        fields.put("property", result.property());
+        fields.put("message", result.message());
         fields.put("elections", stats.elections());
         fields.put("highestTerm", stats.highestTerm());
-        fields.put("committedIndex", stats.committedIndex());
-        fields.put("operationsInvoked", stats.operationsInvoked());
-        fields.put("operationsCompleted", stats.operationsCompleted());
-        fields.put("operationsUnknown", stats.operationsUnknown());
+        fields.put("distinctLeaders", stats.distinctLeaders());
+        fields.put("splitVoteTerms", stats.splitVoteTerms());
+        fields.put("rolledBackEntries", stats.rolledBackEntries());
+        fields.put("committedIndex", cluster.committedIndex());
+        fields.put("operationsInvoked", cluster.operationsInvoked());
+        fields.put("operationsCompleted", cluster.operationsCompleted());
+        fields.put("operationsUnknown", cluster.operationsUnknown());
+        ArrayNode expectations = fields.putArray("expectations");
+        for (ExpectationResult expectation : result.expectations()) {
+            expectations.addObject().put("name", expectation.expectation().name()).put("reached", expectation.reached())
+                    .put("detail", expectation.detail());
+        }
         fields.put("steps", run.steps());
         fields.put("virtualTimeMicros", run.virtualTimeMicros());
         fields.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
         fields.put("digest", run.digestHex());
         fields.put("replay", replay);
-        return JSON.writeValueAsString(fields);
+        return fields;
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -7,17 +7,17 @@ import java.util.List;
  * and resolved when the step runs, so {@code leader} means the leader at that moment.
  */
 public sealed interface FaultStep {
-    /** Virtual time of the step, in milliseconds from the start of the run. */
-    long atMs();
+    /** Virtual time of the step, in microseconds from the start of the run (files say {@code atMs}, fractions allowed). */
+    long atMicros();
 
     /** The {@code action} name used in scenario files. */
     String action();
 
     /** The same step at another time. */
-    FaultStep at(long ms);
+    FaultStep at(long micros);
 
     /** Cuts every link between servers of different groups; clients keep all their links. */
-    record Partition(long atMs, List<List<NodeRef>> groups) implements FaultStep {
+    record Partition(long atMicros, List<List<NodeRef>> groups) implements FaultStep {
         public Partition {
             groups = groups.stream().map(List::copyOf).toList();
         }
@@ -28,52 +28,52 @@ public sealed interface FaultStep {
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Partition(ms, groups);
+        public FaultStep at(long micros) {
+            return new Partition(micros, groups);
         }
     }
 
     /** Cuts both directions of every link of one server. */
-    record Isolate(long atMs, NodeRef node) implements FaultStep {
+    record Isolate(long atMicros, NodeRef node) implements FaultStep {
         @Override
         public String action() {
             return "isolate";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Isolate(ms, node);
+        public FaultStep at(long micros) {
+            return new Isolate(micros, node);
         }
     }
 
     /** One direction only: {@code from}'s messages no longer reach {@code to}. */
-    record Cut(long atMs, NodeRef from, NodeRef to) implements FaultStep {
+    record Cut(long atMicros, NodeRef from, NodeRef to) implements FaultStep {
         @Override
         public String action() {
             return "cut";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Cut(ms, from, to);
+        public FaultStep at(long micros) {
+            return new Cut(micros, from, to);
         }
     }
 
     /** Restores every cut link (link settings stay as they are). */
-    record Heal(long atMs) implements FaultStep {
+    record Heal(long atMicros) implements FaultStep {
         @Override
         public String action() {
             return "heal";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Heal(ms);
+        public FaultStep at(long micros) {
+            return new Heal(micros);
         }
     }
 
     /** A node-targeted action: crash, restart, pause or resume. */
-    record NodeAction(long atMs, String action, NodeRef node) implements FaultStep {
+    record NodeAction(long atMicros, String action, NodeRef node) implements FaultStep {
         public static final List<String> ACTIONS = List.of("crash", "restart", "pause", "resume");
 
         public NodeAction {
@@ -83,21 +83,21 @@ public sealed interface FaultStep {
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new NodeAction(ms, action, node);
+        public FaultStep at(long micros) {
+            return new NodeAction(micros, action, node);
         }
     }
 
     /** The node's clock runs at {@code rate} from now on (1.0 is true time). */
-    record Drift(long atMs, NodeRef node, double rate) implements FaultStep {
+    record Drift(long atMicros, NodeRef node, double rate) implements FaultStep {
         @Override
         public String action() {
             return "drift";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Drift(ms, node, rate);
+        public FaultStep at(long micros) {
+            return new Drift(micros, node, rate);
         }
     }
 
@@ -105,15 +105,15 @@ public sealed interface FaultStep {
      * New network settings from now on, for every link or, with {@code from} and {@code to},
      * for one directed link between two servers.
      */
-    record Network(long atMs, NetworkPatch patch, NodeRef from, NodeRef to) implements FaultStep {
+    record Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to) implements FaultStep {
         @Override
         public String action() {
             return "network";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new Network(ms, patch, from, to);
+        public FaultStep at(long micros) {
+            return new Network(micros, patch, from, to);
         }
 
         public boolean oneLink() {
@@ -122,15 +122,15 @@ public sealed interface FaultStep {
     }
 
     /** Clients issue {@code count} operations beyond their workload, at once. */
-    record ClientBurst(long atMs, int count) implements FaultStep {
+    record ClientBurst(long atMicros, int count) implements FaultStep {
         @Override
         public String action() {
             return "clientBurst";
         }
 
         @Override
-        public FaultStep at(long ms) {
-            return new ClientBurst(ms, count);
+        public FaultStep at(long micros) {
+            return new ClientBurst(micros, count);
         }
     }
 }

@@ -9,21 +9,26 @@ import io.raftsim.sim.network.LinkConfig;
  * instead takes a long-tail delay up to {@code tailMaxMs}; loss, duplication, and FIFO
  * order (off: random delays reorder messages).
  */
-public record NetworkSettings(long latencyMinMs, long latencyMaxMs, double dropRate, double duplicateRate,
-                              double tailRate, long tailMaxMs, boolean fifo) {
+public record NetworkSettings(double latencyMinMs, double latencyMaxMs, double dropRate, double duplicateRate,
+                              double tailRate, double tailMaxMs, boolean fifo) {
 
     public static final NetworkSettings DEFAULT = new NetworkSettings(1, 10, 0.0, 0.0, 0.0, 10, false);
 
     public LinkConfig toLinkConfig() {
-        return new LinkConfig(Time.ms(latencyMinMs), Time.ms(latencyMaxMs), tailRate, Time.ms(Math.max(tailMaxMs, latencyMaxMs)),
+        return new LinkConfig(micros(latencyMinMs), micros(latencyMaxMs), tailRate, micros(Math.max(tailMaxMs, latencyMaxMs)),
                 dropRate, duplicateRate, fifo);
+    }
+
+    /** Milliseconds in a file (fractions allowed, to the microsecond) to engine microseconds. */
+    public static long micros(double ms) {
+        return Math.round(ms * Time.MICROS_PER_MS);
     }
 
     /** These settings with the fields a {@code network} fault names replaced. */
     public NetworkSettings with(NetworkPatch patch) {
-        long min = patch.latencyMinMs() != null ? patch.latencyMinMs() : latencyMinMs;
-        long max = patch.latencyMaxMs() != null ? patch.latencyMaxMs() : latencyMaxMs;
-        long tailMax = patch.tailMaxMs() != null ? patch.tailMaxMs() : tailMaxMs;
+        double min = patch.latencyMinMs() != null ? patch.latencyMinMs() : latencyMinMs;
+        double max = patch.latencyMaxMs() != null ? patch.latencyMaxMs() : latencyMaxMs;
+        double tailMax = patch.tailMaxMs() != null ? patch.tailMaxMs() : tailMaxMs;
         return new NetworkSettings(min, max,
                 patch.dropRate() != null ? patch.dropRate() : dropRate,
                 patch.duplicateRate() != null ? patch.duplicateRate() : duplicateRate,

@@ -16,7 +16,7 @@ public record Scenario(String name, String description, long seed, int nodes, lo
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
 
     public Scenario {
-        faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMs)).toList();
+        faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
     }
 

@@ -160,25 +160,25 @@ public final class ScenarioReader {
         fields.done();
         NetworkSettings settings = d.with(patch);
         if (settings.latencyMaxMs() < settings.latencyMinMs()) {
-            throw fields.fail(path + ".latencyMs.max", settings.latencyMaxMs() + " is below latencyMs.min " + settings.latencyMinMs());
+            throw fields.fail(path + ".latencyMs.max", JsonFields.format(settings.latencyMaxMs()) + " is below latencyMs.min " + JsonFields.format(settings.latencyMinMs()));
         }
         return settings;
     }
 
     /** Reads the network fields; the caller checks that no other field is present. */
     private static NetworkPatch networkPatch(JsonFields fields) {
-        Long min = null;
-        Long max = null;
+        Double min = null;
+        Double max = null;
         JsonFields latency = fields.object("latencyMs");
         if (latency != null) {
-            min = latency.optionalInteger("min", 0, MAX_TIMEOUT_MS);
-            max = latency.optionalInteger("max", min == null ? 0 : min, MAX_TIMEOUT_MS);
+            min = latency.optionalNumber("min", 0, MAX_TIMEOUT_MS);
+            max = latency.optionalNumber("max", min == null ? 0 : min, MAX_TIMEOUT_MS);
             latency.done();
         }
         Double drop = fields.optionalNumber("dropRate", 0, 1);
         Double duplicate = fields.optionalNumber("duplicateRate", 0, 1);
         Double tail = fields.optionalNumber("tailRate", 0, 1);
-        Long tailMax = fields.optionalInteger("tailMaxMs", 0, 10 * MAX_TIMEOUT_MS);
+        Double tailMax = fields.optionalNumber("tailMaxMs", 0, 10 * MAX_TIMEOUT_MS);
         Boolean fifo = fields.optionalBool("fifo");
         return new NetworkPatch(min, max, drop, duplicate, tail, tailMax, fifo);
     }
@@ -187,13 +187,13 @@ public final class ScenarioReader {
     private static void checkNetworkSequence(List<FaultStep> faults, NetworkSettings base, String source) {
         NetworkSettings current = base;
         List<FaultStep> sorted = new ArrayList<>(faults);
-        sorted.sort(java.util.Comparator.comparingLong(FaultStep::atMs));
+        sorted.sort(java.util.Comparator.comparingLong(FaultStep::atMicros));
         for (FaultStep step : sorted) {
             if (step instanceof FaultStep.Network change) {
                 NetworkSettings next = current.with(change.patch());
                 if (next.latencyMaxMs() < next.latencyMinMs()) {
-                    throw ScenarioException.at(source, "faults (network at " + step.atMs() + " ms).latencyMs",
-                            "min " + next.latencyMinMs() + " is above max " + next.latencyMaxMs());
+                    throw ScenarioException.at(source, "faults (network at " + JsonFields.format(step.atMicros() / 1000.0) + " ms).latencyMs",
+                            "min " + JsonFields.format(next.latencyMinMs()) + " is above max " + JsonFields.format(next.latencyMaxMs()));
                 }
                 if (!change.oneLink()) {
                     current = next;
@@ -216,45 +216,45 @@ public final class ScenarioReader {
     }
 
     private static FaultStep fault(JsonFields fields, int nodes, long durationMs) {
-        long atMs = fields.integer("atMs", 0, 0, durationMs);
+        long atMicros = NetworkSettings.micros(fields.number("atMs", 0, 0, durationMs));
         String action = fields.string("action", null, 40);
         if (action == null) {
             throw fields.fail(fields.path("action"), "missing; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
         }
         FaultStep step = switch (action) {
-            case "partition" -> partition(fields, atMs, nodes);
-            case "isolate" -> new FaultStep.Isolate(atMs, node(fields, "node", nodes));
+            case "partition" -> partition(fields, atMicros, nodes);
+            case "isolate" -> new FaultStep.Isolate(atMicros, node(fields, "node", nodes));
             case "cut" -> {
                 NodeRef from = node(fields, "from", nodes);
                 NodeRef to = node(fields, "to", nodes);
                 if (from.equals(to)) {
                     throw fields.fail(fields.path("to"), "\"" + to + "\" is the same server as from");
                 }
-                yield new FaultStep.Cut(atMs, from, to);
+                yield new FaultStep.Cut(atMicros, from, to);
             }
-            case "heal" -> new FaultStep.Heal(atMs);
-            case "crash", "restart", "pause", "resume" -> new FaultStep.NodeAction(atMs, action, node(fields, "node", nodes));
+            case "heal" -> new FaultStep.Heal(atMicros);
+            case "crash", "restart", "pause", "resume" -> new FaultStep.NodeAction(atMicros, action, node(fields, "node", nodes));
             case "drift" -> {
                 NodeRef node = node(fields, "node", nodes);
                 Double rate = fields.optionalNumber("rate", 0.1, 10.0);
                 if (rate == null) {
                     throw fields.fail(fields.path("rate"), "missing; the clock rate, 0.1..10 (1.0 is true time)");
                 }
-                yield new FaultStep.Drift(atMs, node, rate);
+                yield new FaultStep.Drift(atMicros, node, rate);
             }
             case "network" -> {
                 NetworkPatch patch = networkPatch(fields);
                 boolean oneLink = fields.has("from") || fields.has("to");
                 NodeRef from = oneLink ? node(fields, "from", nodes) : null;
                 NodeRef to = oneLink ? node(fields, "to", nodes) : null;
-                yield new FaultStep.Network(atMs, patch, from, to);
+                yield new FaultStep.Network(atMicros, patch, from, to);
             }
             case "clientBurst" -> {
                 Long count = fields.optionalInteger("count", 1, 100_000);
                 if (count == null) {
                     throw fields.fail(fields.path("count"), "missing; how many operations, 1..100000");
                 }
-                yield new FaultStep.ClientBurst(atMs, count.intValue());
+                yield new FaultStep.ClientBurst(atMicros, count.intValue());
             }
             default -> throw fields.fail(fields.path("action"), "\"" + action
                     + "\" is not an action; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
@@ -263,7 +263,7 @@ public final class ScenarioReader {
         return step;
     }
 
-    private static FaultStep partition(JsonFields fields, long atMs, int nodes) {
+    private static FaultStep partition(JsonFields fields, long atMicros, int nodes) {
         List<JsonNode> groupNodes = fields.array("groups", MAX_NODES + 1);
         if (groupNodes.size() < 2) {
             throw fields.fail(fields.path("groups"), "needs at least two groups, e.g. [[\"leader\", \"n1\"], [\"rest\"]]");
@@ -287,7 +287,7 @@ public final class ScenarioReader {
         if (rests > 1) {
             throw fields.fail(fields.path("groups"), "names \"rest\" " + rests + " times; it may stand in one group only");
         }
-        return new FaultStep.Partition(atMs, groups);
+        return new FaultStep.Partition(atMicros, groups);
     }
 
     private static NodeRef node(JsonFields fields, String field, int nodes) {

@@ -75,19 +75,19 @@ public final class ScenarioWriter {
     private static ObjectNode network(NetworkSettings n) {
         ObjectNode network = NODES.objectNode();
         ObjectNode latency = network.putObject("latencyMs");
-        latency.put("min", n.latencyMinMs());
-        latency.put("max", n.latencyMaxMs());
+        putMs(latency, "min", n.latencyMinMs());
+        putMs(latency, "max", n.latencyMaxMs());
         network.put("dropRate", n.dropRate());
         network.put("duplicateRate", n.duplicateRate());
         network.put("tailRate", n.tailRate());
-        network.put("tailMaxMs", n.tailMaxMs());
+        putMs(network, "tailMaxMs", n.tailMaxMs());
         network.put("fifo", n.fifo());
         return network;
     }
 
     private static ObjectNode fault(FaultStep step) {
         ObjectNode fault = NODES.objectNode();
-        fault.put("atMs", step.atMs());
+        putMs(fault, "atMs", step.atMicros() / 1000.0);
         fault.put("action", step.action());
         if (step instanceof FaultStep.Partition p) {
             ArrayNode groups = fault.putArray("groups");
@@ -118,17 +118,17 @@ public final class ScenarioWriter {
         if (patch.latencyMinMs() != null || patch.latencyMaxMs() != null) {
             ObjectNode latency = fault.putObject("latencyMs");
             if (patch.latencyMinMs() != null) {
-                latency.put("min", patch.latencyMinMs());
+                putMs(latency, "min", patch.latencyMinMs());
             }
             if (patch.latencyMaxMs() != null) {
-                latency.put("max", patch.latencyMaxMs());
+                putMs(latency, "max", patch.latencyMaxMs());
             }
         }
         putIfSet(fault, "dropRate", patch.dropRate());
         putIfSet(fault, "duplicateRate", patch.duplicateRate());
         putIfSet(fault, "tailRate", patch.tailRate());
         if (patch.tailMaxMs() != null) {
-            fault.put("tailMaxMs", patch.tailMaxMs());
+            putMs(fault, "tailMaxMs", patch.tailMaxMs());
         }
         if (patch.fifo() != null) {
             fault.put("fifo", patch.fifo());
@@ -136,6 +136,15 @@ public final class ScenarioWriter {
         if (n.oneLink()) {
             fault.put("from", n.from().name());
             fault.put("to", n.to().name());
+        }
+    }
+
+    /** Whole milliseconds as integers, fractions (microseconds) as decimals. */
+    private static void putMs(ObjectNode node, String field, double ms) {
+        if (ms == Math.rint(ms)) {
+            node.put(field, (long) ms);
+        } else {
+            node.put(field, ms);
         }
     }
 

@@ -5,6 +5,7 @@ import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.sim.engine.ControlAction;
 import io.raftsim.sim.engine.ControlTarget;
+import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.network.LinkConfig;
 
@@ -30,7 +31,7 @@ final class ScenarioAction implements ControlAction {
 
     @Override
     public String describe() {
-        return "scenario " + step.action() + " at " + step.atMs() + "ms";
+        return "scenario " + step.action() + " at " + Time.format(step.atMicros());
     }
 
     @Override
@@ -135,7 +136,7 @@ final class ScenarioAction implements ControlAction {
     }
 
     private ControlAction skipped(String why) {
-        return new Skipped("skipped " + step.action() + " at " + step.atMs() + "ms: " + why);
+        return new Skipped("skipped " + step.action() + " at " + Time.format(step.atMicros()) + ": " + why);
     }
 
     /** A step that named the leader when there was none: recorded in the trace, changes nothing. */

@@ -83,7 +83,7 @@ public final class ScenarioRunner {
                     current = links;
                 }
             }
-            cluster.engine().schedule(Time.ms(step.atMs()), new ScenarioAction(step, cluster, links == null ? null : links.toLinkConfig()));
+            cluster.engine().schedule(step.atMicros(), new ScenarioAction(step, cluster, links == null ? null : links.toLinkConfig()));
         }
     }
 

@@ -1,9 +1,13 @@
 package io.raftsim.scenarios.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,13 +17,16 @@ class CommandLineTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @TempDir
+    Path directory;
+
     private int run(String... args) {
         return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
-    void runRandomPassesAndPrintsTheSummary() {
-        assertEquals(ExitCode.PASSED, run("run", "random", "--seed", "7", "--duration-ms", "5000"));
+    void runPassesAndPrintsTheSummary() {
+        assertEquals(ExitCode.PASSED, run("run", "random", "--seed", "7", "--set", "durationMs=5000"));
         String summary = out.toString();
         assertTrue(summary.contains("result        PASSED"), summary);
         assertTrue(summary.matches("(?s).*digest\\s+[0-9a-f]{16}.*"), summary);
@@ -28,43 +35,90 @@ class CommandLineTest {
 
     @Test
     void sameSeedPrintsTheSameDigest() {
-        run("run", "random", "--seed", "11", "--duration-ms", "3000", "--json");
-        run("run", "random", "--seed", "11", "--duration-ms", "3000", "--json");
+        run("run", "random", "--seed", "11", "--set", "durationMs=3000", "--json");
+        run("run", "random", "--seed", "11", "--set", "durationMs=3000", "--json");
         String[] lines = out.toString().split("\n");
         String first = lines[0].replaceAll("\"wallSeconds\":[0-9.]+", "");
         String second = lines[1].replaceAll("\"wallSeconds\":[0-9.]+", "");
         assertEquals(first, second);
-        assertTrue(first.contains("\"replay\":\"./raftsim run random --seed 11 --nodes 5 --duration-ms 3000\""), first);
+        assertTrue(first.contains("\"replay\":\"./raftsim run random --seed 11 --set durationMs=3000\""), first);
     }
 
     @Test
-    void badInputGivesOneLineAndExitCodeTwo() {
+    void anUnreachedExpectationExitsWithFourAndPrintsTheReplayCommand() {
+        int code = run("run", "election-basic", "--set", "expect=[{\"electionsAtMost\": 0}]");
+        assertEquals(ExitCode.EXPECTATION, code, out.toString());
+        assertTrue(out.toString().contains("replay: ./raftsim run election-basic --seed 1 --set 'expect=[{\"electionsAtMost\": 0}]'"), out.toString());
+    }
+
+    @Test
+    void listShowsTheCatalogue() {
+        assertEquals(ExitCode.PASSED, run("list"));
+        for (String name : io.raftsim.scenarios.catalogue.Catalogue.NAMES) {
+            assertTrue(out.toString().contains(name + " "), name);
+        }
+    }
+
+    @Test
+    void badInputGivesOneLineNamingTheFieldAndExitCodeTwo() throws IOException {
+        Path valid = directory.resolve("valid.json");
+        Files.writeString(valid, "{\"name\": \"x\", \"nodes\": 5, \"network\": {\"latencyMs\": {\"min\": 1, \"max\": 10}}}");
+        Path malformed = write("malformed.json", "{\"name\": \"x\", \"nodes\": }");
+        Path truncated = write("truncated.json", "{\"name\": \"x\", \"nodes\": 5, \"faults\": [{\"atMs\": 10, ");
+        Path unknownField = write("unknown.json", "{\"name\": \"x\", \"nodez\": 5}");
+        Path negativeDelay = write("negative.json", "{\"network\": {\"latencyMs\": {\"min\": -5, \"max\": 10}}}");
+        Path dropRate = write("drop.json", "{\"network\": {\"dropRate\": 1.5}}");
+        Path noNodes = write("zero.json", "{\"nodes\": 0}");
+        Path manyNodes = write("many.json", "{\"nodes\": 10000}");
+        Path n9 = write("n9.json", "{\"nodes\": 5, \"faults\": [{\"atMs\": 100, \"action\": \"crash\", \"node\": \"n9\"}]}");
         String[][] cases = {
-                {"run", "nosuch"},
-                {"run", "random", "--nodes", "0"},
-                {"run", "random", "--nodes", "10000"},
-                {"run", "random", "--seed", "abc"},
-                {"run", "random", "--duration-ms", "-5"},
-                {"run"},
-                {"frobnicate"},
-                {},
-                {"bench", "--seconds", "0"},
+                {"run", malformed.toString()}, {"malformed.json", "line 1"},
+                {"run", truncated.toString()}, {"truncated.json", "malformed JSON"},
+                {"run", unknownField.toString()}, {"nodez", "unknown field"},
+                {"run", negativeDelay.toString()}, {"network.latencyMs.min", "-5"},
+                {"run", dropRate.toString()}, {"network.dropRate", "1.5"},
+                {"run", noNodes.toString()}, {"nodes", "0"},
+                {"run", manyNodes.toString()}, {"nodes", "10000"},
+                {"run", n9.toString()}, {"faults[0].node", "\"n9\""},
+                {"run", "no-such-scenario"}, {"no-such-scenario", "catalogue"},
+                {"run", directory.resolve("missing.json").toString()}, {"missing.json", "no such file"},
+                {"sweep", "random", "--seeds", "10..1"}, {"--seeds", "10..1"},
+                {"sweep", "random", "--seeds", "1..10", "--shard", "3/2"}, {"--shard", "3/2"},
+                {"run", valid.toString(), "--set", "network.dropRate=2"}, {"network.dropRate", "2"},
+                {"run", valid.toString(), "--set", "nodes"}, {"--set nodes", "path=value"},
+                {"run", "random", "--seed", "abc"}, {"--seed", "abc"},
+                {"run"}, {"SCENARIO", ""},
+                {"frobnicate"}, {"frobnicate", ""},
+                {}, {"subcommand", ""},
+                {"bench", "--seconds", "0"}, {"--seconds", "0"},
+                {"merge", valid.toString()}, {"valid.json", "format"},
         };
-        for (String[] args : cases) {
+        for (int i = 0; i < cases.length; i += 2) {
+            String[] args = cases[i];
             err.getBuffer().setLength(0);
-            assertEquals(ExitCode.BAD_INPUT, run(args), String.join(" ", args));
+            assertEquals(ExitCode.BAD_INPUT, run(args), String.join(" ", args) + " -> " + err);
             String message = err.toString();
             assertEquals(1, message.lines().count(), "one line for '" + String.join(" ", args) + "': " + message);
             assertTrue(message.startsWith("raftsim: "), message);
             assertTrue(!message.contains("Exception") && !message.contains("\tat "), message);
+            for (String expected : cases[i + 1]) {
+                assertTrue(message.contains(expected), "'" + message.strip() + "' should name " + expected);
+            }
         }
     }
 
     @Test
     void helpIsAvailableOnEverySubcommand() {
         assertEquals(0, run("--help"));
-        assertEquals(0, run("run", "--help"));
-        assertEquals(0, run("bench", "--help"));
+        for (String command : new String[] {"list", "run", "sweep", "shrink", "merge", "bench"}) {
+            assertEquals(0, run(command, "--help"), command);
+        }
         assertTrue(out.toString().contains("Exit codes"));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, content);
+        return file;
     }
 }

@@ -1,0 +1,45 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.sweep.SweepJson;
+import io.raftsim.scenarios.sweep.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code raftsim merge SUMMARY...}: shard summaries of one sweep, merged into the summary of the whole range. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the --json summaries of the shards of one sweep into one summary, equal to the unsharded sweep's.")
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SUMMARY", arity = "1..*", description = "Summaries written by 'raftsim sweep ... --shard K/N --json'.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        SweepSummary merged = new SweepSummary();
+        SweepJson.Header whole = null;
+        for (Path file : files) {
+            SweepJson.Header[] header = {null};
+            SweepSummary part = SweepJson.read(file, read -> header[0] = read);
+            SweepJson.Header unsharded = new SweepJson.Header(header[0].scenario(), header[0].seeds().replaceAll(" shard [0-9]+/[0-9]+$", ""),
+                    header[0].replayTemplate());
+            if (whole != null && !whole.equals(unsharded)) {
+                throw new ScenarioException(file + ": scenario: " + unsharded.scenario() + " " + unsharded.seeds()
+                        + " is not the sweep of the other summaries (" + whole.scenario() + " " + whole.seeds() + ")");
+            }
+            whole = unsharded;
+            merged.merge(part);
+        }
+        spec.commandLine().getOut().println(Summary.JSON.writeValueAsString(SweepJson.write(whole, merged)));
+        spec.commandLine().getOut().flush();
+        return SweepCommand.exitCode(merged);
+    }
+}

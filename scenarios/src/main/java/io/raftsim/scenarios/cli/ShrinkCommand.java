@@ -1,0 +1,62 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.reports.io.AtomicFile;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioWriter;
+import io.raftsim.scenarios.shrink.Shrinker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code raftsim shrink SCENARIO --seed N}: a failing run, made small, written as a scenario file. */
+@Command(name = "shrink", mixinStandardHelpOptions = true,
+        description = "Shrink a failing seeded run to a minimal scenario file with an explicit fault schedule that still fails with the same property.")
+final class ShrinkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioArguments scenarioArguments;
+
+    @Option(names = "--seed", description = "The failing seed (default: the scenario's own).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the shrunk scenario (default: shrunk-SCENARIO-SEED.json).")
+    Path out;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "Bound on candidate runs, 1..100000 (default ${DEFAULT-VALUE}).", defaultValue = "3000")
+    int maxRuns;
+
+    @Override
+    public Integer call() {
+        if (maxRuns < 1 || maxRuns > 100_000) {
+            throw new io.raftsim.scenarios.format.ScenarioException("--max-runs: " + maxRuns + " is outside 1..100000");
+        }
+        Scenario scenario = scenarioArguments.load();
+        long failingSeed = seed != null ? seed : scenario.seed();
+        Shrinker.Shrunk shrunk = new Shrinker(io.raftsim.scenarios.run.ScenarioRunner::run, maxRuns).shrink(scenario, failingSeed);
+        Path file = out != null ? out : Path.of("shrunk-" + scenario.name() + "-" + failingSeed + ".json");
+        write(file, shrunk);
+        PrintWriter text = spec.commandLine().getOut();
+        Scenario small = shrunk.scenario();
+        text.printf(Locale.ROOT, "original      %s: %d fault steps%s, %d nodes, %d clients, %d ms%n", scenario.name(), scenario.faults().size(),
+                scenario.randomFaults() != null ? " + drawn from the seed" : "", scenario.nodes(), scenario.clients().count(), scenario.durationMs());
+        text.printf(Locale.ROOT, "shrunk        %d fault steps, %d nodes, %d clients, %d ms, after %d candidate runs%n",
+                small.faults().size(), small.nodes(), small.clients().count(), small.durationMs(), shrunk.candidateRuns());
+        text.printf(Locale.ROOT, "fails with    %s [%s] %s%n", shrunk.failure().outcome(), shrunk.failure().property(), shrunk.failure().message());
+        text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%n", file, Shell.quote(file.toString()));
+        text.flush();
+        return shrunk.failure().outcome().exitCode();
+    }
+
+    static void write(Path file, Shrinker.Shrunk shrunk) {
+        AtomicFile.write(file, ScenarioWriter.toJson(shrunk.scenario()));
+    }
+}

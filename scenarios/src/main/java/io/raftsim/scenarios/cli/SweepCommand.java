@@ -1,0 +1,170 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.scenarios.shrink.Shrinker;
+import io.raftsim.scenarios.sweep.SeedRange;
+import io.raftsim.scenarios.sweep.Sweep;
+import io.raftsim.scenarios.sweep.SweepJson;
+import io.raftsim.scenarios.sweep.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code raftsim sweep SCENARIO --seeds A..B}: one run per seed, in parallel; a summary;
+ * for each failure the command that replays it; and the first failure shrunk to a file.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario over a range of seeds, in parallel; print a summary, the replay command of each failure, and shrink the first failure.",
+                "The summary is the same whatever --threads is; a merge ('raftsim merge') of --shard summaries equals the unsharded one."})
+final class SweepCommand implements Callable<Integer> {
+    private static final int FAILURES_PRINTED = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioArguments scenarioArguments;
+
+    @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "The seeds, inclusive, e.g. 1..10000.")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs side by side, 1..256 (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N of the seeds (every N-th seed), for batch systems.")
+    String shard;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object (for 'raftsim merge').")
+    boolean json;
+
+    @Option(names = "--no-shrink", description = "Do not shrink the first failure.")
+    boolean noShrink;
+
+    @Option(names = "--shrink-out", paramLabel = "FILE", description = "Where the shrunk scenario goes (default: shrunk-SCENARIO-SEED.json).")
+    Path shrinkOut;
+
+    @Override
+    public Integer call() {
+        SeedRange range = SeedRange.parse(seeds, "--seeds");
+        if (shard != null) {
+            range = range.shard(shard, "--shard");
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1 || threadCount > 256) {
+            throw new ScenarioException("--threads: " + threadCount + " is outside 1..256");
+        }
+        Scenario scenario = scenarioArguments.load();
+        Progress progress = new Progress(spec.commandLine().getErr(), range.size());
+        long startNanos = System.nanoTime();
+        SweepSummary summary = Sweep.run(range, threadCount, seed -> ScenarioRunner.run(scenario, seed), progress::update);
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        progress.finish();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Summary.JSON.writeValueAsString(SweepJson.write(new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate()), summary)));
+        } else {
+            printText(out, scenario, range, threadCount, summary, wallSeconds);
+        }
+        out.flush();
+        if (!summary.failures().isEmpty() && !noShrink) {
+            shrinkFirst(scenario, summary.failures().get(0).seed());
+        }
+        return exitCode(summary);
+    }
+
+    private void printText(PrintWriter out, Scenario scenario, SeedRange range, int threadCount, SweepSummary summary, double wallSeconds) {
+        out.printf(Locale.ROOT, "%-13s %s (%d nodes, %d ms)%n", "scenario", scenario.name(), scenario.nodes(), scenario.durationMs());
+        out.printf(Locale.ROOT, "%-13s %s: %d runs on %d threads%n", "seeds", range, summary.runs(), threadCount);
+        out.printf(Locale.ROOT, "%-13s %d passed, %d failed%n", "result", summary.runs() - summary.failed(), summary.failed());
+        StringBuilder classes = new StringBuilder();
+        for (Map.Entry<Outcome, Long> entry : summary.outcomes().entrySet()) {
+            if (entry.getKey() != Outcome.PASSED) {
+                classes.append(classes.length() == 0 ? "" : ", ").append(entry.getKey()).append(' ').append(entry.getValue());
+            }
+        }
+        if (classes.length() > 0) {
+            out.printf(Locale.ROOT, "%-13s %s%n", "failures", classes);
+        }
+        summary.expectationsReached().forEach((name, count) ->
+                out.printf(Locale.ROOT, "%-13s %s reached in %d of %d runs%n", "expect", name, count, summary.runs()));
+        out.printf(Locale.ROOT, "%-13s %s%n", "elections", Distribution.describe(summary.electionsPerRun()));
+        out.printf(Locale.ROOT, "%-13s %s%n", "highest term", Distribution.describe(summary.highestTermPerRun()));
+        out.printf(Locale.ROOT, "%-13s %,d (%,.0f steps/s)%n", "steps", summary.steps(), summary.steps() / Math.max(wallSeconds, 1e-9));
+        out.printf(Locale.ROOT, "%-13s %016x%n", "digest", summary.combinedDigest());
+        out.printf(Locale.ROOT, "%-13s %.1f s%n", "wall time", wallSeconds);
+        int shown = 0;
+        for (SweepSummary.Failure failure : summary.failures()) {
+            if (shown++ == FAILURES_PRINTED) {
+                out.printf(Locale.ROOT, "... and %d more failed seeds (--json lists up to %d)%n", summary.failed() - FAILURES_PRINTED, SweepSummary.MAX_FAILURES_KEPT);
+                break;
+            }
+            out.printf(Locale.ROOT, "FAILED seed %d: %s [%s] %s%n  replay: %s%n", failure.seed(), failure.outcome(), failure.property(),
+                    failure.message(), scenarioArguments.replayCommand(failure.seed()));
+        }
+    }
+
+    private void shrinkFirst(Scenario scenario, long seed) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "shrinking seed %d...%n", seed);
+        err.flush();
+        Shrinker.Shrunk shrunk = new Shrinker().shrink(scenario, seed);
+        Path file = shrinkOut != null ? shrinkOut : Path.of("shrunk-" + scenario.name() + "-" + seed + ".json");
+        ShrinkCommand.write(file, shrunk);
+        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (%d runs): %s%n  replay: ./raftsim run %s%n",
+                shrunk.faultCount(), shrunk.scenario().nodes(), shrunk.scenario().clients().count(), shrunk.scenario().durationMs(),
+                shrunk.candidateRuns(), file, Shell.quote(file.toString()));
+        err.flush();
+    }
+
+    /** The most severe failure class decides the exit code. */
+    static int exitCode(SweepSummary summary) {
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome != Outcome.PASSED && summary.outcomes().getOrDefault(outcome, 0L) > 0) {
+                return outcome.exitCode();
+            }
+        }
+        return ExitCode.PASSED;
+    }
+
+    /** A progress bar on stderr, only when a person watches a terminal. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long total;
+        private final boolean visible = System.console() != null;
+        private long shownPercent = -1;
+
+        Progress(PrintWriter err, long total) {
+            this.err = err;
+            this.total = Math.max(1, total);
+        }
+
+        synchronized void update(long done) {
+            long percent = done * 100 / total;
+            if (visible && percent != shownPercent) {
+                shownPercent = percent;
+                int bar = (int) (percent / 4);
+                err.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d seeds", "#".repeat(bar), " ".repeat(25 - bar), percent, done, total);
+                err.flush();
+            }
+        }
+
+        synchronized void finish() {
+            if (visible && shownPercent >= 0) {
+                err.print("\r" + " ".repeat(60) + "\r");
+                err.flush();
+            }
+        }
+    }
+}
