@@ -1,0 +1,53 @@
+package io.raftsim.scenarios.shrink;
+
+import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.Expectation;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.format.ScenarioWriter;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShrinkerTest {
+    @Test
+    void faultsDrawnFromTheSeedWrittenOutExplicitlyReplayTheSameRun() {
+        Scenario random = Catalogue.load("random").withDurationMs(8_000);
+        for (long seed = 1; seed <= 20; seed++) {
+            Scenario explicit = Shrinker.explicit(random, seed);
+            assertTrue(explicit.randomFaults() == null);
+            // Through the file format too: what a shrink writes must replay exactly.
+            Scenario reread = ScenarioReader.parse(ScenarioWriter.toJson(explicit), "explicit");
+            assertEquals(explicit, reread);
+            ScenarioResult drawn = ScenarioRunner.run(random, seed);
+            ScenarioResult written = ScenarioRunner.run(reread, seed);
+            assertEquals(drawn.run().digest(), written.run().digest(), "seed " + seed);
+            assertEquals(drawn.run().steps(), written.run().steps(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aFailureShrinksToAFewStepsThatStillFailTheSameWay() {
+        // Crash churn can never keep one leader throughout: expecting it fails on every seed.
+        Scenario churn = Catalogue.load("crash-churn").withExpect(List.of(new Expectation.ElectionsAtMost(1)));
+        ScenarioResult original = ScenarioRunner.run(churn, 3);
+        assertEquals(Outcome.EXPECTATION_NOT_MET, original.outcome());
+
+        Shrinker.Shrunk shrunk = new Shrinker().shrink(churn, 3);
+
+        assertTrue(shrunk.failure().failsLike(original), shrunk.failure().toString());
+        assertTrue(shrunk.faultCount() <= 2, "at most a crash and its restart: " + shrunk.scenario().faults());
+        assertTrue(shrunk.scenario().nodes() <= churn.nodes());
+        assertEquals(0, shrunk.scenario().clients().count(), "clients are not needed to change leaders");
+        assertTrue(shrunk.scenario().durationMs() < churn.durationMs());
+        assertFalse(ScenarioRunner.run(ScenarioReader.parse(ScenarioWriter.toJson(shrunk.scenario()), "shrunk"), 3).passed(),
+                "the written file fails too");
+    }
+}

@@ -1,0 +1,62 @@
+package io.raftsim.scenarios.sweep;
+
+import io.raftsim.scenarios.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A sweep's summary depends only on the scenario and the seeds: not on threads, not on sharding. */
+class SweepTest {
+    @TempDir
+    Path directory;
+
+    private String sweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void theSummaryIsTheSameOnOneThreadAndOnTwo() {
+        String one = sweep("sweep", "random", "--seeds", "1..60", "--set", "durationMs=4000", "--threads", "1", "--json");
+        String two = sweep("sweep", "random", "--seeds", "1..60", "--set", "durationMs=4000", "--threads", "2", "--json");
+        assertEquals(one, two);
+        assertTrue(one.contains("\"runs\":60"), one);
+    }
+
+    @Test
+    void aMergeOfShardSummariesEqualsTheUnshardedSummary() throws IOException {
+        String whole = sweep("sweep", "random", "--seeds", "5..54", "--set", "durationMs=3000", "--json");
+        Path[] shards = new Path[3];
+        for (int k = 1; k <= 3; k++) {
+            shards[k - 1] = directory.resolve("shard" + k + ".json");
+            Files.writeString(shards[k - 1], sweep("sweep", "random", "--seeds", "5..54", "--set", "durationMs=3000", "--shard", k + "/3", "--json"));
+        }
+        String merged = sweep("merge", shards[2].toString(), shards[0].toString(), shards[1].toString());
+        assertEquals(whole, merged);
+    }
+
+    @Test
+    void shardsCoverTheRangeExactlyOnce() {
+        long covered = 0;
+        for (int k = 1; k <= 4; k++) {
+            SeedRange shard = new SeedRange(10, 20, k, 4);
+            for (long i = 0; i < shard.size(); i++) {
+                long seed = shard.seed(i);
+                assertTrue(seed >= 10 && seed <= 20 && (seed - 10) % 4 == k - 1, "seed " + seed + " in shard " + k);
+                covered++;
+            }
+        }
+        assertEquals(11, covered);
+    }
+}
