@@ -1,0 +1,134 @@
+package io.raftsim.scenarios.arbitraries;
+
+import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.ClientSettings;
+import io.raftsim.scenarios.format.Expectation;
+import io.raftsim.scenarios.format.FaultStep;
+import io.raftsim.scenarios.format.NetworkPatch;
+import io.raftsim.scenarios.format.NetworkSettings;
+import io.raftsim.scenarios.format.NodeRef;
+import io.raftsim.scenarios.format.RaftSettings;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.sim.engine.Time;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * jqwik arbitraries for users' own properties over Raft runs. Fault schedules shrink
+ * towards fewer faults, struck later in the run, each undone sooner: a failing property
+ * reports a small schedule. Use them with {@code @ForAll("...")} and {@code @Provide}, or
+ * directly:
+ * <pre>{@code
+ * @Property(tries = 200)
+ * void raftIsSafeUnderAnyFaults(@ForAll("scenarios") Scenario scenario, @ForAll long seed) {
+ *     ScenarioResult result = Simulation.of(scenario).seed(seed).run();
+ *     assertTrue(result.passed(), result + "\nreplay: " + ScenarioWriter.toJson(scenario));
+ * }
+ *
+ * @Provide
+ * Arbitrary<Scenario> scenarios() {
+ *     return ScenarioArbitraries.scenarios(5, 10_000);
+ * }
+ * }</pre>
+ * A failing property prints jqwik's seed; {@code @Property(seed = "...")} replays it.
+ */
+public final class ScenarioArbitraries {
+    private ScenarioArbitraries() {
+    }
+
+    /** Network settings from a LAN to a bad WAN: latency, loss, duplication, long tails. */
+    public static Arbitrary<NetworkSettings> networkSettings() {
+        Arbitrary<Integer> minLatency = Arbitraries.integers().between(0, 20).shrinkTowards(1);
+        Arbitrary<Integer> spread = Arbitraries.integers().between(0, 50).shrinkTowards(0);
+        Arbitrary<Double> drop = Arbitraries.of(0.0, 0.01, 0.05, 0.1, 0.2);
+        Arbitrary<Double> duplicate = Arbitraries.of(0.0, 0.01, 0.05, 0.1);
+        Arbitrary<Double> tail = Arbitraries.of(0.0, 0.01, 0.05, 0.2);
+        Arbitrary<Integer> tailMax = Arbitraries.integers().between(50, 2_000).shrinkTowards(50);
+        return Combinators.combine(minLatency, spread, drop, duplicate, tail, tailMax, Arbitraries.of(false, true))
+                .as((min, extra, dropRate, duplicateRate, tailRate, tailMaxMs, fifo) ->
+                        new NetworkSettings(min, min + extra, dropRate, duplicateRate, tailRate, Math.max(tailMaxMs, min + extra), fifo));
+    }
+
+    /**
+     * A schedule of faults in {@code [0, durationMs)} on {@code nodes} servers; every fault
+     * that has an undo (crash, partition, isolation, cut, pause, drift, a network change) is
+     * undone after a while. Shrinks to fewer faults, later ones, shorter ones.
+     */
+    public static Arbitrary<List<FaultStep>> faultSchedules(int nodes, long durationMs) {
+        Arbitrary<List<FaultStep>> fault = Combinators.combine(
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.longs().between(0, durationMs - 1).shrinkTowards(durationMs - 1),
+                        Arbitraries.longs().between(1, Math.max(1, durationMs / 4)).shrinkTowards(1),
+                        Arbitraries.integers().between(0, nodes - 1),
+                        Arbitraries.integers().between(0, nodes - 1),
+                        Arbitraries.integers().between(0, (1 << nodes) - 1))
+                .as((kind, atMs, forMs, node, other, mask) -> undoablePair(kind, atMs, Math.min(durationMs, atMs + forMs), node, other, mask, nodes));
+        return fault.list().ofMaxSize(12).map(pairs -> {
+            List<FaultStep> steps = new ArrayList<>();
+            pairs.forEach(steps::addAll);
+            return steps;
+        });
+    }
+
+    /** Whole scenarios: cluster size, Raft options, network, clients and faults, with the liveness check. */
+    public static Arbitrary<Scenario> scenarios(int maxNodes, long durationMs) {
+        return Arbitraries.integers().between(1, Math.max(1, maxNodes)).shrinkTowards(3).flatMap(nodes ->
+                Combinators.combine(raftSettings(), networkSettings(), clientSettings(), faultSchedules(nodes, durationMs))
+                        .as((raft, network, clients, faults) -> new Scenario("generated", "drawn by ScenarioArbitraries", 1, nodes, durationMs,
+                                raft, network, clients, faults, null, List.of(new Expectation.Live()))));
+    }
+
+    /** The catalogue's scenarios, for properties over every built-in one. */
+    public static Arbitrary<Scenario> catalogue() {
+        return Arbitraries.of(Catalogue.NAMES).map(Catalogue::load);
+    }
+
+    public static Arbitrary<RaftSettings> raftSettings() {
+        return Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true),
+                        Arbitraries.integers().between(1, 64).shrinkTowards(64), Arbitraries.integers().between(1, 4).shrinkTowards(1))
+                .as((preVote, checkQuorum, fastBacktrack, batch, inflight) -> new RaftSettings(150, 300, 50, preVote, checkQuorum,
+                        fastBacktrack, batch, inflight, new TreeMap<>()));
+    }
+
+    public static Arbitrary<ClientSettings> clientSettings() {
+        return Combinators.combine(Arbitraries.integers().between(0, 4).shrinkTowards(0), Arbitraries.integers().between(1, 40),
+                        Arbitraries.integers().between(1, 8).shrinkTowards(1))
+                .as((count, ops, keys) -> new ClientSettings(count, ops, keys, 400));
+    }
+
+    private static List<FaultStep> undoablePair(int kind, long atMs, long untilMs, int node, int other, int mask, int nodes) {
+        long at = Time.ms(atMs);
+        long until = Time.ms(untilMs);
+        NodeRef target = NodeRef.server(node);
+        return switch (kind) {
+            case 0 -> List.of(new FaultStep.NodeAction(at, "crash", target), new FaultStep.NodeAction(until, "restart", target));
+            case 1 -> List.of(new FaultStep.NodeAction(at, "pause", target), new FaultStep.NodeAction(until, "resume", target));
+            case 2 -> List.of(new FaultStep.Isolate(at, target), new FaultStep.Heal(until));
+            case 3 -> other == node ? List.of() : List.of(new FaultStep.Cut(at, target, NodeRef.server(other)), new FaultStep.Heal(until));
+            case 4 -> List.of(new FaultStep.Drift(at, target, 0.9 + (mask % 21) / 100.0), new FaultStep.Drift(until, target, 1.0));
+            case 5 -> List.of(new FaultStep.Network(at, new NetworkPatch(null, null, 0.3, null, null, null, null), null, null),
+                    new FaultStep.Network(until, new NetworkPatch(null, null, 0.0, null, null, null, null), null, null));
+            case 6 -> List.of(new FaultStep.Network(at, new NetworkPatch(null, null, null, 0.3, null, null, null), null, null),
+                    new FaultStep.Network(until, new NetworkPatch(null, null, null, 0.0, null, null, null), null, null));
+            default -> partition(at, until, mask, nodes);
+        };
+    }
+
+    /** Two groups by the bits of {@code mask}; nothing when one side would be empty. */
+    private static List<FaultStep> partition(long at, long until, int mask, int nodes) {
+        List<NodeRef> left = new ArrayList<>();
+        List<NodeRef> right = new ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            ((mask & (1 << node)) != 0 ? left : right).add(NodeRef.server(node));
+        }
+        if (left.isEmpty() || right.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new FaultStep.Partition(at, List.of(left, right)), new FaultStep.Heal(until));
+    }
+}
