@@ -4,6 +4,7 @@ import java.util.List;
 
 /** Things a node reports for traces and timelines; never read back by the node itself. */
 public sealed interface RaftEvent {
+    /** A role change, or a follower moving to a later term ({@code from == to}); {@code term} is the term after it. */
     record RoleChanged(int node, Role from, Role to, long term) implements RaftEvent {
     }
 

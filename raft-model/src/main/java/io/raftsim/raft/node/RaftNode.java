@@ -472,6 +472,7 @@ public final class RaftNode {
 
     private void becomeFollower(long term, int leader) {
         Role previous = role;
+        long previousTerm = currentTerm;
         if (term > currentTerm) {
             currentTerm = term;
             votedFor = HardState.NO_VOTE;
@@ -487,7 +488,12 @@ public final class RaftNode {
         out.cancelTimer(RaftTimers.HEARTBEAT);
         out.cancelTimer(RaftTimers.CHECK_QUORUM);
         resetElectionTimer();
-        roleChanged(previous);
+        if (previous == role && previousTerm != currentTerm) {
+            // A follower that only moves to a later term: reported too, so a trace knows every term.
+            out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));
+        } else {
+            roleChanged(previous);
+        }
     }
 
     private void becomePreCandidate() {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top of the {@code raftsim} command. */
 @Command(name = "raftsim", mixinStandardHelpOptions = true, version = "raftsim 0.1.0",
         description = "A deterministic discrete-event simulator for Raft.",
-        subcommands = {RunCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, ExperimentCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
                 "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit."})
 final class RaftsimCommand implements Runnable {
