@@ -69,6 +69,10 @@ public final class KvClient implements Process<Message> {
             return;
         }
         history.complete(pendingOperationId, reply.result(), context.nowMicros());
+        if (context.tracing()) {
+            ClientEvent event = new ClientEvent.Completed(context.nodeId(), sequence, from, String.valueOf(reply.result()));
+            context.trace(event.toString(), event);
+        }
         target = from;
         pending = null;
         pendingOperationId = -1;
@@ -119,6 +123,10 @@ public final class KvClient implements Process<Message> {
         sequence++;
         pending = nextCommand();
         pendingOperationId = history.invoke(context.nodeId(), pending, context.nowMicros());
+        if (context.tracing()) {
+            ClientEvent event = new ClientEvent.Invoked(context.nodeId(), sequence, pending.describe());
+            context.trace(event.toString(), event);
+        }
         send();
     }
 

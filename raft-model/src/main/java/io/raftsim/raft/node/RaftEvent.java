@@ -1,7 +1,10 @@
 package io.raftsim.raft.node;
 
+import java.util.List;
+
 /** Things a node reports for traces and timelines; never read back by the node itself. */
 public sealed interface RaftEvent {
+    /** A role change, or a follower moving to a later term ({@code from == to}); {@code term} is the term after it. */
     record RoleChanged(int node, Role from, Role to, long term) implements RaftEvent {
     }
 
@@ -13,5 +16,28 @@ public sealed interface RaftEvent {
 
     /** A leader's view of one follower changed (§5.3 nextIndex and matchIndex, plus the progress state). */
     record ProgressChanged(int leader, int follower, long nextIndex, long matchIndex, Progress.State state) implements RaftEvent {
+    }
+
+    /** Entries {@code fromIndex..toIndex} were appended; {@code terms} holds their terms in order. */
+    record LogAppended(int node, long fromIndex, long toIndex, List<Long> terms) implements RaftEvent {
+        public LogAppended {
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /** Entries {@code fromIndex..previousLastIndex} were removed because they conflicted with the leader's (§5.3). */
+    record LogTruncated(int node, long fromIndex, long previousLastIndex) implements RaftEvent {
+    }
+
+    /** The state machine applied entry {@code index} of {@code term}. */
+    record Applied(int node, long index, long term, String command) implements RaftEvent {
+    }
+
+    /**
+     * A node (re)started from what it persisted: its term, vote and log length. A restarted
+     * node's volatile state starts fresh (follower, commit index 0), so this is all a trace
+     * reader needs to rebuild the node after a crash.
+     */
+    record Restored(int node, long term, int votedFor, long lastIndex, long lastTerm) implements RaftEvent {
     }
 }

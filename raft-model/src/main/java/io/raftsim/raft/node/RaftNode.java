@@ -288,6 +288,7 @@ public final class RaftNode {
             return;
         }
         long index = prevIndex;
+        long firstAppended = -1;
         for (LogEntry entry : append.entries()) {
             index++;
             if (index <= log.lastIndex()) {
@@ -296,11 +297,19 @@ public final class RaftNode {
                     // must not remove entries that a later request appended (Figure 2, step 3).
                     continue;
                 }
+                long previousLast = log.lastIndex();
                 log.truncateFrom(index);
                 out.logTruncatedFrom(index);
+                out.event(new RaftEvent.LogTruncated(id, index, previousLast));
             }
             log.append(entry);
             out.logAppended();
+            if (firstAppended < 0) {
+                firstAppended = index;
+            }
+        }
+        if (firstAppended > 0 && out.recordingEvents()) {
+            reportAppended(firstAppended, log.lastIndex());
         }
         long lastNewIndex = append.lastIndex();
         if (append.leaderCommit() > commitIndex) {
@@ -316,7 +325,19 @@ public final class RaftNode {
         LogEntry entry = new LogEntry(currentTerm, log.lastIndex() + 1, command);
         log.append(entry);
         out.logAppended();
+        if (out.recordingEvents()) {
+            reportAppended(entry.index(), entry.index());
+        }
         return entry.index();
+    }
+
+    /** For traces only: the terms of entries {@code fromIndex..toIndex}, just appended. */
+    private void reportAppended(long fromIndex, long toIndex) {
+        Long[] terms = new Long[(int) (toIndex - fromIndex + 1)];
+        for (long index = fromIndex; index <= toIndex; index++) {
+            terms[(int) (index - fromIndex)] = log.term(index);
+        }
+        out.event(new RaftEvent.LogAppended(id, fromIndex, toIndex, List.of(terms)));
     }
 
     private void heartbeat() {
@@ -464,6 +485,7 @@ public final class RaftNode {
 
     private void becomeFollower(long term, int leader) {
         Role previous = role;
+        long previousTerm = currentTerm;
         if (term > currentTerm) {
             currentTerm = term;
             votedFor = HardState.NO_VOTE;
@@ -479,7 +501,12 @@ public final class RaftNode {
         out.cancelTimer(RaftTimers.HEARTBEAT);
         out.cancelTimer(RaftTimers.CHECK_QUORUM);
         resetElectionTimer();
-        roleChanged(previous);
+        if (previous == role && previousTerm != currentTerm) {
+            // A follower that only moves to a later term: reported too, so a trace knows every term.
+            out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));
+        } else {
+            roleChanged(previous);
+        }
     }
 
     private void becomePreCandidate() {

@@ -70,6 +70,10 @@ public final class RaftServer implements Process<Message> {
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
                 persisted, context.random(), listener, effects);
         listener.started(node);
+        if (context.tracing()) {
+            RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
+            context.trace(restored.toString(), restored);
+        }
         if (firstElectionTimeoutMicros > 0) {
             node.start(context.nowMicros(), firstElectionTimeoutMicros);
         } else {
@@ -130,12 +134,13 @@ public final class RaftServer implements Process<Message> {
             waitingClients.clear(); // clients retry at the new leader
         }
         listener.handled(node); // the checks see the new commit index before anything is applied
-        applyCommitted();
         if (context.tracing()) {
+            // Before applying, so a trace shows the commit advance ahead of the entries it applies.
             for (RaftEvent event : effects.events()) {
                 context.trace(event.toString(), event);
             }
         }
+        applyCommitted();
         effects.clear();
     }
 
@@ -168,6 +173,10 @@ public final class RaftServer implements Process<Message> {
             LogEntry entry = node.log().entry(index);
             KvResult result = stateMachine.apply(entry);
             listener.applied(node.id(), entry, node.log().hash(index));
+            if (context.tracing()) {
+                RaftEvent applied = new RaftEvent.Applied(node.id(), index, entry.term(), entry.command().describe());
+                context.trace(applied.toString(), applied);
+            }
             if (result != null && entry.command() instanceof Command.ClientCommand command) {
                 Long waiting = waitingClients.get(command.clientId());
                 if (waiting != null && waiting == command.sequence()) {

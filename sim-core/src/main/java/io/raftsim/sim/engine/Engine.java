@@ -172,7 +172,8 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
             defer(slot, timer);
             return;
         }
-        record(TraceKind.TIMER, timer.node, -1, timer.timerId, null, null);
+        // The timer id is the record's detail so a trace can tell an election timeout from a heartbeat.
+        record(TraceKind.TIMER, timer.node, -1, timer.timerId, tracing ? Integer.toString(timer.timerId) : null, null);
         slot.process.onTimer(timer.timerId);
     }
 

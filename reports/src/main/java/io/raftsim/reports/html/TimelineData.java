@@ -1,0 +1,283 @@
+package io.raftsim.reports.html;
+
+import io.raftsim.reports.trace.TraceEvent;
+import io.raftsim.reports.trace.TraceFooter;
+import io.raftsim.reports.trace.TraceHeader;
+import io.raftsim.reports.trace.TraceReader;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reduces a trace, as it streams by, to what the timeline page embeds: the state events that
+ * rebuild every server (roles, terms, votes, logs, commit indexes, leader progress, crashes,
+ * pauses, network faults) and the messages between servers as arrows. Both are bounded, so a
+ * huge trace gives a page of bounded size: past {@link #maxStateEvents} state events the
+ * page stops (and says where); only the last {@link #maxArrows} arrows are kept (and the page
+ * says how many there were).
+ */
+final class TimelineData {
+    static final int DEFAULT_MAX_STATE_EVENTS = 400_000;
+    static final int DEFAULT_MAX_ARROWS = 20_000;
+    /** Sends not yet matched to a delivery; past this many the oldest are forgotten. */
+    private static final int MAX_PENDING_SENDS = 100_000;
+
+    private final int maxStateEvents;
+    private final int maxArrows;
+    private TraceHeader header;
+    private TraceFooter footer;
+    private TraceEvent.Violation violation;
+    private final StringBuilder stateEvents = new StringBuilder(1 << 16);
+    private long stateEventCount;
+    private long stateEventsDropped;
+    private long stateCappedAtStep = -1;
+    private final ArrayDeque<String> arrows = new ArrayDeque<>();
+    /** Arrows made (deliveries and drops between servers), of which the last {@link #maxArrows} are kept. */
+    private long messageCount;
+    private long lastStep;
+    private long lastTimeMicros;
+    /** Matching a delivery to its send: the same (from, to, content) in first-in-first-out order. Never iterated. */
+    private final Map<String, ArrayDeque<long[]>> pendingSends = new HashMap<>();
+    private int pendingCount;
+    private final StringBuilder scratch = new StringBuilder(256);
+
+    TimelineData(int maxStateEvents, int maxArrows) {
+        this.maxStateEvents = maxStateEvents;
+        this.maxArrows = maxArrows;
+    }
+
+    static TimelineData read(TraceReader reader, int maxStateEvents, int maxArrows) {
+        TimelineData data = new TimelineData(maxStateEvents, maxArrows);
+        data.header = reader.header();
+        TraceEvent event;
+        while ((event = reader.next()) != null) {
+            if (event instanceof TraceFooter f) {
+                data.footer = f;
+            } else if (event instanceof TraceEvent.Step step) {
+                data.add(step);
+            }
+        }
+        return data;
+    }
+
+    private void add(TraceEvent.Step event) {
+        lastStep = event.step();
+        lastTimeMicros = event.timeMicros();
+        int servers = header.servers();
+        if (event instanceof TraceEvent.Message m) {
+            if (m.from() < servers && m.to() < servers) {
+                message(m);
+            }
+            return;
+        }
+        if (event instanceof TraceEvent.Violation v) {
+            violation = v;
+        }
+        scratch.setLength(0);
+        if (event instanceof TraceEvent.RoleChange e) {
+            begin(e, "r").append(e.node()).append(',').append(roleCode(e.to())).append(',').append(e.term());
+        } else if (event instanceof TraceEvent.VoteGranted e && !e.preVote()) {
+            begin(e, "v").append(e.node()).append(',').append(e.candidate()).append(',').append(e.term());
+        } else if (event instanceof TraceEvent.LogAppend e) {
+            begin(e, "a").append(e.node()).append(',').append(e.from()).append(",[");
+            for (int i = 0; i < e.terms().size(); i++) {
+                scratch.append(i == 0 ? "" : ",").append(e.terms().get(i).longValue());
+            }
+            scratch.append(']');
+        } else if (event instanceof TraceEvent.LogTruncate e) {
+            begin(e, "x").append(e.node()).append(',').append(e.from());
+        } else if (event instanceof TraceEvent.CommitAdvance e) {
+            begin(e, "c").append(e.node()).append(',').append(e.to());
+        } else if (event instanceof TraceEvent.ProgressChange e) {
+            begin(e, "p").append(e.leader()).append(',').append(e.follower()).append(',').append(e.nextIndex()).append(',').append(e.matchIndex());
+        } else if (event instanceof TraceEvent.Restore e) {
+            begin(e, "s").append(e.node()).append(',').append(e.term()).append(',').append(e.votedFor()).append(',')
+                    .append(e.lastIndex()).append(',').append(e.lastTerm());
+        } else if (event instanceof TraceEvent.Fault e) {
+            begin(e, "f");
+            Html.appendJsonString(scratch, e.kind());
+            scratch.append(',').append(e.node()).append(',').append(e.peer()).append(',');
+            Html.appendJsonString(scratch, e.action());
+            scratch.append(",[");
+            for (int g = 0; g < e.groups().size(); g++) {
+                scratch.append(g == 0 ? "[" : ",[");
+                for (int i = 0; i < e.groups().get(g).size(); i++) {
+                    scratch.append(i == 0 ? "" : ",").append(e.groups().get(g).get(i).intValue());
+                }
+                scratch.append(']');
+            }
+            scratch.append(']');
+        } else if (event instanceof TraceEvent.Violation e) {
+            begin(e, "V");
+            Html.appendJsonString(scratch, e.property());
+            scratch.append(',');
+            Html.appendJsonString(scratch, e.message());
+        } else {
+            return; // timers, client operations, applies and the rest change nothing the page draws
+        }
+        scratch.append(']');
+        if (stateEventCount >= maxStateEvents) {
+            if (stateCappedAtStep < 0) {
+                stateCappedAtStep = event.step();
+            }
+            stateEventsDropped++;
+            return;
+        }
+        if (stateEventCount > 0) {
+            stateEvents.append(",\n");
+        }
+        stateEvents.append(scratch);
+        stateEventCount++;
+    }
+
+    private StringBuilder begin(TraceEvent.Step event, String code) {
+        return scratch.append('[').append(event.step()).append(',').append(event.timeMicros()).append(",\"").append(code).append("\",");
+    }
+
+    private static int roleCode(String role) {
+        return switch (role) {
+            case "FOLLOWER" -> 0;
+            case "PRE_CANDIDATE" -> 1;
+            case "CANDIDATE" -> 2;
+            case "LEADER" -> 3;
+            default -> 0;
+        };
+    }
+
+    private void message(TraceEvent.Message m) {
+        String key = m.from() + ">" + m.to() + ":" + m.fields();
+        switch (m.fate()) {
+            case SEND, DUPLICATE -> {
+                if (pendingCount >= MAX_PENDING_SENDS) {
+                    pendingSends.clear(); // only arrows of very old, undelivered sends are lost
+                    pendingCount = 0;
+                }
+                pendingSends.computeIfAbsent(key, k -> new ArrayDeque<>(2)).addLast(new long[]{m.step(), m.timeMicros()});
+                pendingCount++;
+            }
+            case DELIVER -> arrow(m, takeSend(key), false);
+            case DROP -> {
+                arrow(m, takeSend(key), true); // no send to match when it was lost as it was sent
+            }
+        }
+    }
+
+    private long[] takeSend(String key) {
+        ArrayDeque<long[]> queue = pendingSends.get(key);
+        if (queue == null) {
+            return null;
+        }
+        long[] sent = queue.pollFirst();
+        pendingCount--;
+        if (queue.isEmpty()) {
+            pendingSends.remove(key);
+        }
+        return sent;
+    }
+
+    private void arrow(TraceEvent.Message m, long[] sent, boolean dropped) {
+        long sendStep = sent != null ? sent[0] : m.step();
+        long sendTime = sent != null ? sent[1] : m.timeMicros();
+        StringBuilder a = new StringBuilder(96);
+        a.append('[').append(sendStep).append(',').append(sendTime).append(',').append(m.step()).append(',').append(m.timeMicros())
+                .append(',').append(m.from()).append(',').append(m.to()).append(',');
+        Html.appendJsonString(a, kind(m));
+        a.append(',');
+        Html.appendJsonString(a, label(m));
+        a.append(',').append(dropped ? 1 : 0).append(',');
+        Html.appendJsonString(a, dropped ? m.reason() : null);
+        a.append(']');
+        arrows.addLast(a.toString());
+        messageCount++;
+        if (arrows.size() > maxArrows) {
+            arrows.removeFirst();
+        }
+    }
+
+    private static String kind(TraceEvent.Message m) {
+        JsonNode fields = m.fields();
+        if ("AppendEntries".equals(m.kind())) {
+            JsonNode entries = fields.get("entries");
+            return entries != null && entries.size() > 0 ? "AppendEntries" : "Heartbeat";
+        }
+        if ("RequestVote".equals(m.kind()) || "RequestVoteReply".equals(m.kind())) {
+            JsonNode preVote = fields.get("preVote");
+            if (preVote != null && preVote.booleanValue()) {
+                return "RequestVote".equals(m.kind()) ? "PreVote" : "PreVoteReply";
+            }
+        }
+        return m.kind();
+    }
+
+    private static String label(TraceEvent.Message m) {
+        JsonNode f = m.fields();
+        return switch (m.kind()) {
+            case "AppendEntries" -> {
+                JsonNode entries = f.get("entries");
+                int count = entries == null ? 0 : entries.size();
+                long prev = f.path("prevLogIndex").asLong();
+                yield "AppendEntries t" + m.term() + " prev=" + prev + ":" + f.path("prevLogTerm").asLong()
+                        + (count == 0 ? " heartbeat" : " entries " + (prev + 1) + ".." + (prev + count)) + " commit=" + f.path("leaderCommit").asLong();
+            }
+            case "AppendEntriesReply" -> "AppendEntriesReply t" + m.term() + (f.path("success").asBoolean()
+                    ? " ok match=" + f.path("matchIndex").asLong() : " reject prev=" + f.path("rejectedPrevLogIndex").asLong());
+            case "RequestVote" -> (f.path("preVote").asBoolean() ? "PreVote" : "RequestVote") + " t" + m.term()
+                    + " last=" + f.path("lastLogIndex").asLong() + ":" + f.path("lastLogTerm").asLong();
+            case "RequestVoteReply" -> (f.path("preVote").asBoolean() ? "PreVoteReply" : "RequestVoteReply") + " t" + m.term()
+                    + (f.path("voteGranted").asBoolean() ? " granted" : " refused");
+            default -> m.kind() + (f.has("text") ? " " + f.path("text").asString() : "");
+        };
+    }
+
+    /** Scenario name and seed, for the page title (escaped by the caller). */
+    String title() {
+        return (header.scenarioName().isEmpty() ? "run" : header.scenarioName()) + " seed " + header.seed();
+    }
+
+    /** The page's data as one JSON object. */
+    String toJson() {
+        StringBuilder out = new StringBuilder(stateEvents.length() + arrows.size() * 100 + 4096);
+        out.append("{\"meta\":{");
+        out.append("\"scenario\":");
+        Html.appendJsonString(out, header.scenarioName());
+        out.append(",\"seed\":");
+        Html.appendJsonString(out, Long.toString(header.seed()));
+        out.append(",\"tool\":");
+        Html.appendJsonString(out, header.tool());
+        out.append(",\"command\":");
+        Html.appendJsonString(out, header.command());
+        out.append(",\"servers\":").append(header.servers()).append(",\"clients\":").append(header.clients());
+        out.append(",\"result\":");
+        Html.appendJsonString(out, footer == null ? "UNKNOWN" : footer.result());
+        out.append(",\"property\":");
+        Html.appendJsonString(out, footer == null ? null : footer.property());
+        out.append(",\"message\":");
+        Html.appendJsonString(out, footer == null ? null : footer.message());
+        out.append(",\"digest\":");
+        Html.appendJsonString(out, footer == null ? null : footer.digest());
+        out.append(",\"steps\":").append(footer == null ? lastStep : Math.max(lastStep, footer.steps()));
+        out.append(",\"endT\":").append(footer == null ? lastTimeMicros : Math.max(lastTimeMicros, footer.timeMicros()));
+        out.append(",\"violation\":");
+        if (violation == null) {
+            out.append("null");
+        } else {
+            out.append("{\"step\":").append(violation.step()).append(",\"t\":").append(violation.timeMicros()).append(",\"property\":");
+            Html.appendJsonString(out, violation.property());
+            out.append(",\"message\":");
+            Html.appendJsonString(out, violation.message());
+            out.append('}');
+        }
+        out.append(",\"messagesTotal\":").append(messageCount).append(",\"messagesShown\":").append(arrows.size());
+        out.append(",\"stateCappedAtStep\":").append(stateCappedAtStep).append(",\"stateEventsDropped\":").append(stateEventsDropped);
+        out.append("},\n\"ev\":[").append(stateEvents).append("],\n\"msg\":[");
+        boolean first = true;
+        for (String arrow : arrows) {
+            out.append(first ? "" : ",\n").append(arrow);
+            first = false;
+        }
+        out.append("]}");
+        return out.toString();
+    }
+}

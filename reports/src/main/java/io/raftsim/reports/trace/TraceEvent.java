@@ -1,0 +1,92 @@
+package io.raftsim.reports.trace;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * One line of a trace as read back: the {@link TraceHeader} first, then {@link Step} events in
+ * the order they happened, then the {@link TraceFooter}. Step events carry the engine step and
+ * virtual time (microseconds), never wall-clock time.
+ */
+public sealed interface TraceEvent permits TraceHeader, TraceFooter, TraceEvent.Step {
+
+    /** An event of the run, at a step and virtual time. */
+    sealed interface Step extends TraceEvent {
+        long step();
+
+        long timeMicros();
+    }
+
+    /** A process started or restarted. */
+    record Start(long step, long timeMicros, int node) implements Step {
+    }
+
+    /** What happened to a message on the network. */
+    enum MessageFate { SEND, DELIVER, DROP, DUPLICATE }
+
+    /**
+     * A message sent, delivered, dropped or duplicated. {@code kind} is the message type
+     * (AppendEntries, RequestVote...), {@code fields} its fields as written, {@code reason}
+     * why a dropped message was lost (else null).
+     */
+    record Message(long step, long timeMicros, MessageFate fate, int from, int to, String kind, long term,
+                   String reason, JsonNode fields) implements Step {
+    }
+
+    record Timer(long step, long timeMicros, int node, int timer) implements Step {
+    }
+
+    /**
+     * A fault applied: {@code kind} is crash, restart, pause, resume, partition, isolate, cut,
+     * heal, drift or links; {@code node} the node it names (-1 when none), {@code peer} the far
+     * end of a cut link (-1 otherwise), {@code groups} the groups of a partition (else empty).
+     */
+    record Fault(long step, long timeMicros, String kind, int node, int peer, String action, List<List<Integer>> groups) implements Step {
+    }
+
+    record Control(long step, long timeMicros, String action) implements Step {
+    }
+
+    /** An event for a paused node was held back until it resumes. */
+    record Defer(long step, long timeMicros, int node) implements Step {
+    }
+
+    record Violation(long step, long timeMicros, String property, String message) implements Step {
+    }
+
+    record RoleChange(long step, long timeMicros, int node, String from, String to, long term) implements Step {
+    }
+
+    record VoteGranted(long step, long timeMicros, int node, int candidate, long term, boolean preVote) implements Step {
+    }
+
+    record CommitAdvance(long step, long timeMicros, int node, long from, long to) implements Step {
+    }
+
+    record ProgressChange(long step, long timeMicros, int leader, int follower, long nextIndex, long matchIndex, String state) implements Step {
+    }
+
+    record LogAppend(long step, long timeMicros, int node, long from, long to, List<Long> terms) implements Step {
+    }
+
+    record LogTruncate(long step, long timeMicros, int node, long from, long to) implements Step {
+    }
+
+    record Apply(long step, long timeMicros, int node, long index, long term, String command) implements Step {
+    }
+
+    /** A server (re)started from its durable state. */
+    record Restore(long step, long timeMicros, int node, long term, int votedFor, long lastIndex, long lastTerm) implements Step {
+    }
+
+    record ClientInvoke(long step, long timeMicros, int client, long sequence, String operation) implements Step {
+    }
+
+    record ClientComplete(long step, long timeMicros, int client, long sequence, int server, String result) implements Step {
+    }
+
+    /** A process event of a kind this format does not model, kept as text. */
+    record Note(long step, long timeMicros, int node, String text) implements Step {
+    }
+}

@@ -1,0 +1,32 @@
+package io.raftsim.reports.trace;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.Objects;
+
+/**
+ * The first line of a trace: what ran and how to run it again.
+ *
+ * @param tool     the version of the tool that wrote the trace, e.g. "raftsim 0.1.0"
+ * @param seed     the run's seed
+ * @param servers  Raft servers are processes {@code 0..servers-1}
+ * @param clients  simulated clients are processes {@code servers..servers+clients-1}
+ * @param scenario the fully resolved scenario, opaque to this module (a replay re-runs it)
+ * @param command  the command line that reproduces the run
+ */
+public record TraceHeader(String tool, long seed, int servers, int clients, JsonNode scenario, String command) implements TraceEvent {
+    public TraceHeader {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(command, "command");
+        if (servers < 1 || clients < 0) {
+            throw new IllegalArgumentException("a trace needs servers >= 1 and clients >= 0: " + servers + ", " + clients);
+        }
+    }
+
+    /** The scenario's {@code name} field when it has one, else "". */
+    public String scenarioName() {
+        JsonNode name = scenario.get("name");
+        return name != null && name.isString() ? name.stringValue() : "";
+    }
+}

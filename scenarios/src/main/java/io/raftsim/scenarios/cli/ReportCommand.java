@@ -1,0 +1,42 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.reports.html.HtmlTimeline;
+import io.raftsim.reports.trace.TraceFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code raftsim report TRACE --html FILE}: the HTML timeline of a recorded trace. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render a JSON Lines trace (written by run --trace) as one self-contained HTML timeline.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file (.jsonl).")
+    Path trace;
+
+    @Option(names = "--html", required = true, paramLabel = "FILE", description = "Where to write the HTML page.")
+    Path html;
+
+    @Override
+    public Integer call() {
+        try {
+            HtmlTimeline.render(trace, html);
+        } catch (TraceFormatException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "--html " + html + ": " + e.getMessage());
+        }
+        spec.commandLine().getOut().println("wrote " + html);
+        spec.commandLine().getOut().flush();
+        return ExitCode.PASSED;
+    }
+}
