@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * An output file that appears whole or not at all: everything is written to a temporary
@@ -30,6 +31,12 @@ public final class AtomicFile implements AutoCloseable {
             Files.createDirectories(directory);
         }
         this.temporary = Files.createTempFile(directory, "." + this.target.getFileName(), ".tmp");
+        try {
+            // Temporary files are private; the output a user asked for is readable like any other file.
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Elsewhere the platform's default permissions apply.
+        }
         OutputStream stream = Files.newOutputStream(temporary);
         this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }

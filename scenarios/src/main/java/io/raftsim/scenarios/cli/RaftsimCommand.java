@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top of the {@code raftsim} command. */
 @Command(name = "raftsim", mixinStandardHelpOptions = true, version = "raftsim 0.1.0",
         description = "A deterministic discrete-event simulator for Raft.",
-        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ShrinkCommand.class, MergeCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ReplayCommand.class, ShrinkCommand.class, MergeCommand.class,
                 ReportCommand.class, ExperimentCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
                 "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit."})
@@ -15,6 +15,6 @@ final class RaftsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (list, run, sweep, shrink, merge, report, experiment, bench)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (list, run, sweep, replay, shrink, merge, report, experiment, bench)");
     }
 }

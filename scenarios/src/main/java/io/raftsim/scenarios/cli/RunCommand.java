@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code raftsim run SCENARIO}: one seeded run, a short summary, and the command that replays it. */
@@ -28,19 +29,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write the run's JSON Lines trace (docs/trace-format.md); 'raftsim replay FILE' re-runs it.")
+    Path trace;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the run's HTML timeline: one self-contained page.")
+    Path html;
+
     @Override
     public Integer call() {
         Scenario scenario = scenarioArguments.load();
         long runSeed = seed != null ? seed : scenario.seed();
-        long startNanos = System.nanoTime();
-        ScenarioResult result = ScenarioRunner.run(scenario, runSeed);
-        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-        PrintWriter out = spec.commandLine().getOut();
         String replay = scenarioArguments.replayCommand(runSeed);
+        Tracing tracing = Tracing.open(trace, html, scenario, runSeed, replay);
+        long startNanos = System.nanoTime();
+        ScenarioResult result = ScenarioRunner.run(scenario, runSeed, tracing.sink());
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        String written = tracing.finish(result);
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Summary.JSON.writeValueAsString(Summary.json(result, wallSeconds, replay)));
         } else {
             out.print(Summary.text(result, wallSeconds));
+            out.print(written);
             if (!result.passed()) {
                 out.println("replay: " + replay);
             }

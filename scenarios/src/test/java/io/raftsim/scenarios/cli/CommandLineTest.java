@@ -52,6 +52,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aTraceReplaysIdenticallyAndAnEditedEventIsReportedAsTheFirstDifference() throws IOException {
+        Path trace = directory.resolve("run.jsonl");
+        Path html = directory.resolve("run.html");
+        assertEquals(ExitCode.PASSED, run("run", "leader-crash", "--seed", "3", "--trace", trace.toString(), "--html", html.toString()));
+        assertTrue(Files.readString(html).contains("leader-crash"));
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.PASSED, run("replay", trace.toString()), out.toString());
+        assertTrue(out.toString().contains("identical"), out.toString());
+
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(trace));
+        int edited = lines.size() / 2;
+        lines.set(edited, lines.get(edited).replaceFirst("\"t\":([0-9]+)", "\"t\":1$1"));
+        Path tampered = directory.resolve("tampered.jsonl");
+        Files.write(tampered, lines);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.VIOLATION, run("replay", tampered.toString()));
+        assertTrue(out.toString().contains("DIFFERS at line " + (edited + 1)), out.toString());
+        assertTrue(out.toString().contains(lines.get(edited)), "the recorded line is shown: " + out);
+    }
+
+    @Test
     void listShowsTheCatalogue() {
         assertEquals(ExitCode.PASSED, run("list"));
         for (String name : io.raftsim.scenarios.catalogue.Catalogue.NAMES) {
@@ -110,7 +131,7 @@ class CommandLineTest {
     @Test
     void helpIsAvailableOnEverySubcommand() {
         assertEquals(0, run("--help"));
-        for (String command : new String[] {"list", "run", "sweep", "shrink", "merge", "bench"}) {
+        for (String command : new String[] {"list", "run", "sweep", "replay", "shrink", "merge", "report", "experiment", "bench"}) {
             assertEquals(0, run(command, "--help"), command);
         }
         assertTrue(out.toString().contains("Exit codes"));

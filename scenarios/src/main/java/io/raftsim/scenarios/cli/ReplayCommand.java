@@ -1,0 +1,58 @@
+package io.raftsim.scenarios.cli;
+
+import io.raftsim.reports.trace.ReplayCheckSink;
+import io.raftsim.reports.trace.TraceDifference;
+import io.raftsim.reports.trace.TraceHeader;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code raftsim replay TRACE}: re-runs the scenario and seed a trace records and checks the
+ * new run against the file event for event; on a mismatch prints the first differing event
+ * from both runs.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Re-run the scenario and seed recorded in a trace and check the run matches it event for event.",
+                "Exit code 0: identical; 1: the first differing event is printed from both runs."})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace written by 'raftsim run ... --trace FILE'.")
+    Path trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ReplayCheckSink check = ReplayCheckSink.open(trace)) {
+            TraceHeader header = check.header();
+            Scenario scenario = ScenarioReader.fromTree(header.scenario(), trace + ": header.scenario");
+            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check);
+            check.finish(Tracing.footer(result));
+            TraceDifference difference = check.firstDifference();
+            out.printf(Locale.ROOT, "%-13s %s (seed %d), recorded by %s%n", "trace", scenario.name(), header.seed(), header.tool());
+            if (difference == null) {
+                out.printf(Locale.ROOT, "%-13s identical: %d events, %d steps, digest %s, %s%n", "replay",
+                        check.comparedEvents(), result.run().steps(), result.run().digestHex(), result.outcome());
+                out.flush();
+                return ExitCode.PASSED;
+            }
+            out.printf(Locale.ROOT, "%-13s DIFFERS at line %d (step %d)%n", "replay", difference.lineNumber(), difference.step());
+            out.printf(Locale.ROOT, "%-13s %s%n", "recorded", difference.expected() == null ? "(the trace ends here)" : difference.expected());
+            out.printf(Locale.ROOT, "%-13s %s%n", "re-run", difference.actual() == null ? "(the re-run ends here)" : difference.actual());
+            out.flush();
+            return ExitCode.VIOLATION;
+        }
+    }
+}
