@@ -4,6 +4,8 @@ import io.raftsim.raft.RaftConfig;
 import io.raftsim.raft.client.Workload;
 import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.sim.engine.ControlAction;
+import io.raftsim.sim.engine.ControlTarget;
 import io.raftsim.sim.engine.Engine;
 import io.raftsim.raft.message.Message;
 import io.raftsim.sim.fault.FaultAction;
@@ -107,15 +109,62 @@ public final class ElectionTimingExperiment {
         if (cluster.currentLeader() < 0) {
             throw new IllegalStateException("no first leader within " + CENSOR_AFTER_MICROS + " us; seed " + trialSeed + ", range " + range);
         }
-        int leader = cluster.currentLeader();
         // Heartbeats go out at electedAt + k * heartbeat: crash after a few of them, at a uniform phase.
-        long electedAt = engine.nowMicros();
+        // The leader of that moment is crashed: the first leader may have been deposed while the cluster settled.
         long settle = heartbeatMicros * Math.max(4, (2 * maxMicros + heartbeatMicros - 1) / heartbeatMicros);
-        long crashAt = electedAt + settle + engine.randomStream("crash-phase").nextLong(heartbeatMicros);
-        engine.schedule(crashAt, new FaultAction.Crash(leader));
+        RandomStream phase = engine.randomStream("crash-phase");
+        CrashLeader crash = new CrashLeader(cluster);
+        long crashAt = engine.nowMicros() + settle + phase.nextLong(heartbeatMicros);
+        engine.schedule(crashAt, crash);
         engine.runUntil(crashAt);
-        engine.runUntil(crashAt + CENSOR_AFTER_MICROS, () -> cluster.currentLeader() >= 0);
-        return cluster.currentLeader() >= 0 ? engine.nowMicros() - crashAt : -1;
+        for (int attempt = 1; crash.crashedTerm < 0; attempt++) {
+            // Between leaders at that moment (rare): wait for the next one and try again.
+            if (attempt > 10) {
+                throw new IllegalStateException("no leader to crash after 10 attempts; seed " + trialSeed + ", range " + range);
+            }
+            engine.runUntil(engine.nowMicros() + CENSOR_AFTER_MICROS, () -> cluster.currentLeader() >= 0);
+            crashAt = engine.nowMicros() + settle + phase.nextLong(heartbeatMicros);
+            engine.schedule(crashAt, crash);
+            engine.runUntil(crashAt);
+        }
+        long crashedTerm = crash.crashedTerm;
+        engine.runUntil(crashAt + CENSOR_AFTER_MICROS, () -> leaderTerm(cluster) > crashedTerm);
+        return leaderTerm(cluster) > crashedTerm ? engine.nowMicros() - crashAt : -1;
+    }
+
+    /** The highest term in which an up server leads, or -1. */
+    private static long leaderTerm(Cluster cluster) {
+        int leader = cluster.currentLeader();
+        return leader < 0 ? -1 : cluster.server(leader).node().currentTerm();
+    }
+
+    /** Crashes whichever server leads when it runs, and remembers its term (-1 when the cluster was between leaders). */
+    private static final class CrashLeader implements ControlAction {
+        private final Cluster cluster;
+        private long crashedTerm = -1;
+
+        CrashLeader(Cluster cluster) {
+            this.cluster = cluster;
+        }
+
+        @Override
+        public String describe() {
+            return "crash the leader";
+        }
+
+        @Override
+        public boolean isFault() {
+            return true;
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            int leader = cluster.currentLeader();
+            if (leader >= 0) {
+                crashedTerm = cluster.server(leader).node().currentTerm();
+                target.crash(leader);
+            }
+        }
     }
 
     static Summary summarize(Range range, long[] micros) {

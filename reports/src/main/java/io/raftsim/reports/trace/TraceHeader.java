@@ -1,5 +1,6 @@
 package io.raftsim.reports.trace;
 
+import io.raftsim.raft.cluster.ClusterSpec;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Objects;
@@ -22,6 +23,11 @@ public record TraceHeader(String tool, long seed, int servers, int clients, Json
         if (servers < 1 || clients < 0) {
             throw new IllegalArgumentException("a trace needs servers >= 1 and clients >= 0: " + servers + ", " + clients);
         }
+    }
+
+    /** The header of a run of {@code spec}: servers and clients are taken from it. */
+    public static TraceHeader forCluster(String tool, long seed, ClusterSpec spec, JsonNode scenario, String command) {
+        return new TraceHeader(tool, seed, spec.servers(), spec.workload().clientCount(), scenario, command);
     }
 
     /** The scenario's {@code name} field when it has one, else "". */

@@ -94,6 +94,34 @@ class HtmlTimelineTest {
         }
     }
 
+    @Test
+    void highlightsAViolationAtItsStep() throws Exception {
+        Optional<HeadlessChromium> chromium = HeadlessChromium.find(dir);
+        Assumptions.assumeTrue(chromium.isPresent(), "SKIPPED: no headless browser (/usr/bin/chromium)");
+        Files.createDirectories(SCREENSHOTS);
+        Path trace = dir.resolve("v.jsonl");
+        TraceFixtures.writeTrace(trace, 8, "violation");
+        // A violation as the engine writes it, spliced in before the footer (the real model has no bug to find).
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(trace));
+        String last = lines.get(lines.size() - 2);
+        Matcher at = Pattern.compile("\"step\":(\\d+),\"t\":(\\d+)").matcher(last);
+        assertTrue(at.find());
+        lines.add(lines.size() - 1, "{\"type\":\"violation\",\"step\":" + at.group(1) + ",\"t\":" + at.group(2)
+                + ",\"property\":\"ElectionSafety\",\"message\":\"two leaders in term 3: <b>1</b> and 4\"}");
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1).replace("\"result\":\"PASSED\"", "\"result\":\"SAFETY_VIOLATION\""));
+        Files.write(trace, lines);
+        Path html = SCREENSHOTS.resolve("violation.html").toAbsolutePath();
+        HtmlTimeline.render(trace, html);
+
+        HeadlessChromium.Output output = chromium.get().dumpDom(html.toUri().toString());
+        assertTrue(output.dom().contains("ok lanes=5 errors=0 step=" + at.group(1) + " "), "opens at the violation: " + output.dom().length());
+        assertTrue(output.dom().contains("ElectionSafety violated"));
+        assertTrue(output.dom().contains("two leaders in term 3: &lt;b&gt;1&lt;/b&gt; and 4"), "the message is text");
+        Path png = SCREENSHOTS.resolve("violation.png").toAbsolutePath();
+        chromium.get().screenshot(html.toUri().toString(), png, 1400, 1000);
+        assertTrue(Files.size(png) > 10_000);
+    }
+
     private static int count(String text, String part) {
         int count = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

@@ -141,6 +141,23 @@ class JsonlTraceTest {
     }
 
     @Test
+    void replayNoticesARerunWithEventsTheTraceLacks() throws IOException {
+        Path path = dir.resolve("short.jsonl");
+        TraceFixtures.writeTrace(path, 4, "fixture");
+        List<String> lines = new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8));
+        String removed = lines.remove(lines.size() - 2);
+        Files.write(path, lines, StandardCharsets.UTF_8);
+
+        ReplayCheckSink check = ReplayCheckSink.open(path);
+        check.finish(TraceFooter.of(TraceFixtures.run(4, check)));
+        TraceDifference difference = check.firstDifference();
+        assertNotNull(difference);
+        assertNull(difference.expected());
+        assertEquals(removed, difference.actual());
+        assertTrue(difference.describe().contains("(no more events)"), difference.describe());
+    }
+
+    @Test
     void replayComparesTheFooterDigest() throws IOException {
         Path path = dir.resolve("f.jsonl");
         TraceFixtures.writeTrace(path, 4, "fixture");
