@@ -1,5 +1,6 @@
 package io.raftsim.scenarios;
 
+import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterSpec;
@@ -8,6 +9,9 @@ import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.FaultScheduleGenerator;
 import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.trace.TraceSink;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The "random" scenario: everything drawn from the seed, as swarm testing does. The fault
@@ -27,7 +31,12 @@ public final class RandomScenario {
     }
 
     public static ClusterOutcome run(long seed, int nodes, long durationMicros, TraceSink trace) {
-        Cluster cluster = new Cluster(ClusterSpec.defaults(nodes), seed, trace);
+        return run(seed, nodes, durationMicros, trace, EnumSet.noneOf(Bug.class));
+    }
+
+    /** The same run with known mistakes planted in every server, to show the checks catch them. */
+    public static ClusterOutcome run(long seed, int nodes, long durationMicros, TraceSink trace, Set<Bug> bugs) {
+        Cluster cluster = new Cluster(ClusterSpec.defaults(nodes), seed, trace, bugs);
         return cluster.run(durationMicros, faults(cluster, nodes, durationMicros), true);
     }
 }
