@@ -1,5 +1,7 @@
 package io.raftsim.raft.bugs;
 
+import io.raftsim.raft.cluster.Verdict;
+
 /**
  * Known Raft mistakes that can be planted in the model, one at a time or together, to show
  * that the checks catch them (mutation testing of the checkers, as Jepsen and the MIT 6.824
@@ -30,8 +32,8 @@ public enum Bug {
             "Figure 8: a leader crashes after replicating an old-term entry to a majority but before its own term's entry is on a majority"),
     TRUNCATE_ON_MATCHING_APPEND(
             "a follower deletes everything after prevLogIndex on every non-empty AppendEntries, even when the entries already match",
-            "Linearizability",
-            "a duplicated or delayed AppendEntries arriving after a later one (duplicating or slow network), then a leader change"),
+            "Leader Completeness",
+            "a duplicated or delayed AppendEntries arriving after a later one (duplicating or slow network) removes acknowledged entries; the follower is then elected"),
     ACCEPT_STALE_TERM_APPEND(
             "a follower processes AppendEntries from a leader of an older term instead of rejecting it (§5.1)",
             "Leader Completeness",
@@ -82,6 +84,15 @@ public enum Bug {
      */
     public String expectedProperty() {
         return expectedProperty;
+    }
+
+    /** The class of failure the expected property belongs to. */
+    public Verdict expectedVerdict() {
+        return switch (expectedProperty) {
+            case "Linearizability" -> Verdict.NOT_LINEARIZABLE;
+            case "Liveness" -> Verdict.LIVENESS_FAILURE;
+            default -> Verdict.SAFETY_VIOLATION;
+        };
     }
 
     /** The fault pattern that exposes the bug, in one line. */
