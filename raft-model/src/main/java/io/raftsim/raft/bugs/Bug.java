@@ -60,8 +60,8 @@ public enum Bug {
             "candidates whose timers are in step split every vote for ever; any seed without crash, pause or drift to break the symmetry"),
     LEADER_IGNORES_HIGHER_TERM_REPLY(
             "a leader does not step down when a reply carries a higher term (§5.1)",
-            "Liveness",
-            "a follower with a higher term that the deposed leader can reach but that cannot reach it");
+            "Term Adoption",
+            "a deposed leader that reaches a server of a newer term (after a partition, isolation or pause heals)");
 
     private final String description;
     private final String expectedProperty;

@@ -91,6 +91,7 @@ public final class RaftServer implements Process<Message> {
     public void onMessage(int from, Message message) {
         if (message instanceof RaftMessage rpc) {
             node.receive(context.nowMicros(), from, rpc);
+            listener.received(node, rpc);
         } else if (message instanceof ClientRequest request) {
             handleClient(from, request);
         }
