@@ -28,8 +28,8 @@ public enum Bug {
             "a node that missed committed entries (crashed, partitioned or cut off) times out and campaigns"),
     COMMIT_PREVIOUS_TERM_BY_COUNTING(
             "the leader commits an entry of an earlier term once a majority stores it, which Figure 8 shows is unsafe",
-            "State Machine Safety",
-            "Figure 8: a leader crashes after replicating an old-term entry to a majority but before its own term's entry is on a majority"),
+            "Leader Completeness",
+            "Figure 8 with one entry per append: a leader crashes after its probe brought an old-term entry to a majority, before its no-op followed (Figure8ScriptTest)"),
     TRUNCATE_ON_MATCHING_APPEND(
             "a follower deletes everything after prevLogIndex on every non-empty AppendEntries, even when the entries already match",
             "Leader Completeness",
