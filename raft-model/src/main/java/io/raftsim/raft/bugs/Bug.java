@@ -61,7 +61,11 @@ public enum Bug {
     LEADER_IGNORES_HIGHER_TERM_REPLY(
             "a leader does not step down when a reply carries a higher term (§5.1)",
             "Term Adoption",
-            "a deposed leader that reaches a server of a newer term (after a partition, isolation or pause heals)");
+            "a deposed leader that reaches a server of a newer term (after a partition, isolation or pause heals)"),
+    COUNT_STALE_TERM_VOTES(
+            "a candidate counts a vote granted in an earlier term (the students' guide's \"term confusion\": the reply's term is not checked)",
+            "Election Safety",
+            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term");
 
     private final String description;
     private final String expectedProperty;

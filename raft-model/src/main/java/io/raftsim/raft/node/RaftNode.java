@@ -64,6 +64,7 @@ public final class RaftNode {
     private final boolean bugIgnorePrevLogTerm;
     private final boolean bugNoTimeoutRandomization;
     private final boolean bugLeaderIgnoresHigherTermReply;
+    private final boolean bugCountStaleTermVotes;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -96,6 +97,7 @@ public final class RaftNode {
         this.bugIgnorePrevLogTerm = plantedBugs.contains(Bug.IGNORE_PREV_LOG_TERM);
         this.bugNoTimeoutRandomization = plantedBugs.contains(Bug.NO_TIMEOUT_RANDOMIZATION);
         this.bugLeaderIgnoresHigherTermReply = plantedBugs.contains(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY);
+        this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -136,6 +138,11 @@ public final class RaftNode {
                     becomeFollower(currentTerm, from);
                 }
                 handleAppendEntries(from, append);
+                return;
+            }
+            if (bugCountStaleTermVotes && message instanceof RequestVoteReply && role == Role.CANDIDATE) {
+                // Planted bug: a vote granted for an earlier campaign is counted for this one.
+                stepCandidate(from, message);
                 return;
             }
             rejectStale(from, message);
