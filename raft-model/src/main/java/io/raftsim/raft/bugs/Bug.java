@@ -21,7 +21,7 @@ public enum Bug {
     VOTE_NOT_PERSISTED(
             "the durable hard state keeps currentTerm but not votedFor, so a restarted node votes again in its term",
             "Single Vote",
-            "a crash and restart of a voter while a second candidate's RequestVote for the same term is still in flight (crash with a slow or duplicating network)"),
+            "a voter crashes and restarts within a term and a second candidate of that term asks it next (crashes with isolation or one-way cuts)"),
     VOTE_WITHOUT_LOG_CHECK(
             "a vote is granted without the §5.4.1 check that the candidate's log is at least as up-to-date",
             "Leader Completeness",

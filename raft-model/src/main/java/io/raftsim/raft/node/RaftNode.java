@@ -319,6 +319,7 @@ public final class RaftNode {
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, 0, log.lastIndex() + 1, log.lastIndex()));
             return;
         }
+        // Planted bug IGNORE_PREV_LOG_TERM: an entry at prevLogIndex is taken as a match whatever its term.
         if (log.term(prevIndex) != append.prevLogTerm() && !bugIgnorePrevLogTerm) {
             long conflictTerm = log.term(prevIndex);
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, conflictTerm,
@@ -329,6 +330,7 @@ public final class RaftNode {
         for (LogEntry entry : append.entries()) {
             index++;
             if (index <= log.lastIndex()) {
+                // Planted bug TRUNCATE_ON_MATCHING_APPEND: a match falls through to the truncation.
                 if (log.term(index) == entry.term() && !bugTruncateOnMatchingAppend) {
                     // Already have it. Never truncate on a match: a stale or duplicated request
                     // must not remove entries that a later request appended (Figure 2, step 3).
