@@ -2,6 +2,10 @@ package io.raftsim.raft.check;
 
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.RaftLog;
+import io.raftsim.raft.message.AppendEntries;
+import io.raftsim.raft.message.AppendEntriesReply;
+import io.raftsim.raft.message.RaftMessage;
+import io.raftsim.raft.message.RequestVoteReply;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.Role;
@@ -126,6 +130,22 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         } else if (committedHashes[(int) (index - 1)] != cumulativeHash) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entry + " at index " + index
                     + " but a different entry was committed there; node's log: " + excerpt(node, index));
+        }
+    }
+
+    /**
+     * Figure 2, Rules for All Servers: a higher term in a request or response is adopted at
+     * once. RequestVote is left out because with CheckQuorum a server in its leader lease
+     * rightly ignores it (dissertation §4.2.3), and pre-vote replies because a pre-vote is a
+     * question about a future term (§9.6); every other message has no exception.
+     */
+    @Override
+    public void received(RaftNode node, RaftMessage message) {
+        boolean mustAdopt = message instanceof AppendEntries || message instanceof AppendEntriesReply
+                || message instanceof RequestVoteReply reply && !reply.preVote();
+        if (mustAdopt && node.currentTerm() < message.term()) {
+            fail(SafetyProperty.TERM_ADOPTION, "n" + (node.id() + 1) + " (" + node.role() + ") stayed in term " + node.currentTerm()
+                    + " after receiving " + message.getClass().getSimpleName() + " of term " + message.term());
         }
     }
 

@@ -9,6 +9,7 @@ public enum SafetyProperty {
     STATE_MACHINE_SAFETY("State Machine Safety", "if a server has applied a log entry at a given index, no other server ever applies a different entry for that index (Figure 3, §5.4.3)"),
     TERM_MONOTONIC("Term Monotonicity", "a server's currentTerm never decreases, across restarts (Figure 2: currentTerm increases monotonically)"),
     SINGLE_VOTE("Single Vote", "a server votes for at most one candidate per term, across restarts (Figure 2: votedFor is persistent)"),
+    TERM_ADOPTION("Term Adoption", "a server that receives an RPC request or response with term T > currentTerm sets currentTerm = T (Figure 2, Rules for All Servers, §5.1)"),
     COMMIT_MONOTONIC("Commit Monotonicity", "a server's commitIndex never decreases while it is up (Figure 2: commitIndex increases monotonically)");
 
     private final String displayName;

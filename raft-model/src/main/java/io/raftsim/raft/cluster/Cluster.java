@@ -1,5 +1,6 @@
 package io.raftsim.raft.cluster;
 
+import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.check.SafetyMonitor;
 import io.raftsim.raft.client.ClientSwitch;
 import io.raftsim.raft.client.KvClient;
@@ -30,7 +31,9 @@ import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.trace.TraceSink;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A Raft cluster in the engine: servers 0..n-1, clients n..n+c-1, the safety monitor as an
@@ -50,9 +53,20 @@ public final class Cluster {
     /** The monitor, or the monitor followed by the listeners added before the run. */
     private RaftHostListener listener;
     private CheckResult linearizability;
+    /** Known mistakes planted in every server; empty except in tests of the checks. */
+    private final Set<Bug> plantedBugs;
 
     public Cluster(ClusterSpec spec, long seed, TraceSink traceSink) {
+        this(spec, seed, traceSink, EnumSet.noneOf(Bug.class));
+    }
+
+    /**
+     * A cluster whose servers carry the given planted bugs. A separate argument, not a field of
+     * {@link ClusterSpec} or {@code RaftConfig}, so that no production configuration can plant one.
+     */
+    public Cluster(ClusterSpec spec, long seed, TraceSink traceSink, Set<Bug> plantedBugs) {
         this.spec = spec;
+        this.plantedBugs = plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(plantedBugs);
         int servers = spec.servers();
         this.monitor = new SafetyMonitor(servers);
         this.listener = monitor;
@@ -74,7 +88,7 @@ public final class Cluster {
         if (id < spec.servers()) {
             long firstTimeoutMicros = firstElectionTimeoutsMicros != null && !incarnated[id] ? firstElectionTimeoutsMicros[id] : 0;
             incarnated[id] = true;
-            return new RaftServer(context, spec.raft(), listener, firstTimeoutMicros);
+            return new RaftServer(context, spec.raft(), listener, firstTimeoutMicros, plantedBugs);
         }
         return new KvClient(context, spec.servers(), spec.workload(), clientSwitch, history);
     }
@@ -298,5 +312,10 @@ public final class Cluster {
 
     public ClusterSpec spec() {
         return spec;
+    }
+
+    /** The bugs planted in this cluster's servers (empty in every production run). */
+    public Set<Bug> plantedBugs() {
+        return EnumSet.copyOf(plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : plantedBugs);
     }
 }

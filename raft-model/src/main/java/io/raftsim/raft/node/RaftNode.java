@@ -1,6 +1,7 @@
 package io.raftsim.raft.node;
 
 import io.raftsim.raft.RaftConfig;
+import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.LogListener;
@@ -13,7 +14,9 @@ import io.raftsim.raft.message.RequestVoteReply;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One Raft server as a pure state machine (Figure 2). Inputs: {@link #start},
@@ -52,12 +55,29 @@ public final class RaftNode {
     private final Progress[] progress;
     private final long[] matchScratch;
 
+    // Planted bugs (test-only), resolved once so the correct path costs one final field read.
+    private final boolean bugDoubleVote;
+    private final boolean bugVoteWithoutLogCheck;
+    private final boolean bugCommitPreviousTermByCounting;
+    private final boolean bugTruncateOnMatchingAppend;
+    private final boolean bugAcceptStaleTermAppend;
+    private final boolean bugIgnorePrevLogTerm;
+    private final boolean bugNoTimeoutRandomization;
+    private final boolean bugLeaderIgnoresHigherTermReply;
+    private final boolean bugCountStaleTermVotes;
+
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
      * Volatile state starts fresh: follower, no leader known, commit index 0.
      */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
                     RandomStream random, LogListener logListener, Effects out) {
+        this(id, config, hardState, persistedLog, random, logListener, out, EnumSet.noneOf(Bug.class));
+    }
+
+    /** As above, with known mistakes planted ({@link Bug}); for tests of the checks only. */
+    public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
+                    RandomStream random, LogListener logListener, Effects out, Set<Bug> plantedBugs) {
         this.id = id;
         this.config = config;
         this.random = random;
@@ -69,6 +89,15 @@ public final class RaftNode {
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
+        this.bugDoubleVote = plantedBugs.contains(Bug.DOUBLE_VOTE);
+        this.bugVoteWithoutLogCheck = plantedBugs.contains(Bug.VOTE_WITHOUT_LOG_CHECK);
+        this.bugCommitPreviousTermByCounting = plantedBugs.contains(Bug.COMMIT_PREVIOUS_TERM_BY_COUNTING);
+        this.bugTruncateOnMatchingAppend = plantedBugs.contains(Bug.TRUNCATE_ON_MATCHING_APPEND);
+        this.bugAcceptStaleTermAppend = plantedBugs.contains(Bug.ACCEPT_STALE_TERM_APPEND);
+        this.bugIgnorePrevLogTerm = plantedBugs.contains(Bug.IGNORE_PREV_LOG_TERM);
+        this.bugNoTimeoutRandomization = plantedBugs.contains(Bug.NO_TIMEOUT_RANDOMIZATION);
+        this.bugLeaderIgnoresHigherTermReply = plantedBugs.contains(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY);
+        this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -95,6 +124,13 @@ public final class RaftNode {
     public void receive(long now, int from, RaftMessage message) {
         this.nowMicros = now;
         if (message.term() > currentTerm) {
+            if (bugLeaderIgnoresHigherTermReply && role == Role.LEADER
+                    && (message instanceof AppendEntriesReply || message instanceof RequestVoteReply)) {
+                // Planted bug: the reply's term is never compared with ours, so a deposed leader
+                // handles it as one of its own term and keeps leading (§5.1 says step down).
+                stepLeader(from, message);
+                return;
+            }
             if (message instanceof RequestVote request && inLease()) {
                 // Dissertation §4.2.3 with CheckQuorum: a server that heard from a live leader
                 // within the minimum election timeout neither updates its term nor votes, so a
@@ -108,6 +144,20 @@ public final class RaftNode {
             }
             becomeFollower(message.term(), message instanceof AppendEntries ? from : NO_LEADER);
         } else if (message.term() < currentTerm) {
+            if (bugAcceptStaleTermAppend && message instanceof AppendEntries append) {
+                // Planted bug: no "reply false if term < currentTerm" (Figure 2, AppendEntries
+                // step 1); the sender is taken for the leader and its entries are applied.
+                if (role != Role.FOLLOWER) {
+                    becomeFollower(currentTerm, from);
+                }
+                handleAppendEntries(from, append);
+                return;
+            }
+            if (bugCountStaleTermVotes && message instanceof RequestVoteReply && role == Role.CANDIDATE) {
+                // Planted bug: a vote granted for an earlier campaign is counted for this one.
+                stepCandidate(from, message);
+                return;
+            }
             rejectStale(from, message);
             return;
         }
@@ -209,8 +259,9 @@ public final class RaftNode {
             out.send(from, new RequestVoteReply(currentTerm, false, true));
             return;
         }
-        boolean canVote = votedFor == HardState.NO_VOTE || votedFor == request.candidateId();
-        boolean granted = canVote && candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex());
+        // Planted bugs: votedFor not consulted (a second vote in the term), or the §5.4.1 check skipped.
+        boolean canVote = bugDoubleVote || votedFor == HardState.NO_VOTE || votedFor == request.candidateId();
+        boolean granted = canVote && (bugVoteWithoutLogCheck || candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex()));
         if (granted) {
             votedFor = request.candidateId();
             out.hardStateChanged();
@@ -281,7 +332,8 @@ public final class RaftNode {
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, 0, log.lastIndex() + 1, log.lastIndex()));
             return;
         }
-        if (log.term(prevIndex) != append.prevLogTerm()) {
+        // Planted bug IGNORE_PREV_LOG_TERM: an entry at prevLogIndex is taken as a match whatever its term.
+        if (log.term(prevIndex) != append.prevLogTerm() && !bugIgnorePrevLogTerm) {
             long conflictTerm = log.term(prevIndex);
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, conflictTerm,
                     log.firstIndexOfTerm(conflictTerm, prevIndex), log.lastIndex()));
@@ -292,7 +344,8 @@ public final class RaftNode {
         for (LogEntry entry : append.entries()) {
             index++;
             if (index <= log.lastIndex()) {
-                if (log.term(index) == entry.term()) {
+                // Planted bug TRUNCATE_ON_MATCHING_APPEND: a match falls through to the truncation.
+                if (log.term(index) == entry.term() && !bugTruncateOnMatchingAppend) {
                     // Already have it. Never truncate on a match: a stale or duplicated request
                     // must not remove entries that a later request appended (Figure 2, step 3).
                     continue;
@@ -439,7 +492,8 @@ public final class RaftNode {
         }
         Arrays.sort(matchScratch);
         long majorityMatch = matchScratch[config.clusterSize() - config.majority()];
-        if (majorityMatch > commitIndex && log.term(majorityMatch) == currentTerm) {
+        // Planted bug: without the term test, an old-term entry commits by counting replicas (Figure 8).
+        if (majorityMatch > commitIndex && (bugCommitPreviousTermByCounting || log.term(majorityMatch) == currentTerm)) {
             advanceCommit(majorityMatch);
         }
     }
@@ -594,6 +648,11 @@ public final class RaftNode {
 
     /** §5.2: a fresh timeout drawn uniformly from [min, max) at every reset, so split votes resolve. */
     private void resetElectionTimer() {
+        if (bugNoTimeoutRandomization) {
+            // Planted bug: the same timeout everywhere, so candidates that start together split again and again.
+            out.setTimer(RaftTimers.ELECTION, config.electionTimeoutMinMicros());
+            return;
+        }
         out.setTimer(RaftTimers.ELECTION, random.nextLong(config.electionTimeoutMinMicros(), config.electionTimeoutMaxMicros()));
     }
 

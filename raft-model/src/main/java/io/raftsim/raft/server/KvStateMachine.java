@@ -22,6 +22,17 @@ public final class KvStateMachine {
     /** Sessions by client id; client ids are small process ids, so an array beats a map on the hot path. */
     private Session[] sessions = new Session[16];
     private long lastApplied;
+    /** Planted bug DUPLICATE_APPLY (test-only): sessions are kept but never consulted when applying. */
+    private final boolean bugDuplicateApply;
+
+    public KvStateMachine() {
+        this(false);
+    }
+
+    /** @param bugDuplicateApply plant {@code Bug.DUPLICATE_APPLY}: apply a retried request again */
+    public KvStateMachine(boolean bugDuplicateApply) {
+        this.bugDuplicateApply = bugDuplicateApply;
+    }
 
     /** Applies the next committed entry; returns the client's result, or null for a no-op or a stale duplicate. */
     public KvResult apply(LogEntry entry) {
@@ -33,7 +44,7 @@ public final class KvStateMachine {
             return null;
         }
         Session session = session(command.clientId());
-        if (session != null && command.sequence() <= session.lastSequence()) {
+        if (session != null && command.sequence() <= session.lastSequence() && !bugDuplicateApply) {
             return command.sequence() == session.lastSequence() ? session.lastResult() : null;
         }
         KvResult result = store.apply(command.command());
@@ -47,6 +58,9 @@ public final class KvStateMachine {
 
     /** The result of request {@code sequence} of {@code clientId} if it is the last one applied, else null. */
     public KvResult cachedResult(int clientId, long sequence) {
+        if (bugDuplicateApply) {
+            return null; // with the planted bug there are no sessions to answer from
+        }
         Session session = session(clientId);
         return session != null && session.lastSequence() == sequence ? session.lastResult() : null;
     }

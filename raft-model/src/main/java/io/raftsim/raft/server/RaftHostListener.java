@@ -2,6 +2,7 @@ package io.raftsim.raft.server;
 
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.LogListener;
+import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.node.RaftNode;
 
 /**
@@ -24,6 +25,10 @@ public interface RaftHostListener extends LogListener {
     }
 
     default void applied(int node, LogEntry entry, long cumulativeHash) {
+    }
+
+    /** After the node handled an RPC request or response, before {@link #handled}: what the message said. */
+    default void received(RaftNode node, RaftMessage message) {
     }
 
     /** After every input the node handled: role, term, vote and commit index are final for this step. */

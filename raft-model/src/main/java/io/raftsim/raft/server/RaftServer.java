@@ -1,6 +1,8 @@
 package io.raftsim.raft.server;
 
 import io.raftsim.raft.RaftConfig;
+import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.kv.Get;
 import io.raftsim.raft.kv.KvResult;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
@@ -20,7 +22,9 @@ import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,25 +42,40 @@ public final class RaftServer implements Process<Message> {
     private final RaftConfig config;
     private final RaftHostListener listener;
     private final Effects effects;
-    private final KvStateMachine stateMachine = new KvStateMachine();
+    private final KvStateMachine stateMachine;
     private final DurableLog<LogEntry> storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
     private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
     private final long firstElectionTimeoutMicros;
     private RaftNode node;
 
+    // Planted bugs (test-only), resolved once; the node and the state machine get the same set.
+    private final Set<Bug> plantedBugs;
+    private final boolean bugVoteNotPersisted;
+    private final boolean bugReplyBeforePersist;
+    private final boolean bugStaleLocalRead;
+
     public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener) {
-        this(context, config, listener, 0);
+        this(context, config, listener, 0, EnumSet.noneOf(Bug.class));
     }
 
-    /** @param firstElectionTimeoutMicros the first election timeout of this incarnation, or 0 for a random one */
-    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener, long firstElectionTimeoutMicros) {
+    /**
+     * @param firstElectionTimeoutMicros the first election timeout of this incarnation, or 0 for a random one
+     * @param plantedBugs known mistakes ({@link Bug}), for tests of the checks only; empty in every real run
+     */
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener, long firstElectionTimeoutMicros,
+                      Set<Bug> plantedBugs) {
         this.firstElectionTimeoutMicros = firstElectionTimeoutMicros;
         this.context = context;
         this.config = config;
         this.listener = listener;
         this.effects = new Effects(context.tracing());
         this.storedLog = context.storage().log(LOG_NAME);
+        this.plantedBugs = plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(plantedBugs);
+        this.bugVoteNotPersisted = plantedBugs.contains(Bug.VOTE_NOT_PERSISTED);
+        this.bugReplyBeforePersist = plantedBugs.contains(Bug.REPLY_BEFORE_PERSIST);
+        this.bugStaleLocalRead = plantedBugs.contains(Bug.STALE_LOCAL_READ);
+        this.stateMachine = new KvStateMachine(plantedBugs.contains(Bug.DUPLICATE_APPLY));
     }
 
     @Override
@@ -68,7 +87,7 @@ public final class RaftServer implements Process<Message> {
             persisted.add(storedLog.get(i));
         }
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
-                persisted, context.random(), listener, effects);
+                persisted, context.random(), listener, effects, plantedBugs);
         listener.started(node);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
@@ -86,6 +105,7 @@ public final class RaftServer implements Process<Message> {
     public void onMessage(int from, Message message) {
         if (message instanceof RaftMessage rpc) {
             node.receive(context.nowMicros(), from, rpc);
+            listener.received(node, rpc);
         } else if (message instanceof ClientRequest request) {
             handleClient(from, request);
         }
@@ -107,6 +127,14 @@ public final class RaftServer implements Process<Message> {
         }
         if (node.role() != Role.LEADER) {
             context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
+            return;
+        }
+        if (bugStaleLocalRead && request.command() instanceof Get get) {
+            // Planted bug: a read served from local state by a node that only believes it leads;
+            // a deposed leader, or a new one that has not yet applied its predecessors' commits,
+            // answers with stale data (dissertation §6.4 requires a round of heartbeats first).
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.OK,
+                    stateMachine.store().apply(get), node.id()));
             return;
         }
         Long waiting = waitingClients.get(request.clientId());
@@ -146,8 +174,14 @@ public final class RaftServer implements Process<Message> {
 
     private void persist() {
         boolean wrote = false;
+        if (bugReplyBeforePersist && (effects.hardStateChangedFlag() || effects.logChangedFlag())) {
+            // Planted bug: the previous step's writes are synced only now, after its replies went
+            // out; a crash in between loses state another server was already told about.
+            context.storage().sync();
+        }
         if (effects.hardStateChangedFlag()) {
-            context.storage().put(HARD_STATE_KEY, node.hardState());
+            // Planted bug VOTE_NOT_PERSISTED: the stored record leaves votedFor out (Figure 2 lists it as persistent).
+            context.storage().put(HARD_STATE_KEY, bugVoteNotPersisted ? new HardState(node.currentTerm(), HardState.NO_VOTE) : node.hardState());
             wrote = true;
         }
         if (effects.logChangedFlag()) {
@@ -161,7 +195,7 @@ public final class RaftServer implements Process<Message> {
             }
             wrote = true;
         }
-        if (wrote) {
+        if (wrote && !bugReplyBeforePersist) {
             context.storage().sync();
         }
     }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The project's own properties over the public arbitraries: the example the docs show. */
 class GeneratedScenarioProperties {
-    @Property(tries = 80)
+    @Property(tries = 100)
     void raftIsSafeLiveAndLinearizableUnderGeneratedFaults(@ForAll("scenarios") Scenario scenario, @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         ScenarioResult result = Simulation.of(scenario).seed(seed).run();
         assertEquals(Outcome.PASSED, result.outcome(), () -> result + "\nscenario:\n" + ScenarioWriter.toJson(scenario));

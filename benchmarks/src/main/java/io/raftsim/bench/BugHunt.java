@@ -1,0 +1,153 @@
+package io.raftsim.bench;
+
+import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.raft.cluster.ClusterOutcome;
+import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.sim.fault.FaultProfile;
+import io.raftsim.sim.fault.FaultSchedule;
+import io.raftsim.sim.fault.FaultScheduleGenerator;
+import io.raftsim.sim.random.RandomStream;
+import io.raftsim.sim.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * For each planted {@link Bug}, how many seeds the random scenario needs to catch it: from
+ * several start seeds (1, 10001, 20001, ...), the seeds run until the first failure, with
+ * the wall time and the verdict. Once with the swarm fault profile drawn from each seed (what
+ * the catalogue's random scenario does), once with every fault kind at a fixed middle intensity, to
+ * show what swarm testing buys. Each run: 5 nodes, 20 s virtual, liveness phase, linearizability.
+ *
+ * <p>Usage: {@code BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME] [--profiles swarm,all]}.
+ * Defaults: 2000 seeds per range, 5 ranges, every bug, both profiles.
+ */
+public final class BugHunt {
+    private static final long DURATION_MICROS = 20_000_000;
+    private static final int NODES = 5;
+    private static final long RANGE_STRIDE = 10_000;
+    /** The all-kinds baseline: a fault every second on average, each lasting about a second. */
+    private static final long ALL_KINDS_INTERVAL_MICROS = 1_000_000;
+    private static final long ALL_KINDS_DURATION_MICROS = 1_000_000;
+    /**
+     * A correct 20 s run takes about 10 k steps; some bugs (TRUNCATE_ON_MATCHING_APPEND under
+     * duplication) set off append storms of 10 M steps and more. Such a run stops at this bound
+     * as LIMIT_REACHED, which is not counted as a detection, so the hunt goes on to the next
+     * seed instead of spending minutes on one.
+     */
+    private static final long DEFAULT_MAX_STEPS = 1_000_000;
+
+    private BugHunt() {
+    }
+
+    /** The first failing seed of one range, or none within the budget. */
+    private record Hunt(long startSeed, long seedsRun, boolean found, Verdict verdict, String property, double wallSeconds, long limitReached) {
+    }
+
+    public static void main(String[] args) {
+        int budgetSeeds = 2000;
+        int ranges = 5;
+        Set<Bug> bugs = EnumSet.allOf(Bug.class);
+        List<String> profiles = List.of("swarm", "all");
+        int maxEntriesPerAppend = ClusterSpec.defaults(NODES).raft().maxEntriesPerAppend();
+        boolean checkQuorum = false;
+        long maxSteps = DEFAULT_MAX_STEPS;
+        for (int i = 0; i < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--budget" -> budgetSeeds = Integer.parseInt(value);
+                case "--ranges" -> ranges = Integer.parseInt(value);
+                case "--bugs" -> {
+                    bugs = EnumSet.noneOf(Bug.class);
+                    for (String name : value.split(",")) {
+                        bugs.add(Bug.valueOf(name.trim()));
+                    }
+                }
+                case "--profiles" -> profiles = List.of(value.split(","));
+                case "--max-entries-per-append" -> maxEntriesPerAppend = Integer.parseInt(value);
+                case "--check-quorum" -> checkQuorum = Boolean.parseBoolean(value);
+                case "--max-steps" -> maxSteps = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME] [--profiles swarm,all]"
+                        + " [--max-entries-per-append N] [--check-quorum true|false] [--max-steps N]");
+            }
+        }
+        ClusterSpec defaults = ClusterSpec.defaults(NODES);
+        ClusterSpec spec = defaults.withRaft(defaults.raft().withBatching(maxEntriesPerAppend, defaults.raft().maxInflightAppends())
+                .withCheckQuorum(checkQuorum)).withLimits(defaults.limits().withMaxSteps(maxSteps));
+        System.out.printf(Locale.ROOT, "%d-node clusters, %d s virtual, budget %d seeds per range, ranges start at 1, %d, ...; %s%n",
+                NODES, DURATION_MICROS / 1_000_000, budgetSeeds, 1 + RANGE_STRIDE, spec.raft());
+        System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10s %-28s %s%n",
+                "bug", "profile", "expected", "median", "median s", "verdict [property] (ranges)", "seeds to first detection per range");
+        for (Bug bug : bugs) {
+            for (String profile : profiles) {
+                List<Hunt> hunts = new ArrayList<>();
+                for (int range = 0; range < ranges; range++) {
+                    hunts.add(hunt(spec, bug, profile, 1 + range * RANGE_STRIDE, budgetSeeds));
+                }
+                print(bug, profile, hunts, budgetSeeds);
+            }
+        }
+    }
+
+    private static Hunt hunt(ClusterSpec spec, Bug bug, String profile, long startSeed, int budgetSeeds) {
+        long startNanos = System.nanoTime();
+        long limitReached = 0;
+        for (long seed = startSeed; seed < startSeed + budgetSeeds; seed++) {
+            ClusterOutcome outcome = run(spec, seed, profile, EnumSet.of(bug));
+            if (outcome.verdict() == Verdict.LIMIT_REACHED) {
+                limitReached++;
+                continue;
+            }
+            if (outcome.verdict() != Verdict.PASSED) {
+                return new Hunt(startSeed, seed - startSeed + 1, true, outcome.verdict(), outcome.property(),
+                        (System.nanoTime() - startNanos) / 1e9, limitReached);
+            }
+        }
+        return new Hunt(startSeed, budgetSeeds, false, Verdict.PASSED, null, (System.nanoTime() - startNanos) / 1e9, limitReached);
+    }
+
+    /** One run of the random scenario with the bug planted; "swarm" draws the profile from the seed as the catalogue's random scenario does. */
+    static ClusterOutcome run(ClusterSpec spec, long seed, String profile, Set<Bug> bugs) {
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
+        RandomStream random = cluster.engine().randomStream("faults");
+        FaultProfile faultProfile = switch (profile) {
+            case "swarm" -> FaultProfile.swarm(random);
+            case "all" -> FaultProfile.allKinds(ALL_KINDS_INTERVAL_MICROS, ALL_KINDS_DURATION_MICROS);
+            default -> throw new IllegalArgumentException("profile must be swarm or all: " + profile);
+        };
+        FaultSchedule faults = FaultScheduleGenerator.generate(random, faultProfile, NODES, 0, DURATION_MICROS, cluster.spec().links());
+        return cluster.run(DURATION_MICROS, faults, true);
+    }
+
+    private static void print(Bug bug, String profile, List<Hunt> hunts, int budgetSeeds) {
+        long[] seeds = new long[hunts.size()];
+        double[] seconds = new double[hunts.size()];
+        TreeMap<String, Integer> classes = new TreeMap<>();
+        StringBuilder perRange = new StringBuilder();
+        for (int i = 0; i < hunts.size(); i++) {
+            Hunt hunt = hunts.get(i);
+            // A range without a detection counts as beyond the budget, so the median stays honest.
+            seeds[i] = hunt.found() ? hunt.seedsRun() : budgetSeeds + 1L;
+            seconds[i] = hunt.wallSeconds();
+            String verdict = hunt.found() ? hunt.verdict() + (hunt.property() != null ? " [" + hunt.property() + "]" : "") : "not found";
+            classes.merge(verdict, 1, Integer::sum);
+            perRange.append(i == 0 ? "" : " ").append(hunt.found() ? Long.toString(hunt.seedsRun()) : ">" + budgetSeeds)
+                    .append(hunt.limitReached() > 0 ? "(" + hunt.limitReached() + " at step limit)" : "");
+        }
+        Arrays.sort(seeds);
+        Arrays.sort(seconds);
+        long medianSeeds = seeds[seeds.length / 2];
+        StringBuilder verdicts = new StringBuilder();
+        classes.forEach((verdict, count) -> verdicts.append(verdicts.length() == 0 ? "" : "; ").append(verdict).append(" x").append(count));
+        System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10.2f %-28s %s%n", bug, profile, bug.expectedProperty(),
+                medianSeeds > budgetSeeds ? ">" + budgetSeeds : Long.toString(medianSeeds), seconds[seconds.length / 2], verdicts, perRange);
+    }
+}

@@ -1,0 +1,106 @@
+package io.raftsim.raft.bugs;
+
+import io.raftsim.raft.cluster.Verdict;
+
+/**
+ * Known Raft mistakes that can be planted in the model, one at a time or together, to show
+ * that the checks catch them (mutation testing of the checkers, as Jepsen and the MIT 6.824
+ * students' guide teach by example). Each constant changes the correct code in as few lines
+ * as the real mistake does.
+ *
+ * <p>Planted bugs reach a cluster only through the separate constructor argument
+ * {@code Cluster(spec, seed, trace, plantedBugs)}, never through {@code RaftConfig} or
+ * {@code ClusterSpec}: no production setting can switch one on by accident. Nodes resolve
+ * the set to final booleans once, so with no bug planted the hot path is unchanged.
+ */
+public enum Bug {
+    DOUBLE_VOTE(
+            "a node grants a vote without looking at votedFor, so it can vote twice in one term",
+            "Single Vote",
+            "split votes: two candidates in one term, each asking the other (any seed with several elections)"),
+    VOTE_NOT_PERSISTED(
+            "the durable hard state keeps currentTerm but not votedFor, so a restarted node votes again in its term",
+            "Single Vote",
+            "a voter crashes and restarts within a term and a second candidate of that term asks it next (crashes with isolation or one-way cuts)"),
+    VOTE_WITHOUT_LOG_CHECK(
+            "a vote is granted without the §5.4.1 check that the candidate's log is at least as up-to-date",
+            "Leader Completeness",
+            "a node that missed committed entries (crashed, partitioned or cut off) times out and campaigns"),
+    COMMIT_PREVIOUS_TERM_BY_COUNTING(
+            "the leader commits an entry of an earlier term once a majority stores it, which Figure 8 shows is unsafe",
+            "Leader Completeness",
+            "Figure 8 with one entry per append: a leader crashes after its probe brought an old-term entry to a majority, before its no-op followed (Figure8ScriptTest)"),
+    TRUNCATE_ON_MATCHING_APPEND(
+            "a follower deletes everything after prevLogIndex on every non-empty AppendEntries, even when the entries already match",
+            "Leader Completeness",
+            "a duplicated or delayed AppendEntries arriving after a later one (duplicating or slow network) removes acknowledged entries; the follower is then elected"),
+    ACCEPT_STALE_TERM_APPEND(
+            "a follower processes AppendEntries from a leader of an older term instead of rejecting it (§5.1)",
+            "Leader Completeness",
+            "a deposed leader that was paused, cut off or partitioned sends entries after a new leader has committed"),
+    IGNORE_PREV_LOG_TERM(
+            "a follower checks that it has an entry at prevLogIndex but not that its term is prevLogTerm (§5.3)",
+            "Log Matching",
+            "a leader change that leaves followers with uncommitted entries of a deposed leader (crash or partition)"),
+    REPLY_BEFORE_PERSIST(
+            "a server syncs a step's writes only at its next write, so replies go out before their state is durable and a crash loses it",
+            "Term Monotonicity",
+            "a crash right after a step that changed the term, vote or log (crashes with storage that loses unsynced writes)"),
+    DUPLICATE_APPLY(
+            "the state machine has no client sessions, so a retried request that reached the log twice is applied twice",
+            "Linearizability",
+            "a client retries after a timeout and the request is appended by two leaders (crash, partition or loss during a request)"),
+    STALE_LOCAL_READ(
+            "a leader answers Get from its local state machine without confirming it still leads or has applied its term's commit",
+            "Linearizability",
+            "a deposed leader still reachable by a client (partition, isolation or pause of the leader)"),
+    NO_TIMEOUT_RANDOMIZATION(
+            "every node uses the minimum election timeout instead of a random one in [min, max) (§5.2)",
+            "Liveness",
+            "candidates whose timers are in step split every vote for ever; any seed without crash, pause or drift to break the symmetry"),
+    LEADER_IGNORES_HIGHER_TERM_REPLY(
+            "a leader does not step down when a reply carries a higher term (§5.1)",
+            "Term Adoption",
+            "a deposed leader that reaches a server of a newer term (after a partition, isolation or pause heals)"),
+    COUNT_STALE_TERM_VOTES(
+            "a candidate counts a vote granted in an earlier term (the students' guide's \"term confusion\": the reply's term is not checked)",
+            "Election Safety",
+            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term");
+
+    private final String description;
+    private final String expectedProperty;
+    private final String exposedBy;
+
+    Bug(String description, String expectedProperty, String exposedBy) {
+        this.description = description;
+        this.expectedProperty = expectedProperty;
+        this.exposedBy = exposedBy;
+    }
+
+    /** The mistake, in one line. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The property the checks report when the bug is caught: a {@code SafetyProperty} display
+     * name, "Linearizability" or "Liveness".
+     */
+    public String expectedProperty() {
+        return expectedProperty;
+    }
+
+    /** The class of failure the expected property belongs to. */
+    public Verdict expectedVerdict() {
+        return switch (expectedProperty) {
+            case "Linearizability" -> Verdict.NOT_LINEARIZABLE;
+            case "Liveness" -> Verdict.LIVENESS_FAILURE;
+            default -> Verdict.SAFETY_VIOLATION;
+        };
+    }
+
+    /** The fault pattern that exposes the bug, in one line. */
+    public String exposedBy() {
+        return exposedBy;
+    }
+}
