@@ -1,6 +1,8 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.raft.bugs.Bug;
 import io.raftsim.reports.trace.ReplayCheckSink;
+import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.reports.trace.TraceDifference;
 import io.raftsim.reports.trace.TraceHeader;
 import io.raftsim.scenarios.format.Scenario;
@@ -15,7 +17,11 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code raftsim replay TRACE}: re-runs the scenario and seed a trace records and checks the
@@ -32,13 +38,30 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "A trace written by 'raftsim run ... --trace FILE'.")
     Path trace;
 
+    /**
+     * The bugs a run was recorded with: its reproducing command names them ({@code --bug X}),
+     * and they are deliberately no scenario field (docs/trace-format.md).
+     */
+    static Set<Bug> plantedBugs(String command) {
+        Set<Bug> bugs = EnumSet.noneOf(Bug.class);
+        Matcher matcher = Pattern.compile("--bug[ =]([A-Z_]+)").matcher(command);
+        while (matcher.find()) {
+            try {
+                bugs.add(Bug.valueOf(matcher.group(1)));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("header.command: unknown planted bug " + matcher.group(1));
+            }
+        }
+        return bugs;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ReplayCheckSink check = ReplayCheckSink.open(trace)) {
             TraceHeader header = check.header();
             Scenario scenario = ScenarioReader.fromTree(header.scenario(), trace + ": header.scenario");
-            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check);
+            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(header.command()));
             check.finish(Tracing.footer(result));
             TraceDifference difference = check.firstDifference();
             out.printf(Locale.ROOT, "%-13s %s (seed %d), recorded by %s%n", "trace", scenario.name(), header.seed(), header.tool());

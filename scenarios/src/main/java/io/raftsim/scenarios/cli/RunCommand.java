@@ -2,7 +2,6 @@ package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.run.ScenarioResult;
-import io.raftsim.scenarios.run.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         String replay = scenarioArguments.replayCommand(runSeed);
         Tracing tracing = Tracing.open(trace, html, scenario, runSeed, replay);
         long startNanos = System.nanoTime();
-        ScenarioResult result = ScenarioRunner.run(scenario, runSeed, tracing.sink());
+        ScenarioResult result = scenarioArguments.run(scenario, runSeed, tracing.sink());
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         String written = tracing.finish(result);
         PrintWriter out = spec.commandLine().getOut();

@@ -9,8 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.raftsim.raft.bugs.Bug;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.sim.trace.TraceSink;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The scenario a command works on: a catalogue name or a file, with {@code --set} overrides. */
 final class ScenarioArguments {
@@ -20,6 +27,19 @@ final class ScenarioArguments {
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a scenario field, e.g. --set network.dropRate=0.1 --set nodes=3 (repeatable).")
     List<String> settings = new ArrayList<>();
+
+    /** Hidden on purpose: planting a known bug is for showing that the checks catch it, never for a real run. */
+    @Option(names = "--bug", hidden = true, paramLabel = "BUG", description = "Plant a known Raft bug (docs/bugs.md), to see the checks catch it.")
+    List<Bug> bugs = new ArrayList<>();
+
+    Set<Bug> plantedBugs() {
+        return bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+    }
+
+    /** Runs the scenario with a seed and the planted bugs, if any. */
+    ScenarioResult run(Scenario scenario, long seed, TraceSink trace) {
+        return ScenarioRunner.run(scenario, seed, trace, plantedBugs());
+    }
 
     Scenario load() {
         ObjectNode tree = Overrides.apply(Catalogue.resolveTree(reference), settings);
@@ -36,6 +56,9 @@ final class ScenarioArguments {
         StringBuilder command = new StringBuilder("./raftsim run ").append(Shell.quote(reference)).append(" --seed {seed}");
         for (String setting : settings) {
             command.append(" --set ").append(Shell.quote(setting));
+        }
+        for (Bug bug : plantedBugs()) {
+            command.append(" --bug ").append(bug.name());
         }
         return command.toString();
     }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.raftsim.sim.trace.TraceSink;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,7 +43,8 @@ final class ShrinkCommand implements Callable<Integer> {
         }
         Scenario scenario = scenarioArguments.load();
         long failingSeed = seed != null ? seed : scenario.seed();
-        Shrinker.Shrunk shrunk = new Shrinker(io.raftsim.scenarios.run.ScenarioRunner::run, maxRuns).shrink(scenario, failingSeed);
+        Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), maxRuns)
+                .shrink(scenario, failingSeed);
         Path file = out != null ? out : Path.of("shrunk-" + scenario.name() + "-" + failingSeed + ".json");
         write(file, shrunk);
         PrintWriter text = spec.commandLine().getOut();
@@ -51,9 +54,17 @@ final class ShrinkCommand implements Callable<Integer> {
         text.printf(Locale.ROOT, "shrunk        %d fault steps, %d nodes, %d clients, %d ms, after %d candidate runs%n",
                 small.faults().size(), small.nodes(), small.clients().count(), small.durationMs(), shrunk.candidateRuns());
         text.printf(Locale.ROOT, "fails with    %s [%s] %s%n", shrunk.failure().outcome(), shrunk.failure().property(), shrunk.failure().message());
-        text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%n", file, Shell.quote(file.toString()));
+        text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%s%n", file, Shell.quote(file.toString()),
+                bugOptions(scenarioArguments.plantedBugs()));
         text.flush();
         return shrunk.failure().outcome().exitCode();
+    }
+
+    /** The planted bugs as command options, so a shrunk failure replays with them. */
+    static String bugOptions(java.util.Set<io.raftsim.raft.bugs.Bug> bugs) {
+        StringBuilder options = new StringBuilder();
+        bugs.forEach(bug -> options.append(" --bug ").append(bug.name()));
+        return options.toString();
     }
 
     static void write(Path file, Shrinker.Shrunk shrunk) {

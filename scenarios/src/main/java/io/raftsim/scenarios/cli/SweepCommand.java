@@ -3,7 +3,7 @@ package io.raftsim.scenarios.cli;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.Outcome;
-import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.sim.trace.TraceSink;
 import io.raftsim.scenarios.shrink.Shrinker;
 import io.raftsim.scenarios.sweep.SeedRange;
 import io.raftsim.scenarios.sweep.Sweep;
@@ -68,7 +68,7 @@ final class SweepCommand implements Callable<Integer> {
         Scenario scenario = scenarioArguments.load();
         Progress progress = new Progress(spec.commandLine().getErr(), range.size());
         long startNanos = System.nanoTime();
-        SweepSummary summary = Sweep.run(range, threadCount, seed -> ScenarioRunner.run(scenario, seed), progress::update);
+        SweepSummary summary = Sweep.run(range, threadCount, seed -> scenarioArguments.run(scenario, seed, TraceSink.NONE), progress::update);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
@@ -119,12 +119,13 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "shrinking seed %d...%n", seed);
         err.flush();
-        Shrinker.Shrunk shrunk = new Shrinker().shrink(scenario, seed);
+        Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), Shrinker.DEFAULT_MAX_RUNS)
+                .shrink(scenario, seed);
         Path file = shrinkOut != null ? shrinkOut : Path.of("shrunk-" + scenario.name() + "-" + seed + ".json");
         ShrinkCommand.write(file, shrunk);
-        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (%d runs): %s%n  replay: ./raftsim run %s%n",
+        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (%d runs): %s%n  replay: ./raftsim run %s%s%n",
                 shrunk.faultCount(), shrunk.scenario().nodes(), shrunk.scenario().clients().count(), shrunk.scenario().durationMs(),
-                shrunk.candidateRuns(), file, Shell.quote(file.toString()));
+                shrunk.candidateRuns(), file, Shell.quote(file.toString()), ShrinkCommand.bugOptions(scenarioArguments.plantedBugs()));
         err.flush();
     }
 

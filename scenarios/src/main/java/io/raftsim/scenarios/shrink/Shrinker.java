@@ -2,13 +2,16 @@ package io.raftsim.scenarios.shrink;
 
 import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.engine.Time;
+import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.trace.TraceSink;
 
 import java.util.ArrayList;
@@ -21,7 +24,10 @@ import java.util.function.BiFunction;
  * 2002): the faults the seed drew are written out as explicit steps, then whole chunks of
  * steps are dropped while the failure persists, then servers, clients and virtual time are
  * cut down, then the steps once more. The seed stays: it still drives latencies, timeouts
- * and the clients, so the shrunk file replays exactly.
+ * and the clients, so the shrunk file replays exactly. A candidate that no longer fails with
+ * the current seed is also tried with a few other seeds before it is given up: removing one
+ * fault changes every message after it, and another seed often brings the failure back with
+ * less. The shrunk file carries whichever seed it fails with.
  */
 public final class Shrinker {
     /** Every shrink is bounded: at most this many candidate runs. */
@@ -29,12 +35,21 @@ public final class Shrinker {
 
     private final BiFunction<Scenario, Long, ScenarioResult> runner;
     private final int maxRuns;
+    private final int seedsPerCandidate;
     private int runs;
+    /** The seed the current smallest scenario fails with. */
+    private long seed;
 
     /** @param runner runs a scenario with a seed (planted bugs, if any, are the runner's business) */
     public Shrinker(BiFunction<Scenario, Long, ScenarioResult> runner, int maxRuns) {
+        this(runner, maxRuns, 4);
+    }
+
+    /** @param seedsPerCandidate seeds tried per candidate: the current one, then others */
+    public Shrinker(BiFunction<Scenario, Long, ScenarioResult> runner, int maxRuns, int seedsPerCandidate) {
         this.runner = runner;
         this.maxRuns = maxRuns;
+        this.seedsPerCandidate = Math.max(1, seedsPerCandidate);
     }
 
     public Shrinker() {
@@ -48,25 +63,30 @@ public final class Shrinker {
         }
     }
 
-    public Shrunk shrink(Scenario scenario, long seed) {
-        ScenarioResult original = runner.apply(scenario, seed);
+    public Shrunk shrink(Scenario scenario, long originalSeed) {
+        this.seed = originalSeed;
+        ScenarioResult original = runner.apply(scenario, originalSeed);
         if (original.passed()) {
-            throw new ScenarioException(scenario.name() + " passes with seed " + seed + ": nothing to shrink");
+            throw new ScenarioException(scenario.name() + " passes with seed " + originalSeed + ": nothing to shrink");
         }
-        Scenario current = scenario.withSeed(seed);
-        Scenario explicit = explicit(current, seed);
-        if (failsLike(explicit, original)) {
+        Scenario current = scenario.withSeed(originalSeed);
+        Scenario explicit = explicit(current, originalSeed);
+        if (runner.apply(explicit, originalSeed).failsLike(original)) {
             current = explicit;
         }
+        current = withoutLivenessPhase(current, original);
+        current = shorter(current, original);
         current = dropFaults(current, original);
         current = fewerNodes(current, original);
         current = fewerClients(current, original);
         current = shorter(current, original);
         current = dropFaults(current, original);
+        current = current.withSeed(seed);
         ScenarioResult failure = runner.apply(current, seed);
         String why = original.property() + ": " + original.message();
         current = current.withNameAndDescription(scenario.name() + "-shrunk",
-                "Shrunk from " + scenario.name() + " with seed " + seed + " (" + runs + " candidate runs). Fails with " + original.outcome() + " [" + why + "]");
+                "Shrunk from " + scenario.name() + " with seed " + originalSeed + " (" + runs + " candidate runs); fails with seed " + seed
+                        + ". The original failed with " + original.outcome() + " [" + why + "]");
         return new Shrunk(current, failure, original, runs);
     }
 
@@ -104,6 +124,19 @@ public final class Shrinker {
             chunk = Math.max(1, chunk / 2);
         }
         return scenario.withFaults(steps);
+    }
+
+    /**
+     * A safety or linearizability failure may not need the liveness phase at all; without it
+     * the run is shorter and ends where the faults end.
+     */
+    private Scenario withoutLivenessPhase(Scenario scenario, ScenarioResult original) {
+        if (original.outcome() == Outcome.LIVENESS_FAILURE || !scenario.expects(Expectation.Live.class)) {
+            return scenario;
+        }
+        List<Expectation> rest = scenario.expect().stream().filter(e -> !(e instanceof Expectation.Live)).toList();
+        Scenario candidate = scenario.withExpect(rest);
+        return failsLike(candidate, original) ? candidate : scenario;
     }
 
     private Scenario fewerNodes(Scenario scenario, ScenarioResult original) {
@@ -166,11 +199,26 @@ public final class Shrinker {
         return scenario;
     }
 
-    /** The shortest duration (to the millisecond, by bisection) that still fails; later steps go. */
+    /**
+     * The shortest duration (to the millisecond) that still fails; later steps go. A run cut
+     * short is a prefix of the longer one, so a violation seen at time T in the faulty phase
+     * still happens with any duration from T on: try that first, then bisect.
+     */
     private Scenario shorter(Scenario scenario, ScenarioResult original) {
-        long low = 1;
-        long high = scenario.durationMs();
+        Violation violation = original.run().violation();
         Scenario best = scenario;
+        long high = scenario.durationMs();
+        if (violation != null && violation.timeMicros() >= 0) {
+            long atMs = violation.timeMicros() / 1000 + 1;
+            if (atMs < high && budgetLeft()) {
+                Scenario candidate = withDuration(scenario, atMs);
+                if (failsLike(candidate, original)) {
+                    best = candidate;
+                    high = atMs;
+                }
+            }
+        }
+        long low = 1;
         while (low < high && budgetLeft()) {
             long middle = low + (high - low) / 2;
             Scenario candidate = withDuration(scenario, middle);
@@ -190,9 +238,17 @@ public final class Shrinker {
         return scenario.withDurationMs(durationMs).withFaults(kept);
     }
 
+    /** Whether the candidate fails like the original with the current seed or, failing that, another; adopts that seed. */
     private boolean failsLike(Scenario candidate, ScenarioResult original) {
-        runs++;
-        return runner.apply(candidate, original.seed()).failsLike(original);
+        for (int attempt = 0; attempt < seedsPerCandidate && budgetLeft(); attempt++) {
+            long trySeed = attempt == 0 ? seed : seed + attempt * 7_919L;
+            runs++;
+            if (runner.apply(candidate, trySeed).failsLike(original)) {
+                seed = trySeed;
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean budgetLeft() {
