@@ -213,22 +213,28 @@ public final class Cluster {
      * client puts of term 1, as if written before a restart; for long-log measurements.
      */
     public void preloadLog(int entries) {
-        if (engine.step() > 0) {
-            throw new IllegalStateException("preload before the run starts");
-        }
         List<LogEntry> log = new ArrayList<>(entries);
         for (int i = 0; i < entries; i++) {
             log.add(new LogEntry(1, i + 1, new Command.ClientCommand(PRELOAD_CLIENT_ID, i + 1, new Put("k" + (i % 16), "v" + i))));
         }
         for (int server = 0; server < spec.servers(); server++) {
-            DurableStorage storage = engine.storage(server);
-            storage.put(RaftServer.HARD_STATE_KEY, new HardState(1, HardState.NO_VOTE));
-            DurableLog<LogEntry> durableLog = storage.log(RaftServer.LOG_NAME);
-            for (LogEntry entry : log) {
-                durableLog.append(entry);
-            }
-            storage.sync();
+            preload(server, new HardState(1, HardState.NO_VOTE), log);
         }
+    }
+
+    /**
+     * Before the run starts, gives one server a durable state as if written by earlier
+     * incarnations: a scenario can start from the middle of a story (the paper's Figure 8).
+     */
+    public void preload(int server, HardState hardState, List<LogEntry> log) {
+        requireNotStarted("preloaded state");
+        DurableStorage storage = engine.storage(server);
+        storage.put(RaftServer.HARD_STATE_KEY, hardState);
+        DurableLog<LogEntry> durableLog = storage.log(RaftServer.LOG_NAME);
+        for (LogEntry entry : log) {
+            durableLog.append(entry);
+        }
+        storage.sync();
     }
 
     /** A client id no simulated client has, so preloaded sessions never shadow real ones. */

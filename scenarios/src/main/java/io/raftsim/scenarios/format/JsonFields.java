@@ -36,6 +36,11 @@ final class JsonFields {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** The object's field names, in file order (for objects keyed by server name). */
+    List<String> names() {
+        return List.copyOf(node.propertyNames());
+    }
+
     /** The raw value, or null when absent or JSON null. */
     JsonNode raw(String field) {
         read.add(field);

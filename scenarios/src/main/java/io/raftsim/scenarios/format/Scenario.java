@@ -2,6 +2,8 @@ package io.raftsim.scenarios.format;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A scenario: a cluster, its network and clients, a timed fault schedule (explicit,
@@ -13,11 +15,19 @@ import java.util.List;
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
-                       List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
+                       List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
+                       SortedMap<String, ServerState> initialState) {
 
     public Scenario {
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
+        initialState = new TreeMap<>(initialState);
+    }
+
+    /** A scenario whose servers all start empty. */
+    public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
+                    ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, new TreeMap<>());
     }
 
     public boolean expects(Class<? extends Expectation> kind) {
@@ -25,38 +35,45 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState);
     }
 
     public Scenario withDurationMs(long ms) {
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect);
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState);
     }
 
+    /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
     public Scenario withNodes(int servers) {
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect);
+        TreeMap<String, ServerState> kept = new TreeMap<>();
+        initialState.forEach((server, state) -> {
+            if (Integer.parseInt(server.substring(1)) <= servers && (state.votedFor() == null || state.votedFor().index() < servers)) {
+                kept.put(server, state);
+            }
+        });
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState);
     }
 }

@@ -115,8 +115,9 @@ public final class ScenarioReader {
         for (int i = 0; i < expectNodes.size(); i++) {
             expect.add(expectation(expectNodes.get(i), source, "expect[" + i + "]"));
         }
+        TreeMap<String, ServerState> initialState = initialState(root.object("initialState"), nodes);
         root.done();
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
     }
 
     private static RaftSettings raft(JsonFields fields, int nodes) {
@@ -141,7 +142,7 @@ public final class ScenarioReader {
         TreeMap<String, Long> first = new TreeMap<>();
         JsonFields firstTimeouts = fields.object("firstElectionTimeoutMs");
         if (firstTimeouts != null) {
-            for (String server : fields.raw("firstElectionTimeoutMs").propertyNames()) {
+            for (String server : firstTimeouts.names()) {
                 NodeRef ref = nodeRef(null, server, firstTimeouts.source(), firstTimeouts.path(server), nodes, false, false);
                 first.put(ref.name(), firstTimeouts.integer(server, 0, 1, MAX_TIMEOUT_MS));
             }
@@ -149,6 +150,40 @@ public final class ScenarioReader {
         }
         fields.done();
         return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first);
+    }
+
+    /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */
+    private static TreeMap<String, ServerState> initialState(JsonFields fields, int nodes) {
+        TreeMap<String, ServerState> states = new TreeMap<>();
+        if (fields == null) {
+            return states;
+        }
+        for (String server : fields.names()) {
+            NodeRef ref = nodeRef(null, server, fields.source(), fields.path(server), nodes, false, false);
+            JsonFields state = fields.object(server);
+            long term = state.integer("term", 0, 0, 1_000_000_000);
+            NodeRef votedFor = null;
+            JsonNode vote = state.raw("votedFor");
+            if (vote != null) {
+                votedFor = nodeRef(vote, null, fields.source(), state.path("votedFor"), nodes, false, false);
+            }
+            List<Long> logTerms = new ArrayList<>();
+            List<JsonNode> log = state.array("log", 100_000);
+            long previous = 0;
+            for (int i = 0; i < log.size(); i++) {
+                JsonNode entry = log.get(i);
+                String path = state.path("log") + "[" + i + "]";
+                if (!entry.isIntegralNumber() || entry.longValue() < Math.max(1, previous) || entry.longValue() > term) {
+                    throw ScenarioException.at(fields.source(), path, JsonFields.describe(entry)
+                            + " is not an entry term: terms are whole numbers from 1, never decreasing, at most the server's term " + term);
+                }
+                previous = entry.longValue();
+                logTerms.add(previous);
+            }
+            state.done();
+            states.put(ref.name(), new ServerState(term, votedFor, logTerms));
+        }
+        return states;
     }
 
     private static NetworkSettings network(JsonFields fields, String path) {

@@ -51,6 +51,18 @@ public final class ScenarioWriter {
         for (Expectation expectation : s.expect()) {
             expect.add(expectation(expectation));
         }
+        if (!s.initialState().isEmpty()) {
+            ObjectNode initial = root.putObject("initialState");
+            s.initialState().forEach((server, state) -> {
+                ObjectNode node = initial.putObject(server);
+                node.put("term", state.term());
+                if (state.votedFor() != null) {
+                    node.put("votedFor", state.votedFor().name());
+                }
+                ArrayNode log = node.putArray("log");
+                state.logTerms().forEach(log::add);
+            });
+        }
         return root;
     }
 

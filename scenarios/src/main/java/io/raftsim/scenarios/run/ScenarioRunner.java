@@ -9,6 +9,10 @@ import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkSettings;
 import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ServerState;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.node.HardState;
 import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;
@@ -57,6 +61,7 @@ public final class ScenarioRunner {
         if (firstTimeouts != null) {
             cluster.setFirstElectionTimeouts(firstTimeouts);
         }
+        scenario.initialState().forEach((server, state) -> preload(cluster, server, state));
         ExpectationTracker tracker = new ExpectationTracker(cluster);
         cluster.addListener(tracker);
         scheduleSteps(scenario, cluster);
@@ -65,6 +70,16 @@ public final class ScenarioRunner {
         ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
         cluster.engine().finish();
         return judge(scenario, seed, cluster, outcome, tracker, drawn.size());
+    }
+
+    /** A server's durable state before the run: its term and vote, and no-op entries of the given terms. */
+    private static void preload(Cluster cluster, String server, ServerState state) {
+        List<LogEntry> log = new ArrayList<>();
+        for (long term : state.logTerms()) {
+            log.add(new LogEntry(term, log.size() + 1, Command.Noop.INSTANCE));
+        }
+        int vote = state.votedFor() == null ? HardState.NO_VOTE : state.votedFor().index();
+        cluster.preload(Integer.parseInt(server.substring(1)) - 1, new HardState(state.term(), vote), log);
     }
 
     /** The fault schedule the seed draws for this scenario (empty without {@code randomFaults}). */
