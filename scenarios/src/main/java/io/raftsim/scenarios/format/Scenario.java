@@ -12,11 +12,13 @@ import java.util.TreeMap;
  * it, {@link ScenarioWriter} writes it back with every default filled in.
  *
  * @param seed the default seed; {@code --seed} overrides it
+ * @param maxSteps the bound on steps (events processed) of one run, or 0 for the default
+ *                 {@link #defaultMaxSteps}: a run that reaches it ends as LIMIT_REACHED
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
-                       SortedMap<String, ServerState> initialState) {
+                       SortedMap<String, ServerState> initialState, long maxSteps) {
 
     public Scenario {
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
@@ -27,7 +29,20 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     /** A scenario whose servers all start empty. */
     public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
                     ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
-        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, new TreeMap<>());
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, new TreeMap<>(), 0);
+    }
+
+    /**
+     * A correct 5-node cluster takes about 500 steps per virtual second; the default allows
+     * 200 times that plus a margin, so only a message storm (a livelock) reaches it.
+     */
+    public static long defaultMaxSteps(long durationMs) {
+        return 1_000_000 + 100 * durationMs;
+    }
+
+    /** The step bound in force: {@code maxSteps}, or the default for the duration. */
+    public long stepBound() {
+        return maxSteps > 0 ? maxSteps : defaultMaxSteps(durationMs);
     }
 
     public boolean expects(Class<? extends Expectation> kind) {
@@ -35,15 +50,15 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps);
     }
 
     public Scenario withDurationMs(long ms) {
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState);
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
@@ -54,26 +69,26 @@ public record Scenario(String name, String description, long seed, int nodes, lo
                 kept.put(server, state);
             }
         });
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept);
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps);
     }
 }

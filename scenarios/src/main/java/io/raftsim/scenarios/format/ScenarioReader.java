@@ -116,8 +116,9 @@ public final class ScenarioReader {
             expect.add(expectation(expectNodes.get(i), source, "expect[" + i + "]"));
         }
         TreeMap<String, ServerState> initialState = initialState(root.object("initialState"), nodes);
+        long maxSteps = root.integer("maxSteps", 0, 1_000, 10_000_000_000L);
         root.done();
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
     }
 
     private static RaftSettings raft(JsonFields fields, int nodes) {

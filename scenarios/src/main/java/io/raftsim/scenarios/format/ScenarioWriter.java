@@ -51,6 +51,9 @@ public final class ScenarioWriter {
         for (Expectation expectation : s.expect()) {
             expect.add(expectation(expectation));
         }
+        if (s.maxSteps() > 0) {
+            root.put("maxSteps", s.maxSteps());
+        }
         if (!s.initialState().isEmpty()) {
             ObjectNode initial = root.putObject("initialState");
             s.initialState().forEach((server, state) -> {

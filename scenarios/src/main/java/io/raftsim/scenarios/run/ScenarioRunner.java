@@ -56,6 +56,7 @@ public final class ScenarioRunner {
                 .withRaft(scenario.raft().toConfig(nodes))
                 .withLinks(scenario.network().toLinkConfig())
                 .withWorkload(scenario.clients().toWorkload());
+        spec = spec.withLimits(spec.limits().withMaxSteps(scenario.stepBound()));
         Cluster cluster = new Cluster(spec, seed, trace, plantedBugs);
         long[] firstTimeouts = scenario.raft().firstElectionTimeoutsMicros(nodes);
         if (firstTimeouts != null) {
