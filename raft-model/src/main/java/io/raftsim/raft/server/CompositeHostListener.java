@@ -1,6 +1,7 @@
 package io.raftsim.raft.server;
 
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.node.RaftNode;
 
 import java.util.List;
@@ -42,6 +43,13 @@ public final class CompositeHostListener implements RaftHostListener {
     public void applied(int node, LogEntry entry, long cumulativeHash) {
         for (RaftHostListener listener : listeners) {
             listener.applied(node, entry, cumulativeHash);
+        }
+    }
+
+    @Override
+    public void received(RaftNode node, RaftMessage message) {
+        for (RaftHostListener listener : listeners) {
+            listener.received(node, message);
         }
     }
 
