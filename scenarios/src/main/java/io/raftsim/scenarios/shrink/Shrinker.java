@@ -12,6 +12,7 @@ import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.engine.Violation;
+import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.trace.TraceSink;
 
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ import java.util.function.BiFunction;
 public final class Shrinker {
     /** Every shrink is bounded: at most this many candidate runs. */
     public static final int DEFAULT_MAX_RUNS = 3_000;
+    /** A schedule longer than this after delta debugging is worth a random search for a small subset. */
+    static final int SMALL_SCHEDULE = 5;
+    /** Candidate subsets tried per size in that search. */
+    private static final int SUBSETS_PER_SIZE = 60;
 
     private final BiFunction<Scenario, Long, ScenarioResult> runner;
     private final int maxRuns;
@@ -76,11 +81,21 @@ public final class Shrinker {
         }
         current = withoutLivenessPhase(current, original);
         current = shorter(current, original);
-        current = dropFaults(current, original);
-        current = fewerNodes(current, original);
-        current = fewerClients(current, original);
-        current = shorter(current, original);
-        current = dropFaults(current, original);
+        // Each pass can open the way for another (a shorter run has fewer steps to drop, fewer
+        // steps may need fewer servers), so the passes repeat while the scenario shrinks.
+        for (int round = 0; round < 4 && budgetLeft(); round++) {
+            long before = size(current);
+            current = dropFaults(current, original);
+            current = fewerNodes(current, original);
+            current = fewerClients(current, original);
+            current = shorter(current, original);
+            if (size(current) >= before) {
+                break;
+            }
+        }
+        if (current.faults().size() > SMALL_SCHEDULE) {
+            current = dropFaults(fewerNodes(smallSubset(current, original), original), original);
+        }
         current = current.withSeed(seed);
         ScenarioResult failure = runner.apply(current, seed);
         String why = original.property() + ": " + original.message();
@@ -88,6 +103,11 @@ public final class Shrinker {
                 "Shrunk from " + scenario.name() + " with seed " + originalSeed + " (" + runs + " candidate runs); fails with seed " + seed
                         + ". The original failed with " + original.outcome() + " [" + why + "]");
         return new Shrunk(current, failure, original, runs);
+    }
+
+    /** How big a scenario is, for deciding whether a round of passes helped: steps first, then servers, clients, duration. */
+    private static long size(Scenario scenario) {
+        return ((scenario.faults().size() * 100L + scenario.nodes()) * 1_000L + scenario.clients().count()) * 10_000_000L + scenario.durationMs();
     }
 
     /** The faults drawn from the seed, written as explicit steps after the scenario's own. */
@@ -102,9 +122,9 @@ public final class Shrinker {
         return scenario.withFaults(steps).withRandomFaults(null);
     }
 
-    /** ddmin over the fault steps: drop chunks of halving size while the failure persists. */
+    /** ddmin over the fault steps: drop fault-and-undo pairs, then chunks of halving size, while the failure persists. */
     private Scenario dropFaults(Scenario scenario, ScenarioResult original) {
-        List<FaultStep> steps = new ArrayList<>(scenario.faults());
+        List<FaultStep> steps = new ArrayList<>(dropPairs(scenario, original).faults());
         int chunk = Math.max(1, steps.size() / 2);
         while (!steps.isEmpty() && budgetLeft()) {
             boolean removedAny = false;
@@ -137,6 +157,91 @@ public final class Shrinker {
         List<Expectation> rest = scenario.expect().stream().filter(e -> !(e instanceof Expectation.Live)).toList();
         Scenario candidate = scenario.withExpect(rest);
         return failsLike(candidate, original) ? candidate : scenario;
+    }
+
+    /**
+     * Delta debugging stops in a local minimum when every single removal changes the run too
+     * much. Random small subsets of the steps (one to {@link #SMALL_SCHEDULE}, times kept),
+     * each tried with a few seeds, often still fail: the first that does is taken. The draws
+     * come from a stream seeded by the original seed, so a shrink is reproducible too.
+     */
+    private Scenario smallSubset(Scenario scenario, ScenarioResult original) {
+        List<FaultStep> steps = scenario.faults();
+        RandomStream random = new RandomStream(original.seed()).derive("shrink-subsets");
+        for (int size = 1; size <= SMALL_SCHEDULE && budgetLeft(); size++) {
+            for (int attempt = 0; attempt < SUBSETS_PER_SIZE && budgetLeft(); attempt++) {
+                boolean[] chosen = new boolean[steps.size()];
+                for (int picked = 0; picked < size; ) {
+                    int index = random.nextInt(steps.size());
+                    if (!chosen[index]) {
+                        chosen[index] = true;
+                        picked++;
+                    }
+                }
+                List<FaultStep> subset = new ArrayList<>();
+                for (int i = 0; i < steps.size(); i++) {
+                    if (chosen[i]) {
+                        subset.add(steps.get(i));
+                    }
+                }
+                Scenario candidate = scenario.withFaults(subset);
+                if (failsLike(candidate, original)) {
+                    return candidate;
+                }
+            }
+        }
+        return scenario;
+    }
+
+    /**
+     * Removing a crash but not its restart leaves the server down for good, a pause without
+     * its resume leaves it paused: such a single removal changes the run far more than the
+     * fault did. So first each fault is tried removed together with the step that undoes it.
+     */
+    private Scenario dropPairs(Scenario scenario, ScenarioResult original) {
+        List<FaultStep> steps = new ArrayList<>(scenario.faults());
+        for (int i = 0; i < steps.size() && budgetLeft(); ) {
+            int undo = undoOf(steps, i);
+            if (undo < 0) {
+                i++;
+                continue;
+            }
+            List<FaultStep> candidate = new ArrayList<>(steps);
+            candidate.remove(undo);
+            candidate.remove(i);
+            if (failsLike(scenario.withFaults(candidate), original)) {
+                steps = candidate;
+            } else {
+                i++;
+            }
+        }
+        return scenario.withFaults(steps);
+    }
+
+    /** The index of the first later step that undoes step {@code i}, or -1. */
+    static int undoOf(List<FaultStep> steps, int i) {
+        FaultStep fault = steps.get(i);
+        for (int j = i + 1; j < steps.size(); j++) {
+            FaultStep later = steps.get(j);
+            boolean undoes;
+            if (fault instanceof FaultStep.NodeAction start && later instanceof FaultStep.NodeAction end) {
+                undoes = start.node().equals(end.node())
+                        && (start.action().equals("crash") && end.action().equals("restart")
+                        || start.action().equals("pause") && end.action().equals("resume"));
+            } else if (fault instanceof FaultStep.Isolate || fault instanceof FaultStep.Partition || fault instanceof FaultStep.Cut) {
+                undoes = later instanceof FaultStep.Heal;
+            } else if (fault instanceof FaultStep.Drift start && later instanceof FaultStep.Drift end) {
+                undoes = start.node().equals(end.node());
+            } else if (fault instanceof FaultStep.Network start && later instanceof FaultStep.Network end) {
+                undoes = java.util.Objects.equals(start.from(), end.from()) && java.util.Objects.equals(start.to(), end.to());
+            } else {
+                undoes = false;
+            }
+            if (undoes) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private Scenario fewerNodes(Scenario scenario, ScenarioResult original) {

@@ -28,6 +28,9 @@ public final class Network {
     private final long[] lastDeliveryMicros;
     private final RandomStream[] linkRandom;
     private int cutCount;
+    /** The link whose last routed message has a duplicate waiting to be collected, or -1. */
+    private int pendingCopyLink = -1;
+    private long pendingCopyMicros;
 
     public Network(int endpointCount, LinkConfig defaults, RandomStream root, int maxInFlightPerLink) {
         if (endpointCount <= 0) {
@@ -54,36 +57,63 @@ public final class Network {
 
     /**
      * Decides one message's fate: its virtual delivery time, or a {@code LOST_*} code. A
-     * routed message counts as in flight until {@link #arrived} is called for it.
+     * routed message counts as in flight until {@link #arrived} is called for it. A duplicate
+     * copy, if the link makes one, is collected right after by {@link #duplicate}.
+     *
+     * <p>Every message takes the same {@link #DRAWS_PER_MESSAGE} draws from its link's
+     * stream, whatever the link's settings and cuts: adding or removing a fault (a lossy
+     * spell, a partition) changes the fate of the messages it touches, never which draws the
+     * next message gets. Shrinking a failing schedule relies on that.
      */
     public long route(int from, int to, long nowMicros) {
         int link = index(from, to);
+        LinkConfig config = links[link];
+        RandomStream random = random(link, from, to);
+        double lossDraw = random.nextDouble();
+        long delayMicros = delayMicros(config, random.nextDouble(), random.nextDouble());
+        double duplicateDraw = random.nextDouble();
+        long copyDelayMicros = delayMicros(config, random.nextDouble(), random.nextDouble());
+        pendingCopyLink = -1;
         if (cut[link]) {
             return LOST_PARTITIONED;
         }
-        LinkConfig config = links[link];
-        RandomStream random = random(link, from, to);
-        if (random.chance(config.dropRate())) {
+        if (lossDraw < config.dropRate()) {
             return LOST_RANDOMLY;
         }
         if (inFlight[link] >= maxInFlightPerLink) {
             return LOST_LINK_FULL;
         }
-        return schedule(link, config, random, nowMicros);
+        long deliveryMicros = schedule(link, config, nowMicros, delayMicros);
+        if (duplicateDraw < config.duplicateRate() && inFlight[link] < maxInFlightPerLink) {
+            pendingCopyLink = link;
+            pendingCopyMicros = schedule(link, config, nowMicros, copyDelayMicros);
+        }
+        return deliveryMicros;
     }
 
-    /** A duplicate copy's delivery time, or -1 when the link does not duplicate this message. */
+    /** The delivery time of a duplicate of the message {@link #route} just routed on this link, or -1. */
     public long duplicate(int from, int to, long nowMicros) {
         int link = index(from, to);
-        LinkConfig config = links[link];
-        if (config.duplicateRate() <= 0.0) {
+        if (pendingCopyLink != link) {
             return -1;
         }
-        RandomStream random = random(link, from, to);
-        if (!random.chance(config.duplicateRate()) || inFlight[link] >= maxInFlightPerLink) {
-            return -1;
-        }
-        return schedule(link, config, random, nowMicros);
+        pendingCopyLink = -1;
+        return pendingCopyMicros;
+    }
+
+    /** Draws a message takes from its link's stream, whatever happens to it. */
+    public static final int DRAWS_PER_MESSAGE = 6;
+
+    /** A delay: with probability tailProbability a long-tail one, else uniform in [min, max]. */
+    static long delayMicros(LinkConfig config, double tailDraw, double latencyDraw) {
+        return tailDraw < config.tailProbability()
+                ? uniform(latencyDraw, config.latencyMaxMicros(), config.tailMaxMicros())
+                : uniform(latencyDraw, config.latencyMinMicros(), config.latencyMaxMicros());
+    }
+
+    /** {@code u} in [0, 1) mapped to a whole number in [min, maxInclusive], with one draw. */
+    public static long uniform(double u, long min, long maxInclusive) {
+        return min + Math.min(maxInclusive - min, (long) (u * (maxInclusive - min + 1)));
     }
 
     /** Called when a routed message leaves the network, delivered or not. */
@@ -162,10 +192,7 @@ public final class Network {
         Arrays.fill(links, config);
     }
 
-    private long schedule(int link, LinkConfig config, RandomStream random, long nowMicros) {
-        long delayMicros = random.chance(config.tailProbability())
-                ? random.nextLong(config.latencyMaxMicros(), config.tailMaxMicros() + 1)
-                : random.nextLong(config.latencyMinMicros(), config.latencyMaxMicros() + 1);
+    private long schedule(int link, LinkConfig config, long nowMicros, long delayMicros) {
         long deliveryMicros = nowMicros + delayMicros;
         if (config.fifo()) {
             // Equal times are delivered in send order: the event queue breaks ties by sequence.

@@ -1,5 +1,6 @@
 package io.raftsim.sim.toy;
 
+import io.raftsim.sim.network.Network;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.PriorityQueue;
@@ -57,7 +58,16 @@ public final class BareEventLoop {
     }
 
     private void send(long nowMicros, int from, int to) {
-        long delayMicros = linkRandom[from * nodes + to].nextLong(latencyMinMicros, latencyMaxMicros + 1);
+        // The same draws per message as the engine's network (loss, tail, latency, duplicate,
+        // and the duplicate's tail and latency); on a link without loss, tail or duplicates only
+        // the latency is used, so this loop replays the engine's run event for event.
+        RandomStream random = linkRandom[from * nodes + to];
+        random.nextDouble();
+        random.nextDouble();
+        long delayMicros = Network.uniform(random.nextDouble(), latencyMinMicros, latencyMaxMicros);
+        for (int draw = 3; draw < Network.DRAWS_PER_MESSAGE; draw++) {
+            random.nextDouble();
+        }
         queue.add(new Ball(nowMicros + delayMicros, nextSeq++, from, to));
     }
 }
