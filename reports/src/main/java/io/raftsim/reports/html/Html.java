@@ -1,5 +1,7 @@
 package io.raftsim.reports.html;
 
+import io.raftsim.reports.trace.JsonStrings;
+
 /** Escaping for text placed in HTML, and for JSON placed in a script element. */
 public final class Html {
     private Html() {
@@ -40,24 +42,6 @@ public final class Html {
             out.append("null");
             return;
         }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonStrings.appendQuoted(out, value);
     }
 }
