@@ -7,6 +7,8 @@ import io.raftsim.sim.trace.TraceSink;
 import io.raftsim.scenarios.shrink.Shrinker;
 import io.raftsim.scenarios.sweep.SeedRange;
 import io.raftsim.scenarios.sweep.Sweep;
+import io.raftsim.reports.io.AtomicFile;
+import io.raftsim.scenarios.sweep.SweepHtml;
 import io.raftsim.scenarios.sweep.SweepJson;
 import io.raftsim.scenarios.sweep.SweepSummary;
 import picocli.CommandLine.Command;
@@ -49,6 +51,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object (for 'raftsim merge').")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the summary as an HTML page: outcomes, expect conditions, distributions, failed seeds.")
+    Path html;
+
     @Option(names = "--no-shrink", description = "Do not shrink the first failure.")
     boolean noShrink;
 
@@ -72,8 +77,12 @@ final class SweepCommand implements Callable<Integer> {
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
+        SweepJson.Header header = new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate());
+        if (html != null) {
+            AtomicFile.write(html, SweepHtml.page(header, summary));
+        }
         if (json) {
-            out.println(Summary.JSON.writeValueAsString(SweepJson.write(new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate()), summary)));
+            out.println(Summary.JSON.writeValueAsString(SweepJson.write(header, summary)));
         } else {
             printText(out, scenario, range, threadCount, summary, wallSeconds);
         }

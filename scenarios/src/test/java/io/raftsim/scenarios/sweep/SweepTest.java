@@ -47,6 +47,20 @@ class SweepTest {
     }
 
     @Test
+    void theHtmlSummaryListsFailedSeedsWithTheirReplayCommands() throws IOException {
+        Path page = directory.resolve("sweep.html");
+        StringWriter out = new StringWriter();
+        int code = Main.execute(new String[] {"sweep", "random", "--seeds", "1..6", "--set", "name=<b>x</b>", "--bug", "DOUBLE_VOTE",
+                "--no-shrink", "--html", page.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(1, code, out.toString());
+        String html = Files.readString(page);
+        assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"), "the scenario name is escaped");
+        assertTrue(html.contains("./raftsim run random --seed 1 --set name=&lt;b&gt;x&lt;/b&gt; --bug DOUBLE_VOTE")
+                || html.contains("--seed 1 --set &#39;name=&lt;b&gt;x&lt;/b&gt;&#39; --bug DOUBLE_VOTE"), html);
+        assertTrue(html.contains("SAFETY_VIOLATION"));
+    }
+
+    @Test
     void shardsCoverTheRangeExactlyOnce() {
         long covered = 0;
         for (int k = 1; k <= 4; k++) {

@@ -1,0 +1,91 @@
+package io.raftsim.scenarios.sweep;
+
+import io.raftsim.reports.html.Html;
+import io.raftsim.scenarios.run.Outcome;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A sweep summary as one self-contained HTML page: runs by failure class, how often each
+ * {@code expect} condition was reached, the distributions of elections and of the highest
+ * term per run (SVG bars), and every failed seed kept with the command that replays it.
+ * Every string from a scenario is escaped.
+ */
+public final class SweepHtml {
+    private SweepHtml() {
+    }
+
+    public static String page(SweepJson.Header header, SweepSummary summary) {
+        StringBuilder html = new StringBuilder(16_384);
+        String title = "raftsim sweep: " + header.scenario() + ", seeds " + header.seeds();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
+                .append("</title>\n<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 20px}"
+                        + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}.fail{color:#b00020;font-weight:600}"
+                        + ".ok{color:#1b7f3b;font-weight:600}code{background:#f3f3f3;padding:1px 4px}svg text{font-size:11px}</style></head><body>\n");
+        html.append("<h1>").append(Html.escape(title)).append("</h1>\n<p>").append(summary.runs()).append(" runs, ")
+                .append(String.format(Locale.ROOT, "%,d", summary.steps())).append(" steps, combined digest <code>")
+                .append(String.format(Locale.ROOT, "%016x", summary.combinedDigest())).append("</code>: <span class=\"")
+                .append(summary.failed() == 0 ? "ok\">all passed" : "fail\">" + summary.failed() + " failed").append("</span></p>\n");
+
+        html.append("<h2>Runs by outcome</h2>\n<table><tr><th>outcome</th><th>runs</th><th>exit code</th></tr>\n");
+        for (Outcome outcome : Outcome.values()) {
+            long count = summary.outcomes().getOrDefault(outcome, 0L);
+            html.append("<tr><td").append(outcome.failed() && count > 0 ? " class=\"fail\"" : "").append(">").append(outcome)
+                    .append("</td><td>").append(count).append("</td><td>").append(outcome.exitCode()).append("</td></tr>\n");
+        }
+        html.append("</table>\n<h2>Expect conditions reached</h2>\n<table><tr><th>condition</th><th>runs</th></tr>\n");
+        summary.expectationsReached().forEach((name, count) -> html.append("<tr><td>").append(Html.escape(name)).append("</td><td>")
+                .append(count).append(" of ").append(summary.runs()).append("</td></tr>\n"));
+        html.append("</table>\n<h2>Elections per run</h2>\n").append(bars(summary.electionsPerRun()));
+        html.append("<h2>Highest term per run</h2>\n").append(bars(summary.highestTermPerRun()));
+
+        html.append("<h2>Failed seeds</h2>\n");
+        if (summary.failures().isEmpty()) {
+            html.append("<p>None.</p>\n");
+        } else {
+            html.append("<p>The ").append(summary.failures().size()).append(" lowest failed seeds, each with the command that replays it.</p>\n")
+                    .append("<table><tr><th>seed</th><th>outcome</th><th>property</th><th>message</th><th>replay</th></tr>\n");
+            for (SweepSummary.Failure failure : summary.failures()) {
+                html.append("<tr><td>").append(failure.seed()).append("</td><td class=\"fail\">").append(failure.outcome())
+                        .append("</td><td>").append(Html.escape(failure.property())).append("</td><td>").append(Html.escape(failure.message()))
+                        .append("</td><td><code>").append(Html.escape(SweepJson.replay(header.replayTemplate(), failure.seed()))).append("</code></td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    /** A histogram (value -> runs) as SVG bars, at most 60 bars wide; the rest folds into the last. */
+    private static String bars(TreeMap<Long, Long> histogram) {
+        if (histogram.isEmpty()) {
+            return "<p>No runs.</p>\n";
+        }
+        TreeMap<Long, Long> shown = new TreeMap<>();
+        long cut = histogram.firstKey() + 59;
+        for (Map.Entry<Long, Long> entry : histogram.entrySet()) {
+            shown.merge(Math.min(entry.getKey(), cut), entry.getValue(), Long::sum);
+        }
+        long max = shown.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        int width = 14;
+        int height = 120;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg width=\"").append(shown.size() * width + 40).append("\" height=\"").append(height + 30)
+                .append("\" role=\"img\"><title>runs per value</title>\n");
+        int x = 30;
+        for (Map.Entry<Long, Long> entry : shown.entrySet()) {
+            long barHeight = Math.max(1, entry.getValue() * height / max);
+            String label = entry.getKey() == cut && histogram.lastKey() > cut ? entry.getKey() + "+" : Long.toString(entry.getKey());
+            svg.append("<rect x=\"").append(x).append("\" y=\"").append(height - barHeight).append("\" width=\"").append(width - 2)
+                    .append("\" height=\"").append(barHeight).append("\" fill=\"#4a78c2\"><title>").append(label).append(": ")
+                    .append(entry.getValue()).append(" runs</title></rect>\n");
+            if (entry.getKey() % 5 == 0 || entry.getKey().equals(shown.firstKey()) || entry.getKey().equals(shown.lastKey())) {
+                svg.append("<text x=\"").append(x).append("\" y=\"").append(height + 14).append("\">").append(label).append("</text>\n");
+            }
+            x += width;
+        }
+        svg.append("<text x=\"0\" y=\"10\">").append(max).append("</text></svg>\n");
+        return svg.toString();
+    }
+}
