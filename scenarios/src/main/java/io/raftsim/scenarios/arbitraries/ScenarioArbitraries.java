@@ -44,13 +44,16 @@ public final class ScenarioArbitraries {
     /**
      * Network settings from a LAN to a lossy, slow one, always within Raft's timing
      * requirement (§5.6: broadcast time well below the election timeout of 150 ms): latency up
-     * to 30 ms and long tails up to 100 ms. Beyond that a run may lose liveness without any
-     * bug, and a failure found must be a real one.
+     * to 30 ms, long tails up to 100 ms, loss up to 10%. Beyond that a run may lose liveness
+     * without any bug, and a failure found must be a real one.
      */
     public static Arbitrary<NetworkSettings> networkSettings() {
         Arbitrary<Integer> minLatency = Arbitraries.integers().between(0, 10).shrinkTowards(1);
         Arbitrary<Integer> spread = Arbitraries.integers().between(0, 20).shrinkTowards(0);
-        Arbitrary<Double> drop = Arbitraries.of(0.0, 0.01, 0.05, 0.1, 0.2);
+        // Loss stays on through the liveness phase (it is the network, not a fault): at 20% a
+        // client's retries lose every request or reply for the whole bound about once in a
+        // thousand runs, with no bug. At 10% that is once in a hundred thousand.
+        Arbitrary<Double> drop = Arbitraries.of(0.0, 0.01, 0.05, 0.1);
         Arbitrary<Double> duplicate = Arbitraries.of(0.0, 0.01, 0.05, 0.1);
         Arbitrary<Double> tail = Arbitraries.of(0.0, 0.01, 0.05);
         Arbitrary<Integer> tailMax = Arbitraries.integers().between(30, 100).shrinkTowards(30);
