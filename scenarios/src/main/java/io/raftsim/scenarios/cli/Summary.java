@@ -31,6 +31,7 @@ final class Summary {
                 + ", highest term " + stats.highestTerm()
                 + (stats.firstLeaderMicros() >= 0 ? ", first at " + Time.format(stats.firstLeaderMicros()) : "")
                 + (stats.splitVoteTerms() > 0 ? ", " + stats.splitVoteTerms() + " split votes" : ""));
+        line(text, "leaders", leaders(stats));
         line(text, "committed", "through index " + cluster.committedIndex()
                 + (stats.rolledBackEntries() > 0 ? ", " + stats.rolledBackEntries() + " uncommitted entries rolled back" : ""));
         line(text, "client ops", cluster.operationsInvoked() + " invoked, " + cluster.operationsCompleted() + " completed, "
@@ -77,6 +78,20 @@ final class Summary {
         fields.put("digest", run.digestHex());
         fields.put("replay", replay);
         return fields;
+    }
+
+    /** Who led which term, the first and last few when there were many. */
+    private static String leaders(RunStats stats) {
+        if (stats.leaderOfTerm().isEmpty()) {
+            return "none";
+        }
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        stats.leaderOfTerm().forEach((term, leader) -> terms.add("t" + term + " n" + (leader + 1)));
+        if (terms.size() > 8) {
+            return String.join(", ", terms.subList(0, 4)) + ", ... " + (terms.size() - 8) + " more ..., "
+                    + String.join(", ", terms.subList(terms.size() - 4, terms.size()));
+        }
+        return String.join(", ", terms);
     }
 
     private static void line(StringBuilder text, String label, String value) {

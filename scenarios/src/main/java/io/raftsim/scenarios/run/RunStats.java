@@ -1,11 +1,20 @@
 package io.raftsim.scenarios.run;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * What the run did, beyond the cluster's own counts: elections, the terms that saw a split
  * vote, the moments two leaders coexisted, and the entries rolled back.
  *
  * @param firstLeaderMicros virtual time of the first election, or -1 when none happened
+ * @param leaderOfTerm the server elected in each term that had a leader
  */
 public record RunStats(long elections, long highestTerm, int distinctLeaders, int splitVoteTerms,
-                       long splitBrainMoments, long rolledBackEntries, long firstLeaderMicros, long faultsApplied) {
+                       long splitBrainMoments, long rolledBackEntries, long firstLeaderMicros, long faultsApplied,
+                       SortedMap<Long, Integer> leaderOfTerm) {
+    public RunStats {
+        leaderOfTerm = Collections.unmodifiableSortedMap(new TreeMap<>(leaderOfTerm));
+    }
 }

@@ -122,7 +122,7 @@ public final class ScenarioRunner {
         int distinctLeaders = (int) leaders.values().stream().distinct().count();
         RunStats stats = new RunStats(cluster.monitor().electionCount(), cluster.monitor().highestLeaderTerm(), distinctLeaders,
                 splitVotes.size(), tracker.splitBrainMoments(), tracker.rolledBackEntries(), tracker.firstLeaderMicros(),
-                scenario.faults().size() + drawnFaults);
+                scenario.faults().size() + drawnFaults, leaders);
         List<ExpectationResult> expectations = new ArrayList<>();
         for (Expectation expectation : scenario.expect()) {
             expectations.add(evaluate(expectation, cluster, outcome, tracker, leaders, splitVotes));
