@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.reports.trace.TraceFormatException;
 import io.raftsim.scenarios.format.ScenarioException;
 import picocli.CommandLine;
 
@@ -45,8 +46,8 @@ public final class Main {
         }
 
         static boolean is(Exception exception) {
-            return exception instanceof ScenarioException || exception instanceof UncheckedIOException
-                    || exception.getClass().getSimpleName().equals("TraceFormatException");
+            return exception instanceof ScenarioException || exception instanceof TraceFormatException
+                    || exception instanceof UncheckedIOException;
         }
 
         static String message(Exception exception) {
