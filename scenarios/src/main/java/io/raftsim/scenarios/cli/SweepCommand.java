@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -60,11 +61,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shrink-out", paramLabel = "FILE", description = "Where the shrunk scenario goes (default: shrunk-SCENARIO-SEED.json).")
     Path shrinkOut;
 
+    @Option(names = "--shrink-tries", paramLabel = "N", defaultValue = "3",
+            description = "Shrink the first N failures of the same class and keep the smallest, 1..20 (default ${DEFAULT-VALUE}).")
+    int shrinkTries;
+
     @Override
     public Integer call() {
         SeedRange range = SeedRange.parse(seeds, "--seeds");
         if (shard != null) {
             range = range.shard(shard, "--shard");
+        }
+        if (shrinkTries < 1 || shrinkTries > 20) {
+            throw new ScenarioException("--shrink-tries: " + shrinkTries + " is outside 1..20");
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1 || threadCount > 256) {
@@ -88,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.flush();
         if (!summary.failures().isEmpty() && !noShrink) {
-            shrinkFirst(scenario, summary.failures().get(0).seed());
+            shrinkFirst(scenario, summary.failures());
         }
         return exitCode(summary);
     }
@@ -124,17 +132,37 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private void shrinkFirst(Scenario scenario, long seed) {
+    /**
+     * Shrinks the first failure and up to {@code --shrink-tries - 1} more of the same class and
+     * property, and keeps the smallest: a failure that needs a rare alignment of events often
+     * shrinks far better from one seed than from another.
+     */
+    private void shrinkFirst(Scenario scenario, List<SweepSummary.Failure> failures) {
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "shrinking seed %d...%n", seed);
-        err.flush();
-        Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), Shrinker.DEFAULT_MAX_RUNS)
-                .shrink(scenario, seed);
-        Path file = shrinkOut != null ? shrinkOut : Path.of("shrunk-" + scenario.name() + "-" + seed + ".json");
-        ShrinkCommand.write(file, shrunk);
-        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (%d runs): %s%n  replay: ./raftsim run %s%s%n",
-                shrunk.faultCount(), shrunk.scenario().nodes(), shrunk.scenario().clients().count(), shrunk.scenario().durationMs(),
-                shrunk.candidateRuns(), file, Shell.quote(file.toString()), ShrinkCommand.bugOptions(scenarioArguments.plantedBugs()));
+        SweepSummary.Failure first = failures.get(0);
+        Shrinker.Shrunk best = null;
+        int tried = 0;
+        for (SweepSummary.Failure failure : failures) {
+            if (tried == shrinkTries) {
+                break;
+            }
+            if (failure.outcome() != first.outcome() || !java.util.Objects.equals(failure.property(), first.property())) {
+                continue;
+            }
+            tried++;
+            err.printf(Locale.ROOT, "shrinking seed %d...%n", failure.seed());
+            err.flush();
+            Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), Shrinker.DEFAULT_MAX_RUNS)
+                    .shrink(scenario, failure.seed());
+            if (best == null || Shrinker.size(shrunk.scenario()) < Shrinker.size(best.scenario())) {
+                best = shrunk;
+            }
+        }
+        Path file = shrinkOut != null ? shrinkOut : Path.of("shrunk-" + scenario.name() + "-" + first.seed() + ".json");
+        ShrinkCommand.write(file, best);
+        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
+                best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
+                tried, file, Shell.quote(file.toString()), ShrinkCommand.bugOptions(scenarioArguments.plantedBugs()));
         err.flush();
     }
 

@@ -106,7 +106,7 @@ public final class Shrinker {
     }
 
     /** How big a scenario is, for deciding whether a round of passes helped: steps first, then servers, clients, duration. */
-    private static long size(Scenario scenario) {
+    public static long size(Scenario scenario) {
         return ((scenario.faults().size() * 100L + scenario.nodes()) * 1_000L + scenario.clients().count()) * 10_000_000L + scenario.durationMs();
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,30 +28,33 @@ class PlantedBugShrinkTest {
     /** "A handful": the most fault steps a shrunk scenario may keep. */
     static final int HANDFUL = 5;
     /**
-     * Three bugs need a rare alignment (a voter crashing between two requests of one term, a
-     * reply delayed past its candidate's next campaign, a mismatched prevLogTerm at just the
-     * right index): nearly every removal of a step loses it, and the shrinker stops in a local
-     * minimum of 8 to 11 steps, from 20 to 40. They are held to this looser bound.
+     * COUNT_STALE_TERM_VOTES needs a vote reply delayed past its candidate's next campaign
+     * while another candidate wins that term: 2 of seeds 1..20,000 show it, and nearly every
+     * removal of a step loses the alignment. Its best shrink keeps 7 steps.
      */
-    static final int RARE_ALIGNMENT_BOUND = 12;
-    private static final Set<Bug> RARE_ALIGNMENT = EnumSet.of(Bug.VOTE_NOT_PERSISTED, Bug.IGNORE_PREV_LOG_TERM, Bug.COUNT_STALE_TERM_VOTES);
+    static final int RARE_ALIGNMENT_BOUND = 8;
 
-    private static final EnumMap<Bug, Long> FIRST_SEED = new EnumMap<>(Bug.class);
+    /**
+     * The detecting seeds of the default {@code random} sweep, lowest first (figure-8's first
+     * seed for commit-by-counting). As {@code sweep} does, the first is shrunk, and the next
+     * ones too while the result is more than a handful; the smallest counts.
+     */
+    private static final EnumMap<Bug, List<Long>> DETECTING_SEEDS = new EnumMap<>(Bug.class);
 
     static {
-        FIRST_SEED.put(Bug.DOUBLE_VOTE, 1L);
-        FIRST_SEED.put(Bug.VOTE_NOT_PERSISTED, 209L);
-        FIRST_SEED.put(Bug.VOTE_WITHOUT_LOG_CHECK, 1L);
-        FIRST_SEED.put(Bug.COMMIT_PREVIOUS_TERM_BY_COUNTING, 1L);
-        FIRST_SEED.put(Bug.TRUNCATE_ON_MATCHING_APPEND, 5L);
-        FIRST_SEED.put(Bug.ACCEPT_STALE_TERM_APPEND, 1L);
-        FIRST_SEED.put(Bug.IGNORE_PREV_LOG_TERM, 11L);
-        FIRST_SEED.put(Bug.REPLY_BEFORE_PERSIST, 7L);
-        FIRST_SEED.put(Bug.DUPLICATE_APPLY, 5L);
-        FIRST_SEED.put(Bug.STALE_LOCAL_READ, 223L);
-        FIRST_SEED.put(Bug.NO_TIMEOUT_RANDOMIZATION, 2L);
-        FIRST_SEED.put(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY, 1L);
-        FIRST_SEED.put(Bug.COUNT_STALE_TERM_VOTES, 14_269L);
+        DETECTING_SEEDS.put(Bug.DOUBLE_VOTE, List.of(1L));
+        DETECTING_SEEDS.put(Bug.VOTE_NOT_PERSISTED, List.of(209L, 247L));
+        DETECTING_SEEDS.put(Bug.VOTE_WITHOUT_LOG_CHECK, List.of(1L));
+        DETECTING_SEEDS.put(Bug.COMMIT_PREVIOUS_TERM_BY_COUNTING, List.of(1L));
+        DETECTING_SEEDS.put(Bug.TRUNCATE_ON_MATCHING_APPEND, List.of(5L));
+        DETECTING_SEEDS.put(Bug.ACCEPT_STALE_TERM_APPEND, List.of(1L));
+        DETECTING_SEEDS.put(Bug.IGNORE_PREV_LOG_TERM, List.of(11L, 29L, 90L));
+        DETECTING_SEEDS.put(Bug.REPLY_BEFORE_PERSIST, List.of(7L));
+        DETECTING_SEEDS.put(Bug.DUPLICATE_APPLY, List.of(5L));
+        DETECTING_SEEDS.put(Bug.STALE_LOCAL_READ, List.of(223L));
+        DETECTING_SEEDS.put(Bug.NO_TIMEOUT_RANDOMIZATION, List.of(2L));
+        DETECTING_SEEDS.put(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY, List.of(1L));
+        DETECTING_SEEDS.put(Bug.COUNT_STALE_TERM_VOTES, List.of(14_269L, 18_298L));
     }
 
     static Scenario scenarioFor(Bug bug) {
@@ -62,18 +66,26 @@ class PlantedBugShrinkTest {
     void isCaughtWithItsPropertyAndShrinksToAHandfulOfFaults(Bug bug) {
         Set<Bug> planted = EnumSet.of(bug);
         Scenario scenario = scenarioFor(bug);
-        long seed = FIRST_SEED.get(bug);
-        ScenarioResult caught = ScenarioRunner.run(scenario, seed, TraceSink.NONE, planted);
-        assertEquals(bug.expectedVerdict().name(), caught.outcome().name(), caught.toString());
-        assertEquals(bug.expectedProperty(), caught.property(), caught.toString());
+        Shrinker.Shrunk best = null;
+        for (long seed : DETECTING_SEEDS.get(bug)) {
+            ScenarioResult caught = ScenarioRunner.run(scenario, seed, TraceSink.NONE, planted);
+            assertEquals(bug.expectedVerdict().name(), caught.outcome().name(), "seed " + seed + ": " + caught);
+            assertEquals(bug.expectedProperty(), caught.property(), "seed " + seed + ": " + caught);
 
-        Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> ScenarioRunner.run(candidate, s, TraceSink.NONE, planted), Shrinker.DEFAULT_MAX_RUNS)
-                .shrink(scenario, seed);
-        System.out.printf("%s: %d fault steps, %d nodes, %d clients, %d ms, %d runs%n", bug, shrunk.faultCount(),
-                shrunk.scenario().nodes(), shrunk.scenario().clients().count(), shrunk.scenario().durationMs(), shrunk.candidateRuns());
-        ScenarioResult again = ScenarioRunner.run(shrunk.scenario(), shrunk.scenario().seed(), TraceSink.NONE, planted);
-        assertTrue(again.failsLike(caught), "the shrunk scenario fails the same way: " + again);
-        int bound = RARE_ALIGNMENT.contains(bug) ? RARE_ALIGNMENT_BOUND : HANDFUL;
-        assertTrue(shrunk.faultCount() <= bound, bug + " shrank to " + shrunk.faultCount() + " fault steps: " + shrunk.scenario().faults());
+            Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> ScenarioRunner.run(candidate, s, TraceSink.NONE, planted), Shrinker.DEFAULT_MAX_RUNS)
+                    .shrink(scenario, seed);
+            ScenarioResult again = ScenarioRunner.run(shrunk.scenario(), shrunk.scenario().seed(), TraceSink.NONE, planted);
+            assertTrue(again.failsLike(caught), "the shrunk scenario of seed " + seed + " fails the same way: " + again);
+            System.out.printf("%s seed %d: %d fault steps, %d nodes, %d clients, %d ms, %d runs%n", bug, seed, shrunk.faultCount(),
+                    shrunk.scenario().nodes(), shrunk.scenario().clients().count(), shrunk.scenario().durationMs(), shrunk.candidateRuns());
+            if (best == null || Shrinker.size(shrunk.scenario()) < Shrinker.size(best.scenario())) {
+                best = shrunk;
+            }
+            if (best.faultCount() <= HANDFUL) {
+                break;
+            }
+        }
+        int bound = bug == Bug.COUNT_STALE_TERM_VOTES ? RARE_ALIGNMENT_BOUND : HANDFUL;
+        assertTrue(best.faultCount() <= bound, bug + " shrank to " + best.faultCount() + " fault steps: " + best.scenario().faults());
     }
 }
