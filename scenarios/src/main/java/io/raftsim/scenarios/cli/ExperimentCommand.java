@@ -42,6 +42,8 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!"election-timing".equals(name)) {
             throw new ParameterException(spec.commandLine(), "unknown experiment '" + name + "' (known: election-timing)");
         }
+        OutputPaths.check(csv, "--csv");
+        OutputPaths.check(html, "--html");
         if (trials <= 0 || trials > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "--trials: " + trials + " is outside 1..1000000");
         }

@@ -26,9 +26,26 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         SweepSummary merged = new SweepSummary();
         SweepJson.Header whole = null;
+        java.util.TreeMap<Integer, Path> shards = new java.util.TreeMap<>();
+        int shardCount = 0;
         for (Path file : files) {
             SweepJson.Header[] header = {null};
             SweepSummary part = SweepJson.read(file, read -> header[0] = read);
+            java.util.regex.Matcher shard = java.util.regex.Pattern.compile(" shard ([0-9]+)/([0-9]+)$").matcher(header[0].seeds());
+            int k = 1;
+            int n = 1;
+            if (shard.find()) {
+                k = Integer.parseInt(shard.group(1));
+                n = Integer.parseInt(shard.group(2));
+            }
+            if (shardCount != 0 && n != shardCount) {
+                throw new ScenarioException(file + ": seeds: shard " + k + "/" + n + " does not split the range as the other summaries do (into " + shardCount + ")");
+            }
+            shardCount = n;
+            Path earlier = shards.put(k, file);
+            if (earlier != null) {
+                throw new ScenarioException(file + ": seeds: shard " + k + "/" + n + " is also in " + earlier + "; each shard once");
+            }
             SweepJson.Header unsharded = new SweepJson.Header(header[0].scenario(), header[0].seeds().replaceAll(" shard [0-9]+/[0-9]+$", ""),
                     header[0].replayTemplate());
             if (whole != null && !whole.equals(unsharded)) {
@@ -37,6 +54,15 @@ final class MergeCommand implements Callable<Integer> {
             }
             whole = unsharded;
             merged.merge(part);
+        }
+        if (shards.size() != shardCount) {
+            java.util.List<Integer> missing = new java.util.ArrayList<>();
+            for (int k = 1; k <= shardCount; k++) {
+                if (!shards.containsKey(k)) {
+                    missing.add(k);
+                }
+            }
+            throw new ScenarioException("merge: shards " + missing + " of " + shardCount + " are missing; a merge needs every shard of the range");
         }
         spec.commandLine().getOut().println(Summary.JSON.writeValueAsString(SweepJson.write(whole, merged)));
         spec.commandLine().getOut().flush();

@@ -42,14 +42,14 @@ final class ReplayCommand implements Callable<Integer> {
      * The bugs a run was recorded with: its reproducing command names them ({@code --bug X}),
      * and they are deliberately no scenario field (docs/trace-format.md).
      */
-    static Set<Bug> plantedBugs(String command) {
+    static Set<Bug> plantedBugs(String source, String command) {
         Set<Bug> bugs = EnumSet.noneOf(Bug.class);
         Matcher matcher = Pattern.compile("--bug[ =]([A-Z_]+)").matcher(command);
         while (matcher.find()) {
             try {
                 bugs.add(Bug.valueOf(matcher.group(1)));
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException("header.command: unknown planted bug " + matcher.group(1));
+                throw new ScenarioException(source + ": unknown planted bug " + matcher.group(1));
             }
         }
         return bugs;
@@ -61,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (ReplayCheckSink check = ReplayCheckSink.open(trace)) {
             TraceHeader header = check.header();
             Scenario scenario = ScenarioReader.fromTree(header.scenario(), trace + ": header.scenario");
-            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(header.command()));
+            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(trace + ": header.command", header.command()));
             check.finish(Tracing.footer(result));
             TraceDifference difference = check.firstDifference();
             out.printf(Locale.ROOT, "%-13s %s (seed %d), recorded by %s%n", "trace", scenario.name(), header.seed(), header.tool());

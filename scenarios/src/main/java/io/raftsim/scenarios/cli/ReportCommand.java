@@ -28,6 +28,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.check(html, "--html");
         try {
             HtmlTimeline.render(trace, html);
         } catch (TraceFormatException e) {

@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.ScenarioResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = scenarioArguments.load();
+        OutputPaths.check(trace, "--trace");
+        OutputPaths.check(html, "--html");
+        if (trace != null && html != null && trace.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {
+            throw new ScenarioException("--html: " + html + " is also the --trace file; give two files");
+        }
         long runSeed = seed != null ? seed : scenario.seed();
         String replay = scenarioArguments.replayCommand(runSeed);
         Tracing tracing = Tracing.open(trace, html, scenario, runSeed, replay);

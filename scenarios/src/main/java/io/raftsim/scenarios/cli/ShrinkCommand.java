@@ -43,9 +43,9 @@ final class ShrinkCommand implements Callable<Integer> {
         }
         Scenario scenario = scenarioArguments.load();
         long failingSeed = seed != null ? seed : scenario.seed();
+        Path file = OutputPaths.check(out != null ? out : OutputPaths.named("shrunk", scenario.name(), failingSeed), "--out");
         Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), maxRuns)
                 .shrink(scenario, failingSeed);
-        Path file = out != null ? out : Path.of("shrunk-" + scenario.name() + "-" + failingSeed + ".json");
         write(file, shrunk);
         PrintWriter text = spec.commandLine().getOut();
         Scenario small = shrunk.scenario();

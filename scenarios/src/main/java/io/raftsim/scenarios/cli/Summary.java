@@ -69,7 +69,7 @@ final class Summary {
         fields.put("operationsUnknown", cluster.operationsUnknown());
         ArrayNode expectations = fields.putArray("expectations");
         for (ExpectationResult expectation : result.expectations()) {
-            expectations.addObject().put("name", expectation.expectation().name()).put("reached", expectation.reached())
+            expectations.addObject().put("name", expectation.expectation().key()).put("reached", expectation.reached())
                     .put("detail", expectation.detail());
         }
         fields.put("steps", run.steps());

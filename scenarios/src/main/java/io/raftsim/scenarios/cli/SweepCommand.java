@@ -79,6 +79,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new ScenarioException("--threads: " + threadCount + " is outside 1..256");
         }
         Scenario scenario = scenarioArguments.load();
+        OutputPaths.check(html, "--html");
+        OutputPaths.check(shrinkOut, "--shrink-out");
         Progress progress = new Progress(spec.commandLine().getErr(), range.size());
         long startNanos = System.nanoTime();
         SweepSummary summary = Sweep.run(range, threadCount, seed -> scenarioArguments.run(scenario, seed, TraceSink.NONE), progress::update);
@@ -86,19 +88,34 @@ final class SweepCommand implements Callable<Integer> {
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
         SweepJson.Header header = new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate());
-        if (html != null) {
-            AtomicFile.write(html, SweepHtml.page(header, summary));
-        }
         if (json) {
             out.println(Summary.JSON.writeValueAsString(SweepJson.write(header, summary)));
         } else {
             printText(out, scenario, range, threadCount, summary, wallSeconds);
         }
         out.flush();
-        if (!summary.failures().isEmpty() && !noShrink) {
-            shrinkFirst(scenario, summary.failures());
+        int exitCode = exitCode(summary);
+        // The summary is out; a file that cannot be written now loses only itself, and a found
+        // failure keeps its exit code.
+        boolean written = true;
+        if (html != null) {
+            written = writeOrSay(() -> AtomicFile.write(html, SweepHtml.page(header, summary)), "--html");
         }
-        return exitCode(summary);
+        if (!summary.failures().isEmpty() && !noShrink) {
+            written &= writeOrSay(() -> shrinkFirst(scenario, summary.failures()), "shrink");
+        }
+        return exitCode != ExitCode.PASSED || written ? exitCode : ExitCode.BAD_INPUT;
+    }
+
+    private boolean writeOrSay(Runnable output, String what) {
+        try {
+            output.run();
+            return true;
+        } catch (ScenarioException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("raftsim: " + what + ": " + Main.BadInput.message(e));
+            spec.commandLine().getErr().flush();
+            return false;
+        }
     }
 
     private void printText(PrintWriter out, Scenario scenario, SeedRange range, int threadCount, SweepSummary summary, double wallSeconds) {
@@ -158,7 +175,7 @@ final class SweepCommand implements Callable<Integer> {
                 best = shrunk;
             }
         }
-        Path file = shrinkOut != null ? shrinkOut : Path.of("shrunk-" + scenario.name() + "-" + first.seed() + ".json");
+        Path file = shrinkOut != null ? shrinkOut : OutputPaths.check(OutputPaths.named("shrunk", scenario.name(), best.original().seed()), "--shrink-out");
         ShrinkCommand.write(file, best);
         err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),

@@ -62,20 +62,23 @@ final class Tracing {
         if (writer == null) {
             return "";
         }
-        writer.finish(footer(result));
         StringBuilder written = new StringBuilder();
-        if (!temporaryTrace) {
-            written.append("trace         ").append(tracePath).append(" (").append(writer.eventCount()).append(" events)\n");
-        }
-        if (htmlPath != null) {
-            HtmlTimeline.render(tracePath, htmlPath);
-            written.append("timeline      ").append(htmlPath).append('\n');
-        }
-        if (temporaryTrace) {
-            try {
-                Files.deleteIfExists(tracePath);
-            } catch (IOException ignored) {
-                // A leftover temporary file is harmless.
+        try {
+            writer.finish(footer(result));
+            if (!temporaryTrace) {
+                written.append("trace         ").append(tracePath).append(" (").append(writer.eventCount()).append(" events)\n");
+            }
+            if (htmlPath != null) {
+                HtmlTimeline.render(tracePath, htmlPath);
+                written.append("timeline      ").append(htmlPath).append('\n');
+            }
+        } finally {
+            if (temporaryTrace) {
+                try {
+                    Files.deleteIfExists(tracePath);
+                } catch (IOException ignored) {
+                    // A leftover temporary file is harmless.
+                }
             }
         }
         return written.toString();

@@ -11,6 +11,20 @@ public sealed interface Expectation {
     /** One line saying what it requires. */
     String describe();
 
+    /** The name with its parameter, e.g. {@code electionsAtMost 3}: what sweep summaries count by. */
+    default String key() {
+        return name();
+    }
+
+    /**
+     * Whether missing this condition means something happened that should not have (too many
+     * elections), rather than that something did not happen. Only such a miss can be shrunk:
+     * a smaller run trivially reaches less.
+     */
+    default boolean missMeansSomethingHappened() {
+        return false;
+    }
+
     /** A leader was elected (within {@code withinMs} of the start, when given). */
     record LeaderElected(Long withinMs) implements Expectation {
         @Override
@@ -21,6 +35,11 @@ public sealed interface Expectation {
         @Override
         public String describe() {
             return withinMs == null ? "a leader is elected" : "a leader is elected within " + withinMs + " ms";
+        }
+
+        @Override
+        public String key() {
+            return withinMs == null ? name() : name() + " " + withinMs;
         }
     }
 
@@ -87,6 +106,11 @@ public sealed interface Expectation {
         public String describe() {
             return "at least " + atLeast + " entries are committed";
         }
+
+        @Override
+        public String key() {
+            return name() + " " + atLeast;
+        }
     }
 
     /** At least {@code count} leaders were elected: the cluster kept losing its leader. */
@@ -100,6 +124,11 @@ public sealed interface Expectation {
         public String describe() {
             return "at least " + count + " elections";
         }
+
+        @Override
+        public String key() {
+            return name() + " " + count;
+        }
     }
 
     /** At most {@code count} leaders were elected: leadership stayed stable. */
@@ -112,6 +141,16 @@ public sealed interface Expectation {
         @Override
         public String describe() {
             return "at most " + count + " elections";
+        }
+
+        @Override
+        public String key() {
+            return name() + " " + count;
+        }
+
+        @Override
+        public boolean missMeansSomethingHappened() {
+            return true;
         }
     }
 

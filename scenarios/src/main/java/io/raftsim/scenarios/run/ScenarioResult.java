@@ -2,6 +2,7 @@ package io.raftsim.scenarios.run;
 
 import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterStats;
+import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.sim.engine.RunResult;
 
@@ -29,9 +30,23 @@ public record ScenarioResult(Scenario scenario, long seed, Outcome outcome, Stri
         return cluster.stats();
     }
 
-    /** Same class and property: what a shrunk scenario must keep failing with. */
+    /**
+     * Same class and property, and for an unmet condition the same condition: what a shrunk
+     * scenario must keep failing with.
+     */
     public boolean failsLike(ScenarioResult other) {
-        return outcome == other.outcome && java.util.Objects.equals(property, other.property);
+        return outcome == other.outcome && java.util.Objects.equals(property, other.property)
+                && (outcome != Outcome.EXPECTATION_NOT_MET || java.util.Objects.equals(firstUnmet(), other.firstUnmet()));
+    }
+
+    /** The first {@code expect} condition not reached, or null. */
+    public Expectation firstUnmet() {
+        for (ExpectationResult result : expectations) {
+            if (!result.reached()) {
+                return result.expectation();
+            }
+        }
+        return null;
     }
 
     @Override

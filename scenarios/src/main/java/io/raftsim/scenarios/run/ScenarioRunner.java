@@ -138,7 +138,7 @@ public final class ScenarioRunner {
                 if (!expectation.reached()) {
                     result = Outcome.EXPECTATION_NOT_MET;
                     property = "Expectation";
-                    message = expectation.expectation().name() + " not reached: " + expectation.detail();
+                    message = expectation.expectation().key() + " not reached: " + expectation.detail();
                     break;
                 }
             }

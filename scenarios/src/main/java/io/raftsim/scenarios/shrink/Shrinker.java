@@ -74,6 +74,10 @@ public final class Shrinker {
         if (original.passed()) {
             throw new ScenarioException(scenario.name() + " passes with seed " + originalSeed + ": nothing to shrink");
         }
+        if (original.outcome() == Outcome.EXPECTATION_NOT_MET && !original.firstUnmet().missMeansSomethingHappened()) {
+            throw new ScenarioException(scenario.name() + " with seed " + originalSeed + " only misses its condition '"
+                    + original.firstUnmet().key() + "': a smaller run reaches less, so there is nothing to shrink");
+        }
         Scenario current = scenario.withSeed(originalSeed);
         Scenario explicit = explicit(current, originalSeed);
         if (runner.apply(explicit, originalSeed).failsLike(original)) {

@@ -65,6 +65,22 @@ public final class SweepJson {
         return root;
     }
 
+    private static JsonNode object(JsonNode root, String field, String source) {
+        JsonNode node = root.required(field);
+        if (!node.isObject()) {
+            throw new ScenarioException(source + ": " + field + ": " + node.getNodeType() + " is not an object");
+        }
+        return node;
+    }
+
+    private static long count(JsonNode node, String field, String source) {
+        JsonNode value = node.isObject() && node.has(field) ? node.get(field) : node;
+        if (!value.isIntegralNumber() || value.asLong() < 0) {
+            throw new ScenarioException(source + ": " + field + ": " + value + " is not a count");
+        }
+        return value.asLong();
+    }
+
     /** A summary written by {@link #write}; its header goes to {@code header}. */
     public static SweepSummary read(Path file, java.util.function.Consumer<Header> header) {
         String source = file.toString();
@@ -84,19 +100,32 @@ public final class SweepJson {
         }
         try {
             SweepSummary summary = new SweepSummary();
-            summary.restoreTotals(root.required("runs").asLong(), root.required("steps").asLong(),
-                    Long.parseUnsignedLong(root.required("combinedDigest").asString(), 16));
-            for (Map.Entry<String, JsonNode> entry : root.required("outcomes").properties()) {
-                long count = entry.getValue().asLong();
+            long runs = count(root, "runs", source);
+            summary.restoreTotals(runs, count(root, "steps", source), Long.parseUnsignedLong(root.required("combinedDigest").asString(), 16));
+            long outcomeSum = 0;
+            for (Map.Entry<String, JsonNode> entry : object(root, "outcomes", source).properties()) {
+                long count = count(entry.getValue(), "outcomes." + entry.getKey(), source);
+                outcomeSum += count;
                 if (count > 0) {
                     summary.restoreOutcome(Outcome.valueOf(entry.getKey()), count);
                 }
             }
-            root.required("expectationsReached").forEachEntry((k, v) -> summary.restoreExpectation(k, v.asLong()));
-            root.required("electionsPerRun").forEachEntry((k, v) -> summary.restoreElections(Long.parseLong(k), v.asLong()));
-            root.required("highestTermPerRun").forEachEntry((k, v) -> summary.restoreHighestTerm(Long.parseLong(k), v.asLong()));
-            for (JsonNode failure : root.required("failures")) {
-                summary.restoreFailure(new SweepSummary.Failure(failure.required("seed").asLong(), Outcome.valueOf(failure.required("outcome").asString()),
+            if (outcomeSum != runs) {
+                throw new ScenarioException(source + ": outcomes: they add up to " + outcomeSum + ", not to runs " + runs);
+            }
+            object(root, "expectationsReached", source).forEachEntry((k, v) -> summary.restoreExpectation(k, count(v, "expectationsReached." + k, source)));
+            object(root, "electionsPerRun", source).forEachEntry((k, v) -> summary.restoreElections(Long.parseLong(k), count(v, "electionsPerRun." + k, source)));
+            object(root, "highestTermPerRun", source).forEachEntry((k, v) -> summary.restoreHighestTerm(Long.parseLong(k), count(v, "highestTermPerRun." + k, source)));
+            JsonNode failures = root.required("failures");
+            if (!failures.isArray()) {
+                throw new ScenarioException(source + ": failures: " + failures.getNodeType() + " is not an array");
+            }
+            for (JsonNode failure : failures) {
+                Outcome outcome = Outcome.valueOf(failure.required("outcome").asString());
+                if (!outcome.failed()) {
+                    throw new ScenarioException(source + ": failures: seed " + failure.path("seed") + " is listed as a failure but PASSED");
+                }
+                summary.restoreFailure(new SweepSummary.Failure(failure.required("seed").asLong(), outcome,
                         failure.path("property").asString(null), failure.path("message").asString(null)));
             }
             header.accept(new Header(root.required("scenario").asString(), root.required("seeds").asString(), root.required("replay").asString()));

@@ -27,7 +27,7 @@ class CatalogueTest {
         assertEquals(SEEDS, summary.runs());
         assertEquals(0, summary.failed(), () -> name + " failed on " + summary.failed() + " seeds, first: " + summary.failures().subList(0, Math.min(5, summary.failures().size())));
         for (var expectation : scenario.expect()) {
-            assertEquals(SEEDS, summary.expectationsReached().getOrDefault(expectation.name(), 0L), expectation.name());
+            assertEquals(SEEDS, summary.expectationsReached().getOrDefault(expectation.key(), 0L), expectation.key());
         }
     }
 }

@@ -51,4 +51,13 @@ class ShrinkerTest {
         assertFalse(ScenarioRunner.run(written, written.seed()).passed(),
                 "the written file fails too");
     }
+
+    @Test
+    void aConditionThatWasOnlyNotReachedIsNotShrunk() {
+        // Missing "at least five elections" says nothing happened; any smaller run misses it too.
+        Scenario quiet = Catalogue.load("election-basic").withExpect(List.of(new Expectation.ElectionsAtLeast(5)));
+        io.raftsim.scenarios.format.ScenarioException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.raftsim.scenarios.format.ScenarioException.class, () -> new Shrinker().shrink(quiet, 1));
+        assertTrue(refused.getMessage().contains("nothing to shrink"), refused.getMessage());
+    }
 }

@@ -44,6 +44,16 @@ class SweepTest {
         }
         String merged = sweep("merge", shards[2].toString(), shards[0].toString(), shards[1].toString());
         assertEquals(whole, merged);
+
+        // A merge must cover the range exactly once: a shard twice, or one missing, is refused.
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.execute(new String[] {"merge", shards[0].toString(), shards[0].toString(), shards[1].toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("shard 1/3 is also in"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, Main.execute(new String[] {"merge", shards[0].toString(), shards[2].toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("shards [2] of 3 are missing"), err.toString());
     }
 
     @Test
