@@ -32,6 +32,13 @@ final class ScenarioArguments {
     @Option(names = "--bug", hidden = true, paramLabel = "BUG", description = "Plant a known Raft bug (docs/bugs.md), to see the checks catch it.")
     List<Bug> bugs = new ArrayList<>();
 
+    /** The planted bugs as command options, so every printed command replays with them. */
+    String bugOptions() {
+        StringBuilder options = new StringBuilder();
+        plantedBugs().forEach(bug -> options.append(" --bug ").append(bug.name()));
+        return options.toString();
+    }
+
     Set<Bug> plantedBugs() {
         return bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
     }
@@ -57,9 +64,6 @@ final class ScenarioArguments {
         for (String setting : settings) {
             command.append(" --set ").append(Shell.quote(setting));
         }
-        for (Bug bug : plantedBugs()) {
-            command.append(" --bug ").append(bug.name());
-        }
-        return command.toString();
+        return command.append(bugOptions()).toString();
     }
 }

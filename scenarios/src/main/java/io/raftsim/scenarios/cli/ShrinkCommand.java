@@ -55,16 +55,9 @@ final class ShrinkCommand implements Callable<Integer> {
                 small.faults().size(), small.nodes(), small.clients().count(), small.durationMs(), shrunk.candidateRuns());
         text.printf(Locale.ROOT, "fails with    %s [%s] %s%n", shrunk.failure().outcome(), shrunk.failure().property(), shrunk.failure().message());
         text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%s%n", file, Shell.quote(file.toString()),
-                bugOptions(scenarioArguments.plantedBugs()));
+                scenarioArguments.bugOptions());
         text.flush();
         return shrunk.failure().outcome().exitCode();
-    }
-
-    /** The planted bugs as command options, so a shrunk failure replays with them. */
-    static String bugOptions(java.util.Set<io.raftsim.raft.bugs.Bug> bugs) {
-        StringBuilder options = new StringBuilder();
-        bugs.forEach(bug -> options.append(" --bug ").append(bug.name()));
-        return options.toString();
     }
 
     static void write(Path file, Shrinker.Shrunk shrunk) {

@@ -179,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
         ShrinkCommand.write(file, best);
         err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
-                tried, file, Shell.quote(file.toString()), ShrinkCommand.bugOptions(scenarioArguments.plantedBugs()));
+                tried, file, Shell.quote(file.toString()), scenarioArguments.bugOptions());
         err.flush();
     }
 

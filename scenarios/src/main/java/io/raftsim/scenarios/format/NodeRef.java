@@ -14,6 +14,11 @@ public record NodeRef(String name, int index) {
         return new NodeRef("n" + (index + 1), index);
     }
 
+    /** The 0-based id of a server name {@code nK} that has already been validated. */
+    public static int indexOf(String serverName) {
+        return Integer.parseInt(serverName.substring(1)) - 1;
+    }
+
     public boolean isServer() {
         return index >= 0;
     }

@@ -35,7 +35,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             return null;
         }
         long[] micros = new long[nodes];
-        firstElectionTimeoutMs.forEach((name, ms) -> micros[Integer.parseInt(name.substring(1)) - 1] = Time.ms(ms));
+        firstElectionTimeoutMs.forEach((name, ms) -> micros[NodeRef.indexOf(name)] = Time.ms(ms));
         return micros;
     }
 
@@ -48,7 +48,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
     public RaftSettings forNodes(int nodes) {
         TreeMap<String, Long> kept = new TreeMap<>();
         firstElectionTimeoutMs.forEach((name, ms) -> {
-            if (Integer.parseInt(name.substring(1)) <= nodes) {
+            if (NodeRef.indexOf(name) < nodes) {
                 kept.put(name, ms);
             }
         });

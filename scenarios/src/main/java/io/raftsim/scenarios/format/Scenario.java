@@ -65,7 +65,7 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     public Scenario withNodes(int servers) {
         TreeMap<String, ServerState> kept = new TreeMap<>();
         initialState.forEach((server, state) -> {
-            if (Integer.parseInt(server.substring(1)) <= servers && (state.votedFor() == null || state.votedFor().index() < servers)) {
+            if (NodeRef.indexOf(server) < servers && (state.votedFor() == null || state.votedFor().index() < servers)) {
                 kept.put(server, state);
             }
         });

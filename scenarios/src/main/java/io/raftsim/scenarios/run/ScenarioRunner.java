@@ -7,6 +7,7 @@ import io.raftsim.raft.linearizability.CheckResult;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkSettings;
+import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ServerState;
@@ -67,7 +68,7 @@ public final class ScenarioRunner {
         cluster.addListener(tracker);
         scheduleSteps(scenario, cluster);
         long durationMicros = Time.ms(scenario.durationMs());
-        FaultSchedule drawn = drawnFaults(scenario, cluster, durationMicros);
+        FaultSchedule drawn = drawnFaults(scenario, seed);
         ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
         cluster.engine().finish();
         return judge(scenario, seed, cluster, outcome, tracker, drawn.size());
@@ -80,16 +81,17 @@ public final class ScenarioRunner {
             log.add(new LogEntry(term, log.size() + 1, Command.Noop.INSTANCE));
         }
         int vote = state.votedFor() == null ? HardState.NO_VOTE : state.votedFor().index();
-        cluster.preload(Integer.parseInt(server.substring(1)) - 1, new HardState(state.term(), vote), log);
+        cluster.preload(NodeRef.indexOf(server), new HardState(state.term(), vote), log);
     }
 
     /** The fault schedule the seed draws for this scenario (empty without {@code randomFaults}). */
-    public static FaultSchedule drawnFaults(Scenario scenario, Cluster cluster, long durationMicros) {
+    public static FaultSchedule drawnFaults(Scenario scenario, long seed) {
         RandomFaults random = scenario.randomFaults();
         if (random == null) {
             return FaultSchedule.EMPTY;
         }
-        RandomStream stream = cluster.engine().randomStream("faults");
+        // The same stream the engine hands out as randomStream("faults"): derived by name from the seed.
+        RandomStream stream = new RandomStream(seed).derive("faults");
         // Always draw the swarm profile first, so a file that fixes some fields and one that
         // fixes none consume the stream alike; fixed fields then replace the drawn ones.
         FaultProfile drawn = FaultProfile.swarm(stream);
@@ -97,7 +99,8 @@ public final class ScenarioRunner {
                 random.kinds() != null ? random.kinds() : drawn.enabled(),
                 random.meanIntervalMs() != null ? Time.ms(random.meanIntervalMs()) : drawn.meanIntervalMicros(),
                 random.meanDurationMs() != null ? Time.ms(random.meanDurationMs()) : drawn.meanFaultDurationMicros());
-        return FaultScheduleGenerator.generate(stream, profile, scenario.nodes(), 0, durationMicros, cluster.spec().links());
+        return FaultScheduleGenerator.generate(stream, profile, scenario.nodes(), 0, Time.ms(scenario.durationMs()),
+                scenario.network().toLinkConfig());
     }
 
     /** Explicit steps, in time order; network steps carry the settings in force after them. */

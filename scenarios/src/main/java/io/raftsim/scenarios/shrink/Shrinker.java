@@ -1,7 +1,5 @@
 package io.raftsim.scenarios.shrink;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterSpec;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
@@ -13,7 +11,6 @@ import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.random.RandomStream;
-import io.raftsim.sim.trace.TraceSink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,10 +116,8 @@ public final class Shrinker {
         if (scenario.randomFaults() == null) {
             return scenario;
         }
-        ClusterSpec spec = ClusterSpec.defaults(scenario.nodes()).withLinks(scenario.network().toLinkConfig());
-        Cluster probe = new Cluster(spec, seed, TraceSink.NONE);
         List<FaultStep> steps = new ArrayList<>(scenario.faults());
-        steps.addAll(ExplicitFaults.of(ScenarioRunner.drawnFaults(scenario, probe, Time.ms(scenario.durationMs()))));
+        steps.addAll(ExplicitFaults.of(ScenarioRunner.drawnFaults(scenario, seed)));
         return scenario.withFaults(steps).withRandomFaults(null);
     }
 

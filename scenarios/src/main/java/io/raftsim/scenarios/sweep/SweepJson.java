@@ -73,8 +73,7 @@ public final class SweepJson {
         return node;
     }
 
-    private static long count(JsonNode node, String field, String source) {
-        JsonNode value = node.isObject() && node.has(field) ? node.get(field) : node;
+    private static long count(JsonNode value, String field, String source) {
         if (!value.isIntegralNumber() || value.asLong() < 0) {
             throw new ScenarioException(source + ": " + field + ": " + value + " is not a count");
         }
@@ -100,8 +99,8 @@ public final class SweepJson {
         }
         try {
             SweepSummary summary = new SweepSummary();
-            long runs = count(root, "runs", source);
-            summary.restoreTotals(runs, count(root, "steps", source), Long.parseUnsignedLong(root.required("combinedDigest").asString(), 16));
+            long runs = count(root.required("runs"), "runs", source);
+            summary.restoreTotals(runs, count(root.required("steps"), "steps", source), Long.parseUnsignedLong(root.required("combinedDigest").asString(), 16));
             long outcomeSum = 0;
             for (Map.Entry<String, JsonNode> entry : object(root, "outcomes", source).properties()) {
                 long count = count(entry.getValue(), "outcomes." + entry.getKey(), source);
