@@ -21,7 +21,7 @@ public final class Catalogue {
     /** In the order {@code raftsim list} shows them: from first steps to swarm testing. */
     public static final List<String> NAMES = List.of(
             "election-basic", "leader-crash", "split-vote", "log-replication", "partition-healing",
-            "figure-8", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
+            "figure-8", "stale-vote-reply", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
             "crash-churn", "random");
 
     private Catalogue() {
