@@ -95,7 +95,14 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
             queue.poll();
             nowMicros = next.timeMicros;
             step++;
-            dispatch(next);
+            try {
+                dispatch(next);
+            } catch (RuntimeException thrown) {
+                // A process that throws broke one of its own invariants (an index out of its
+                // log, say): that is a failure of the run like any violation, reported with the
+                // seed that replays it, not a stack trace that ends a sweep.
+                return violated(Violation.of(Violation.PROCESS_THREW, describe(next, thrown)));
+            }
             if (queue.size() > limits.maxQueuedEvents()) {
                 return end(RunStatus.LIMIT_REACHED, null, "maxQueuedEvents=" + limits.maxQueuedEvents());
             }
@@ -395,6 +402,17 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
     @SuppressWarnings("unchecked")
     private String summarize(Object message) {
         return codec.summary((M) message);
+    }
+
+    private static String describe(Event event, RuntimeException thrown) {
+        String handling = event instanceof MessageEvent<?> message ? "process " + message.to + " handling a message from " + message.from
+                : event instanceof TimerEvent timer ? "process " + timer.node + " handling timer " + timer.timerId
+                : event instanceof StartEvent start ? "process " + start.node + " starting"
+                : "a control action";
+        StackTraceElement[] stack = thrown.getStackTrace();
+        String where = stack.length == 0 ? "" : " at " + stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1)
+                + "." + stack[0].getMethodName() + "(" + stack[0].getFileName() + ":" + stack[0].getLineNumber() + ")";
+        return handling + " threw " + thrown.getClass().getSimpleName() + ": " + thrown.getMessage() + where;
     }
 
     private RunResult violated(Violation unstamped) {

@@ -5,6 +5,9 @@ package io.raftsim.sim.engine;
  * stamps it with the step and virtual time at which it was seen.
  */
 public record Violation(String property, String message, long step, long timeMicros) {
+    /** The property a run breaks when a process throws while handling an event. */
+    public static final String PROCESS_THREW = "Process Invariant";
+
     public static Violation of(String property, String message) {
         return new Violation(property, message, -1, -1);
     }

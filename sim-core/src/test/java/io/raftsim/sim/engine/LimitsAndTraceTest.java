@@ -53,6 +53,25 @@ class LimitsAndTraceTest {
     }
 
     @Test
+    void aProcessThatThrowsEndsTheRunAsAViolationNamingTheProcessAndTheException() {
+        Engine<String> engine = Scripted.builder(2, Scripted.newJournal(), self -> {
+            if (self.context.nodeId() == 0) {
+                self.context.send(1, "poison");
+            }
+        }, (self, from, message) -> {
+            throw new IndexOutOfBoundsException("log index 9 outside 1..8");
+        }, (self, timer) -> { }).build();
+        RunResult result = engine.runUntil(1_000_000);
+        assertEquals(RunStatus.VIOLATION, result.status());
+        assertEquals(Violation.PROCESS_THREW, result.violation().property());
+        assertEquals(result.steps(), result.violation().step());
+        assertTrue(result.violation().message().startsWith(
+                "process 1 handling a message from 0 threw IndexOutOfBoundsException: log index 9 outside 1..8 at "),
+                result.violation().message());
+        assertSame(result, engine.runUntil(2_000_000), "the failure ends the run for good");
+    }
+
+    @Test
     void observerViolationStopsTheRunStampedWithStepAndTime() {
         InMemoryTraceSink trace = new InMemoryTraceSink(100_000);
         Engine<GossipMessage> engine = gossip().trace(trace)
