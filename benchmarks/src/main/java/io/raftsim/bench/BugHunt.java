@@ -5,6 +5,7 @@ import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterSpec;
 import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.sim.fault.FaultKind;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.FaultScheduleGenerator;
@@ -59,6 +60,7 @@ public final class BugHunt {
         int maxEntriesPerAppend = ClusterSpec.defaults(NODES).raft().maxEntriesPerAppend();
         boolean checkQuorum = false;
         long maxSteps = DEFAULT_MAX_STEPS;
+        boolean rateMode = false;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -66,7 +68,7 @@ public final class BugHunt {
                 case "--ranges" -> ranges = Integer.parseInt(value);
                 case "--bugs" -> {
                     bugs = EnumSet.noneOf(Bug.class);
-                    for (String name : value.split(",")) {
+                    for (String name : value.equals("none") ? new String[0] : value.split(",")) {
                         bugs.add(Bug.valueOf(name.trim()));
                     }
                 }
@@ -74,6 +76,7 @@ public final class BugHunt {
                 case "--max-entries-per-append" -> maxEntriesPerAppend = Integer.parseInt(value);
                 case "--check-quorum" -> checkQuorum = Boolean.parseBoolean(value);
                 case "--max-steps" -> maxSteps = Long.parseLong(value);
+                case "--rate" -> rateMode = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME] [--profiles swarm,all,alldrawn]"
                         + " [--max-entries-per-append N] [--check-quorum true|false] [--max-steps N]");
@@ -84,6 +87,10 @@ public final class BugHunt {
                 .withCheckQuorum(checkQuorum)).withLimits(defaults.limits().withMaxSteps(maxSteps));
         System.out.printf(Locale.ROOT, "%d-node clusters, %d s virtual, budget %d seeds per range, ranges start at 1, %d, ...; %s%n",
                 NODES, DURATION_MICROS / 1_000_000, budgetSeeds, 1 + RANGE_STRIDE, spec.raft());
+        if (rateMode) {
+            rates(spec, bugs, profiles, budgetSeeds);
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10s %-28s %s%n",
                 "bug", "profile", "expected", "median", "median s", "verdict [property] (ranges)", "seeds to first detection per range");
         for (Bug bug : bugs) {
@@ -93,6 +100,37 @@ public final class BugHunt {
                     hunts.add(hunt(spec, bug, profile, 1 + range * RANGE_STRIDE, budgetSeeds));
                 }
                 print(bug, profile, hunts, budgetSeeds);
+            }
+        }
+    }
+
+    /**
+     * Detection rate: every seed of 1..budget is run and the failures counted, so the estimate
+     * uses every seed, not only the first hit; 1/rate is the expected seeds to a detection.
+     */
+    private static void rates(ClusterSpec spec, Set<Bug> bugs, List<String> profiles, int budgetSeeds) {
+        System.out.printf(Locale.ROOT, "%-34s %-28s %8s %8s %12s %8s%n", "bug", "profile", "found", "limit", "seeds/found", "wall s");
+        List<Set<Bug>> plantings = new ArrayList<>();
+        bugs.forEach(bug -> plantings.add(EnumSet.of(bug)));
+        if (bugs.isEmpty()) {
+            plantings.add(EnumSet.noneOf(Bug.class));
+        }
+        for (Set<Bug> planted : plantings) {
+            for (String profile : profiles) {
+                long startNanos = System.nanoTime();
+                int found = 0;
+                int limit = 0;
+                for (long seed = 1; seed <= budgetSeeds; seed++) {
+                    Verdict verdict = run(spec, seed, profile, planted).verdict();
+                    if (verdict == Verdict.LIMIT_REACHED) {
+                        limit++;
+                    } else if (verdict != Verdict.PASSED) {
+                        found++;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%-34s %-28s %8d %8d %12s %8.1f%n", planted.isEmpty() ? "(none)" : planted, profile, found, limit,
+                        found == 0 ? ">" + budgetSeeds : String.format(Locale.ROOT, "%.1f", budgetSeeds / (double) found),
+                        (System.nanoTime() - startNanos) / 1e9);
             }
         }
     }
@@ -127,7 +165,28 @@ public final class BugHunt {
                 FaultProfile drawn = FaultProfile.swarm(random);
                 yield FaultProfile.allKinds(drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
             }
-            default -> throw new IllegalArgumentException("profile must be swarm, all or alldrawn: " + profile);
+            default -> {
+                if (profile.startsWith("all:")) {
+                    // Every kind at one fixed intensity: "all:MEAN_INTERVAL_MS/MEAN_DURATION_MS".
+                    String[] millis = profile.substring("all:".length()).split("/");
+                    yield FaultProfile.allKinds(Long.parseLong(millis[0]) * 1000, Long.parseLong(millis[1]) * 1000);
+                }
+                if (profile.startsWith("swarm:")) {
+                    // The kinds swarm draws for this seed, at one fixed intensity: "swarm:MS/MS".
+                    String[] millis = profile.substring("swarm:".length()).split("/");
+                    yield new FaultProfile(FaultProfile.swarm(random).enabled(), Long.parseLong(millis[0]) * 1000, Long.parseLong(millis[1]) * 1000);
+                }
+                if (!profile.startsWith("only:")) {
+                    throw new IllegalArgumentException("profile must be swarm, all, alldrawn, all:MS/MS, swarm:MS/MS or only:KIND+KIND: " + profile);
+                }
+                // Just these kinds, at the intensity swarm would draw for this seed.
+                FaultProfile drawn = FaultProfile.swarm(random);
+                EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+                for (String kind : profile.substring("only:".length()).split("\\+")) {
+                    kinds.add(FaultKind.valueOf(kind));
+                }
+                yield new FaultProfile(kinds, drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
+            }
         };
         FaultSchedule faults = FaultScheduleGenerator.generate(random, faultProfile, NODES, 0, DURATION_MICROS, cluster.spec().links());
         return cluster.run(DURATION_MICROS, faults, true);
