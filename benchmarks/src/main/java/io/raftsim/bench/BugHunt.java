@@ -27,8 +27,10 @@ import java.util.TreeMap;
  * the catalogue's random scenario does), once with every fault kind at a fixed middle intensity, to
  * show what swarm testing buys. Each run: 5 nodes, 20 s virtual, liveness phase, linearizability.
  *
- * <p>Usage: {@code BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME] [--profiles swarm,all,alldrawn]}.
- * Defaults: 2000 seeds per range, 5 ranges, every bug, both profiles.
+ * <p>Usage: {@code BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME|none] [--profiles P,P] [--rate true]}.
+ * Profiles: swarm, all, alldrawn, all:MS/MS, swarm:MS/MS, only:KIND+KIND. Defaults: 2000 seeds
+ * per range, 5 ranges, every bug, swarm and all. {@code --rate true} runs every seed of
+ * 1..budget and prints seeds per detection instead of first hits.
  */
 public final class BugHunt {
     private static final long DURATION_MICROS = 20_000_000;
@@ -78,7 +80,7 @@ public final class BugHunt {
                 case "--max-steps" -> maxSteps = Long.parseLong(value);
                 case "--rate" -> rateMode = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME] [--profiles swarm,all,alldrawn]"
+                        + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME|none] [--profiles swarm,all,alldrawn,all:MS/MS,swarm:MS/MS,only:KIND+KIND] [--rate true]"
                         + " [--max-entries-per-append N] [--check-quorum true|false] [--max-steps N]");
             }
         }
