@@ -174,7 +174,7 @@ public final class ScenarioReader {
             for (int i = 0; i < log.size(); i++) {
                 JsonNode entry = log.get(i);
                 String path = state.path("log") + "[" + i + "]";
-                if (!entry.isIntegralNumber() || entry.longValue() < Math.max(1, previous) || entry.longValue() > term) {
+                if (!entry.isIntegralNumber() || !entry.canConvertToLong() || entry.longValue() < Math.max(1, previous) || entry.longValue() > term) {
                     throw ScenarioException.at(fields.source(), path, JsonFields.describe(entry)
                             + " is not an entry term: terms are whole numbers from 1, never decreasing, at most the server's term " + term);
                 }

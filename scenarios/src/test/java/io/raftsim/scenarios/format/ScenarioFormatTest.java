@@ -69,4 +69,13 @@ class ScenarioFormatTest {
         assertEquals(0, scenario.clients().count());
         assertEquals("two words", scenario.description());
     }
+
+    /** Found by MutatedScenarioProperties (jqwik seed -2258322637314126185): a log term past 64 bits gave a stack trace. */
+    @Test
+    void aLogTermBeyondALongIsOneLine() {
+        ScenarioException error = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(
+                "{\"initialState\": {\"n1\": {\"term\": 3, \"log\": [1, 29223372036854775808]}}}", "f.json"));
+        assertEquals("f.json: initialState.n1.log[1]: 29223372036854775808 is not an entry term: terms are whole numbers from 1,"
+                + " never decreasing, at most the server's term 3", error.getMessage());
+    }
 }
