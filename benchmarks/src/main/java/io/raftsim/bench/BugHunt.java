@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * For each planted {@link Bug}, how many seeds the random scenario needs to catch it: from
@@ -58,7 +59,7 @@ public final class BugHunt {
         int budgetSeeds = 2000;
         int ranges = 5;
         Set<Bug> bugs = EnumSet.allOf(Bug.class);
-        List<String> profiles = List.of("swarm", "all");
+        List<Profile> profiles = List.of(Profile.parse("swarm"), Profile.parse("all"));
         int maxEntriesPerAppend = ClusterSpec.defaults(NODES).raft().maxEntriesPerAppend();
         boolean checkQuorum = false;
         long maxSteps = DEFAULT_MAX_STEPS;
@@ -74,7 +75,7 @@ public final class BugHunt {
                         bugs.add(Bug.valueOf(name.trim()));
                     }
                 }
-                case "--profiles" -> profiles = List.of(value.split(","));
+                case "--profiles" -> profiles = Arrays.stream(value.split(",")).map(Profile::parse).toList();
                 case "--max-entries-per-append" -> maxEntriesPerAppend = Integer.parseInt(value);
                 case "--check-quorum" -> checkQuorum = Boolean.parseBoolean(value);
                 case "--max-steps" -> maxSteps = Long.parseLong(value);
@@ -96,7 +97,7 @@ public final class BugHunt {
         System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10s %-28s %s%n",
                 "bug", "profile", "expected", "median", "median s", "verdict [property] (ranges)", "seeds to first detection per range");
         for (Bug bug : bugs) {
-            for (String profile : profiles) {
+            for (Profile profile : profiles) {
                 List<Hunt> hunts = new ArrayList<>();
                 for (int range = 0; range < ranges; range++) {
                     hunts.add(hunt(spec, bug, profile, 1 + range * RANGE_STRIDE, budgetSeeds));
@@ -110,7 +111,7 @@ public final class BugHunt {
      * Detection rate: every seed of 1..budget is run and the failures counted, so the estimate
      * uses every seed, not only the first hit; 1/rate is the expected seeds to a detection.
      */
-    private static void rates(ClusterSpec spec, Set<Bug> bugs, List<String> profiles, int budgetSeeds) {
+    private static void rates(ClusterSpec spec, Set<Bug> bugs, List<Profile> profiles, int budgetSeeds) {
         System.out.printf(Locale.ROOT, "%-34s %-28s %8s %8s %12s %8s%n", "bug", "profile", "found", "limit", "seeds/found", "wall s");
         List<Set<Bug>> plantings = new ArrayList<>();
         bugs.forEach(bug -> plantings.add(EnumSet.of(bug)));
@@ -118,7 +119,7 @@ public final class BugHunt {
             plantings.add(EnumSet.noneOf(Bug.class));
         }
         for (Set<Bug> planted : plantings) {
-            for (String profile : profiles) {
+            for (Profile profile : profiles) {
                 long startNanos = System.nanoTime();
                 int found = 0;
                 int limit = 0;
@@ -130,14 +131,14 @@ public final class BugHunt {
                         found++;
                     }
                 }
-                System.out.printf(Locale.ROOT, "%-34s %-28s %8d %8d %12s %8.1f%n", planted.isEmpty() ? "(none)" : planted, profile, found, limit,
+                System.out.printf(Locale.ROOT, "%-34s %-28s %8d %8d %12s %8.1f%n", planted.isEmpty() ? "(none)" : planted, profile.name(), found, limit,
                         found == 0 ? ">" + budgetSeeds : String.format(Locale.ROOT, "%.1f", budgetSeeds / (double) found),
                         (System.nanoTime() - startNanos) / 1e9);
             }
         }
     }
 
-    private static Hunt hunt(ClusterSpec spec, Bug bug, String profile, long startSeed, int budgetSeeds) {
+    private static Hunt hunt(ClusterSpec spec, Bug bug, Profile profile, long startSeed, int budgetSeeds) {
         long startNanos = System.nanoTime();
         long limitReached = 0;
         for (long seed = startSeed; seed < startSeed + budgetSeeds; seed++) {
@@ -154,47 +155,68 @@ public final class BugHunt {
         return new Hunt(startSeed, budgetSeeds, false, Verdict.PASSED, null, (System.nanoTime() - startNanos) / 1e9, limitReached);
     }
 
-    /** One run of the random scenario with the bug planted; "swarm" draws the profile from the seed as the catalogue's random scenario does. */
-    static ClusterOutcome run(ClusterSpec spec, long seed, String profile, Set<Bug> bugs) {
-        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
-        RandomStream random = cluster.engine().randomStream("faults");
-        FaultProfile faultProfile = switch (profile) {
-            case "swarm" -> FaultProfile.swarm(random);
-            case "all" -> FaultProfile.allKinds(ALL_KINDS_INTERVAL_MICROS, ALL_KINDS_DURATION_MICROS);
-            case "alldrawn" -> {
-                // Every kind, at the intensity swarm would draw for this seed: only the choice of
-                // kinds differs from "swarm", so the comparison isolates what that choice buys.
-                FaultProfile drawn = FaultProfile.swarm(random);
-                yield FaultProfile.allKinds(drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
+    /** A named way to draw a seed's fault profile from its fault stream, parsed once from {@code --profiles}. */
+    record Profile(String name, Function<RandomStream, FaultProfile> draw) {
+        static Profile parse(String name) {
+            return new Profile(name, switch (name) {
+                case "swarm" -> FaultProfile::swarm;
+                case "all" -> random -> FaultProfile.allKinds(ALL_KINDS_INTERVAL_MICROS, ALL_KINDS_DURATION_MICROS);
+                case "alldrawn" -> Profile::allKindsAtDrawnIntensity;
+                default -> parseParameterized(name);
+            });
+        }
+
+        /**
+         * Every kind, at the intensity swarm would draw for this seed: only the choice of kinds
+         * differs from "swarm", so the comparison isolates what that choice buys.
+         */
+        private static FaultProfile allKindsAtDrawnIntensity(RandomStream random) {
+            FaultProfile drawn = FaultProfile.swarm(random);
+            return FaultProfile.allKinds(drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
+        }
+
+        private static Function<RandomStream, FaultProfile> parseParameterized(String name) {
+            String argument = name.substring(name.indexOf(':') + 1);
+            if (name.startsWith("all:")) {
+                // Every kind at one fixed intensity: "all:MEAN_INTERVAL_MS/MEAN_DURATION_MS".
+                long[] micros = intervalAndDurationMicros(argument);
+                return random -> FaultProfile.allKinds(micros[0], micros[1]);
             }
-            default -> {
-                if (profile.startsWith("all:")) {
-                    // Every kind at one fixed intensity: "all:MEAN_INTERVAL_MS/MEAN_DURATION_MS".
-                    String[] millis = profile.substring("all:".length()).split("/");
-                    yield FaultProfile.allKinds(Long.parseLong(millis[0]) * 1000, Long.parseLong(millis[1]) * 1000);
-                }
-                if (profile.startsWith("swarm:")) {
-                    // The kinds swarm draws for this seed, at one fixed intensity: "swarm:MS/MS".
-                    String[] millis = profile.substring("swarm:".length()).split("/");
-                    yield new FaultProfile(FaultProfile.swarm(random).enabled(), Long.parseLong(millis[0]) * 1000, Long.parseLong(millis[1]) * 1000);
-                }
-                if (!profile.startsWith("only:")) {
-                    throw new IllegalArgumentException("profile must be swarm, all, alldrawn, all:MS/MS, swarm:MS/MS or only:KIND+KIND: " + profile);
-                }
+            if (name.startsWith("swarm:")) {
+                // The kinds swarm draws for this seed, at one fixed intensity: "swarm:MS/MS".
+                long[] micros = intervalAndDurationMicros(argument);
+                return random -> new FaultProfile(FaultProfile.swarm(random).enabled(), micros[0], micros[1]);
+            }
+            if (name.startsWith("only:")) {
                 // Just these kinds, at the intensity swarm would draw for this seed.
-                FaultProfile drawn = FaultProfile.swarm(random);
                 EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
-                for (String kind : profile.substring("only:".length()).split("\\+")) {
+                for (String kind : argument.split("\\+")) {
                     kinds.add(FaultKind.valueOf(kind));
                 }
-                yield new FaultProfile(kinds, drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
+                return random -> {
+                    FaultProfile drawn = FaultProfile.swarm(random);
+                    return new FaultProfile(kinds, drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
+                };
             }
-        };
-        FaultSchedule faults = FaultScheduleGenerator.generate(random, faultProfile, NODES, 0, DURATION_MICROS, cluster.spec().links());
+            throw new IllegalArgumentException("profile must be swarm, all, alldrawn, all:MS/MS, swarm:MS/MS or only:KIND+KIND: " + name);
+        }
+
+        private static long[] intervalAndDurationMicros(String millis) {
+            String[] parts = millis.split("/");
+            return new long[] {Long.parseLong(parts[0]) * 1000, Long.parseLong(parts[1]) * 1000};
+        }
+    }
+
+    /** One run of the random scenario with the bugs planted, its faults drawn by the profile from the seed's fault stream. */
+    static ClusterOutcome run(ClusterSpec spec, long seed, Profile profile, Set<Bug> bugs) {
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
+        RandomStream random = cluster.engine().randomStream("faults");
+        FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.draw().apply(random), NODES, 0, DURATION_MICROS,
+                cluster.spec().links());
         return cluster.run(DURATION_MICROS, faults, true);
     }
 
-    private static void print(Bug bug, String profile, List<Hunt> hunts, int budgetSeeds) {
+    private static void print(Bug bug, Profile profile, List<Hunt> hunts, int budgetSeeds) {
         long[] seeds = new long[hunts.size()];
         double[] seconds = new double[hunts.size()];
         TreeMap<String, Integer> classes = new TreeMap<>();
@@ -214,7 +236,7 @@ public final class BugHunt {
         long medianSeeds = seeds[seeds.length / 2];
         StringBuilder verdicts = new StringBuilder();
         classes.forEach((verdict, count) -> verdicts.append(verdicts.length() == 0 ? "" : "; ").append(verdict).append(" x").append(count));
-        System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10.2f %-28s %s%n", bug, profile, bug.expectedProperty(),
+        System.out.printf(Locale.ROOT, "%-34s %-7s %-22s %10s %10.2f %-28s %s%n", bug, profile.name(), bug.expectedProperty(),
                 medianSeeds > budgetSeeds ? ">" + budgetSeeds : Long.toString(medianSeeds), seconds[seconds.length / 2], verdicts, perRange);
     }
 }

@@ -85,16 +85,8 @@ class PlantedBugsTest {
      * gentler intensity (a fault every 0.2..3 s, lasting 0.1..2 s).
      */
     private static FaultProfile swarmAsRecorded(RandomStream random) {
-        EnumSet<FaultKind> drawn = EnumSet.noneOf(FaultKind.class);
-        for (FaultKind kind : FaultKind.values()) {
-            if (random.chance(0.5)) {
-                drawn.add(kind);
-            }
-        }
-        if (drawn.isEmpty()) {
-            drawn.add(FaultKind.values()[random.nextInt(FaultKind.values().length)]);
-        }
-        return new FaultProfile(drawn, random.nextLong(200_000, 3_000_000), random.nextLong(100_000, 2_000_000));
+        Set<FaultKind> kinds = FaultProfile.swarmKinds(random);
+        return new FaultProfile(kinds, random.nextLong(200_000, 3_000_000), random.nextLong(100_000, 2_000_000));
     }
 
     @ParameterizedTest
