@@ -97,10 +97,11 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
             step++;
             try {
                 dispatch(next);
-            } catch (RuntimeException thrown) {
+            } catch (RuntimeException | AssertionError thrown) {
                 // A process that throws broke one of its own invariants (an index out of its
-                // log, say): that is a failure of the run like any violation, reported with the
-                // seed that replays it, not a stack trace that ends a sweep.
+                // log, or a guard asserted the way etcd panics): that is a failure of the run like
+                // any violation, reported with the seed that replays it, not a stack trace that
+                // ends a sweep.
                 return violated(Violation.of(Violation.PROCESS_THREW, describe(next, thrown)));
             }
             if (queue.size() > limits.maxQueuedEvents()) {
@@ -404,7 +405,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         return codec.summary((M) message);
     }
 
-    private static String describe(Event event, RuntimeException thrown) {
+    private static String describe(Event event, Throwable thrown) {
         String handling = event instanceof MessageEvent<?> message ? "process " + message.to + " handling a message from " + message.from
                 : event instanceof TimerEvent timer ? "process " + timer.node + " handling timer " + timer.timerId
                 : event instanceof StartEvent start ? "process " + start.node + " starting"

@@ -72,6 +72,23 @@ class LimitsAndTraceTest {
     }
 
     @Test
+    void aFailedAssertionInAProcessIsAViolationToo() {
+        // Nodes guard their invariants with assert, the way etcd panics; tests and ./raftsim run with -ea.
+        Engine<String> engine = Scripted.builder(2, Scripted.newJournal(), self -> {
+            if (self.context.nodeId() == 0) {
+                self.context.send(1, "poison");
+            }
+        }, (self, from, message) -> {
+            throw new AssertionError("match 4 >= next 4");
+        }, (self, timer) -> { }).build();
+        RunResult result = engine.runUntil(1_000_000);
+        assertEquals(RunStatus.VIOLATION, result.status());
+        assertEquals(Violation.PROCESS_THREW, result.violation().property());
+        assertTrue(result.violation().message().startsWith("process 1 handling a message from 0 threw AssertionError: match 4 >= next 4"),
+                result.violation().message());
+    }
+
+    @Test
     void observerViolationStopsTheRunStampedWithStepAndTime() {
         InMemoryTraceSink trace = new InMemoryTraceSink(100_000);
         Engine<GossipMessage> engine = gossip().trace(trace)
