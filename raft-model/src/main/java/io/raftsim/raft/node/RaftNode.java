@@ -350,6 +350,10 @@ public final class RaftNode {
                     // must not remove entries that a later request appended (Figure 2, step 3).
                     continue;
                 }
+                // Committed entries are never removed (§5.4): a leader that disagrees with one is a
+                // safety violation elsewhere, and this node must not hide it by deleting the entry.
+                assert index > commitIndex || bugTruncateOnMatchingAppend || bugIgnorePrevLogTerm || bugAcceptStaleTermAppend
+                        : "node " + id + " would truncate from " + index + " at or below its commit index " + commitIndex;
                 long previousLast = log.lastIndex();
                 log.truncateFrom(index);
                 out.logTruncatedFrom(index);
@@ -440,6 +444,8 @@ public final class RaftNode {
     }
 
     private void sendEntries(int peer, long fromIndex, long toIndex) {
+        assert progressInvariantHolds(peer) : "node " + id + " progress of " + peer + " broke 0 <= match < next <= last + 1: "
+                + progress[peer] + " last=" + log.lastIndex();
         long prevIndex = fromIndex - 1;
         out.send(peer, new AppendEntries(currentTerm, id, prevIndex, log.term(prevIndex), log.slice(fromIndex, toIndex), commitIndex));
     }
@@ -447,22 +453,34 @@ public final class RaftNode {
     private void handleAppendEntriesReply(int from, AppendEntriesReply reply) {
         Progress p = progress[from];
         if (reply.success()) {
-            if (p.acknowledge(reply.matchIndex())) {
+            // In one term the leader's log only grows, so every index it sent is at most lastIndex.
+            if (reply.matchIndex() <= log.lastIndex() && p.acknowledge(reply.matchIndex())) {
                 reportProgress(from);
                 maybeAdvanceCommit();
             }
             sendAppend(from, false);
             return;
         }
-        boolean current = p.state() == Progress.State.PROBE
-                ? reply.rejectedPrevLogIndex() == p.nextIndex() - 1
-                : reply.rejectedPrevLogIndex() > p.matchIndex();
-        if (!current) {
-            return; // a rejection of a request we have already moved past (reordered or duplicated)
+        if (!rejectsWhatWasSent(p, reply.rejectedPrevLogIndex())) {
+            // A rejection of a request we have already moved past (reordered or duplicated), or of
+            // one sent in an earlier leadership: a follower answers a stale-term request with its
+            // own term (§5.1), which may be ours now, so the term alone does not make it current.
+            return;
         }
         p.becomeProbe(backtrack(reply));
         reportProgress(from);
         sendAppend(from, false);
+    }
+
+    /**
+     * Whether this term's requests to the follower include one at {@code prevLogIndex}: in PROBE,
+     * only the outstanding probe at nextIndex - 1; in REPLICATE, the window of appends beyond
+     * matchIndex that went out, all below nextIndex (etcd's {@code Progress.MaybeDecrTo}).
+     */
+    private static boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
+        return p.state() == Progress.State.PROBE
+                ? prevLogIndex == p.nextIndex() - 1
+                : prevLogIndex > p.matchIndex() && prevLogIndex < p.nextIndex();
     }
 
     /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */
@@ -499,6 +517,7 @@ public final class RaftNode {
     }
 
     private void advanceCommit(long newCommitIndex) {
+        assert newCommitIndex <= log.lastIndex() : "node " + id + " would commit " + newCommitIndex + " beyond its last index " + log.lastIndex();
         if (newCommitIndex > commitIndex) {
             out.event(new RaftEvent.CommitAdvanced(id, commitIndex, newCommitIndex));
             commitIndex = newCommitIndex;
@@ -526,6 +545,12 @@ public final class RaftNode {
         } else if (message instanceof RequestVote request) {
             out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
         }
+    }
+
+    /** Progress's invariant, against this leader's log: 0 <= matchIndex < nextIndex <= lastIndex + 1. */
+    private boolean progressInvariantHolds(int peer) {
+        Progress p = progress[peer];
+        return p != null && 0 <= p.matchIndex() && p.matchIndex() < p.nextIndex() && p.nextIndex() <= log.lastIndex() + 1;
     }
 
     private void reportProgress(int peer) {
