@@ -7,6 +7,7 @@ import io.raftsim.raft.message.AppendEntriesReply;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVoteReply;
 import io.raftsim.raft.node.HardState;
+import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.Role;
 import io.raftsim.raft.server.RaftHostListener;
@@ -47,6 +48,13 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
     private final TreeMap<Long, Long> committedIndexByTerm = new TreeMap<>();
     private long highestLeaderTerm;
     private int highestLeader = -1;
+    /**
+     * Applied State: the state-machine fingerprint after applying entries 1..i, at position
+     * i - 1, as the first server to apply i reported it. Every server applies in order from
+     * index 1 in each incarnation, so the recorded indexes are always a prefix.
+     */
+    private long[] stateAfterIndex = new long[1024];
+    private long stateRecordedThrough;
 
     // Per server, kept across restarts: what the monitor saw last.
     private final long[] lastTerm;
@@ -133,6 +141,20 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         }
     }
 
+    @Override
+    public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
+        if (appliedIndex > stateRecordedThrough) {
+            if (appliedIndex > stateAfterIndex.length) {
+                stateAfterIndex = Arrays.copyOf(stateAfterIndex, stateAfterIndex.length * 2);
+            }
+            stateAfterIndex[(int) (appliedIndex - 1)] = stateFingerprint;
+            stateRecordedThrough = appliedIndex;
+        } else if (stateAfterIndex[(int) (appliedIndex - 1)] != stateFingerprint) {
+            fail(SafetyProperty.APPLIED_STATE, "n" + (node + 1) + "'s state machine after applying entries 1.." + appliedIndex
+                    + " differs from the state another server reached by applying the same committed entries");
+        }
+    }
+
     /**
      * Figure 2, Rules for All Servers: a higher term in a request or response is adopted at
      * once. RequestVote is left out because with CheckQuorum a server in its leader lease
@@ -162,7 +184,22 @@ public final class SafetyMonitor implements RaftHostListener, Observer<io.raftsi
         if (node.role() == Role.LEADER && lastRole[id] != Role.LEADER) {
             checkNewLeader(node);
         }
+        if (node.role() == Role.LEADER) {
+            checkProgress(node);
+        }
         lastRole[id] = node.role();
+    }
+
+    private void checkProgress(RaftNode leader) {
+        long last = leader.log().lastIndex();
+        for (int peer = 0; peer < serverCount; peer++) {
+            Progress p = peer == leader.id() ? null : leader.progress(peer);
+            if (p != null && !(0 <= p.matchIndex() && p.matchIndex() < p.nextIndex() && p.nextIndex() <= last + 1)) {
+                fail(SafetyProperty.LEADER_PROGRESS, "leader n" + (leader.id() + 1) + " of term " + leader.currentTerm() + " holds "
+                        + p + " for n" + (peer + 1) + " with a log ending at " + last);
+                return;
+            }
+        }
     }
 
     private void checkVote(RaftNode node) {

@@ -10,7 +10,9 @@ public enum SafetyProperty {
     TERM_MONOTONIC("Term Monotonicity", "a server's currentTerm never decreases, across restarts (Figure 2: currentTerm increases monotonically)"),
     SINGLE_VOTE("Single Vote", "a server votes for at most one candidate per term, across restarts (Figure 2: votedFor is persistent)"),
     TERM_ADOPTION("Term Adoption", "a server that receives an RPC request or response with term T > currentTerm sets currentTerm = T (Figure 2, Rules for All Servers, §5.1)"),
-    COMMIT_MONOTONIC("Commit Monotonicity", "a server's commitIndex never decreases while it is up (Figure 2: commitIndex increases monotonically)");
+    COMMIT_MONOTONIC("Commit Monotonicity", "a server's commitIndex never decreases while it is up (Figure 2: commitIndex increases monotonically)"),
+    APPLIED_STATE("Applied State", "a server's state machine equals the result of applying the committed entries through its lastApplied, after restarts too (Figure 2: apply log[lastApplied] in order; §5.4.3)"),
+    LEADER_PROGRESS("Leader Progress", "a leader's view of each follower keeps 0 <= matchIndex < nextIndex <= its last index + 1 (Figure 2 nextIndex and matchIndex)");
 
     private final String displayName;
     private final String statement;

@@ -47,6 +47,13 @@ public final class CompositeHostListener implements RaftHostListener {
     }
 
     @Override
+    public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
+        for (RaftHostListener listener : listeners) {
+            listener.stateApplied(node, appliedIndex, stateFingerprint);
+        }
+    }
+
+    @Override
     public void received(RaftNode node, RaftMessage message) {
         for (RaftHostListener listener : listeners) {
             listener.received(node, message);

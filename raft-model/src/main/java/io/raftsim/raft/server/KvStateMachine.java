@@ -1,9 +1,12 @@
 package io.raftsim.raft.server;
 
+import io.raftsim.raft.kv.KvFingerprint;
 import io.raftsim.raft.kv.KvResult;
 import io.raftsim.raft.kv.KvStore;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+
+import io.raftsim.sim.random.RandomStream;
 
 import java.util.Arrays;
 
@@ -22,6 +25,8 @@ public final class KvStateMachine {
     /** Sessions by client id; client ids are small process ids, so an array beats a map on the hot path. */
     private Session[] sessions = new Session[16];
     private long lastApplied;
+    /** Sum of one hash per client session, kept as sessions change (see {@link #fingerprint}). */
+    private long sessionsFingerprint;
     /** Planted bug DUPLICATE_APPLY (test-only): sessions are kept but never consulted when applying. */
     private final boolean bugDuplicateApply;
 
@@ -52,8 +57,27 @@ public final class KvStateMachine {
         if (clientId >= sessions.length) {
             sessions = Arrays.copyOf(sessions, Math.max(clientId + 1, sessions.length * 2));
         }
+        Session previous = sessions[clientId];
+        if (previous != null) {
+            sessionsFingerprint -= sessionHash(clientId, previous);
+        }
         sessions[clientId] = new Session(command.sequence(), result);
+        sessionsFingerprint += sessionHash(clientId, sessions[clientId]);
         return result;
+    }
+
+    private static long sessionHash(int clientId, Session session) {
+        KvResult result = session.lastResult();
+        long resultHash = result == null ? 0 : KvFingerprint.text(result.value()) * 31 + (result.success() ? 1 : 0);
+        return RandomStream.mix64((clientId * 0x9E3779B97F4A7C15L + session.lastSequence()) * 0xBF58476D1CE4E5B9L + resultHash);
+    }
+
+    /**
+     * The state this machine reached, store and sessions together: the checks compare it with
+     * the state every other server had after applying the same committed prefix.
+     */
+    public long fingerprint() {
+        return store.fingerprint() * 0x94D049BB133111EBL + sessionsFingerprint;
     }
 
     /** The result of request {@code sequence} of {@code clientId} if it is the last one applied, else null. */

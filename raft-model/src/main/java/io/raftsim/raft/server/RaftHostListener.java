@@ -27,6 +27,10 @@ public interface RaftHostListener extends LogListener {
     default void applied(int node, LogEntry entry, long cumulativeHash) {
     }
 
+    /** After {@link #applied}: the fingerprint of the node's whole state machine with entries 1..{@code appliedIndex} applied. */
+    default void stateApplied(int node, long appliedIndex, long stateFingerprint) {
+    }
+
     /** After the node handled an RPC request or response, before {@link #handled}: what the message said. */
     default void received(RaftNode node, RaftMessage message) {
     }

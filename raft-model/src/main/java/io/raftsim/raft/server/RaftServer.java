@@ -207,6 +207,7 @@ public final class RaftServer implements Process<Message> {
             LogEntry entry = node.log().entry(index);
             KvResult result = stateMachine.apply(entry);
             listener.applied(node.id(), entry, node.log().hash(index));
+            listener.stateApplied(node.id(), index, stateMachine.fingerprint());
             if (context.tracing()) {
                 RaftEvent applied = new RaftEvent.Applied(node.id(), index, entry.term(), entry.command().describe());
                 context.trace(applied.toString(), applied);

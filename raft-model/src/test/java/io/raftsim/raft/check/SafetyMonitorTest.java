@@ -193,4 +193,27 @@ class SafetyMonitorTest {
         monitor.handled(node(0, new HardState(1, HardState.NO_VOTE), 1, 1));
         assertNull(monitor.violation());
     }
+
+    @Test
+    void appliedStateFiresWhenAServerReachesAnotherStateFromTheSamePrefix() {
+        monitor.stateApplied(0, 1, 0x11);
+        monitor.stateApplied(0, 2, 0x22);
+        monitor.stateApplied(1, 1, 0x11);
+        assertNull(monitor.afterStep(null), "the same state after the same entries");
+        // n3, restarted, rebuilds its state on top of what it had instead of from scratch.
+        monitor.stateApplied(2, 1, 0x11);
+        monitor.stateApplied(2, 2, 0x23);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
+
+    @Test
+    void appliedStateRecordsPastTheFirstThousandEntries() {
+        for (long index = 1; index <= 3_000; index++) {
+            monitor.stateApplied(0, index, index * 7);
+        }
+        monitor.stateApplied(1, 2_500, 2_500 * 7);
+        assertNull(monitor.afterStep(null));
+        monitor.stateApplied(1, 2_501, 1);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
 }
