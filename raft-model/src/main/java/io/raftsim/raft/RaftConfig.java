@@ -9,6 +9,12 @@ package io.raftsim.raft;
  * @param maxInflightAppends  pipelining: appends a leader may have unacknowledged per
  *                            follower; 1 is stop-and-wait, the paper's behaviour
  * @param fastBacktrack       the conflict-term hint of §5.3 instead of stepping nextIndex back one by one
+ * @param resetElectionTimerOnHigherTerm
+ *                            also restart a follower's election timer when it merely adopts a higher
+ *                            term. Off by default, as in Figure 2, where only an AppendEntries from the
+ *                            current leader or a granted vote restarts it: with the reset, candidates
+ *                            with stale logs that keep campaigning hold back the one server that could
+ *                            win (docs/election-timer.md measures both)
  */
 public record RaftConfig(
         int clusterSize,
@@ -19,7 +25,8 @@ public record RaftConfig(
         boolean checkQuorum,
         boolean fastBacktrack,
         int maxEntriesPerAppend,
-        int maxInflightAppends) {
+        int maxInflightAppends,
+        boolean resetElectionTimerOnHigherTerm) {
 
     public RaftConfig {
         if (clusterSize < 1 || clusterSize > 99) {
@@ -37,7 +44,7 @@ public record RaftConfig(
     }
 
     public static RaftConfig defaults(int clusterSize) {
-        return new RaftConfig(clusterSize, 150_000, 300_000, 50_000, false, false, false, 64, 1);
+        return new RaftConfig(clusterSize, 150_000, 300_000, 50_000, false, false, false, 64, 1, false);
     }
 
     public int majority() {
@@ -45,26 +52,30 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled);
     }
 }

@@ -90,6 +90,16 @@ public enum Bug {
         return expectedProperty;
     }
 
+    /**
+     * Whether a failure of {@code property} catches this bug: its expected property, or, for a
+     * bug whose effect is a leader elected without a true majority, the other property such a
+     * leader can break first (it may lack committed entries before a second leader of its term
+     * shows up).
+     */
+    public boolean caughtAs(String property) {
+        return expectedProperty.equals(property) || this == COUNT_STALE_TERM_VOTES && "Leader Completeness".equals(property);
+    }
+
     /** The class of failure the expected property belongs to. */
     public Verdict expectedVerdict() {
         return switch (expectedProperty) {

@@ -579,7 +579,13 @@ public final class RaftNode {
         }
         out.cancelTimer(RaftTimers.HEARTBEAT);
         out.cancelTimer(RaftTimers.CHECK_QUORUM);
-        resetElectionTimer();
+        if (previous == Role.LEADER || config.resetElectionTimerOnHigherTerm()) {
+            // A leader had no election timer running. Anyone else keeps the timer it has:
+            // Figure 2 restarts it only for an AppendEntries from the current leader (the caller
+            // handles that next) or a granted vote, so a higher term from a candidate that cannot
+            // win does not hold back the server that could.
+            resetElectionTimer();
+        }
         if (previous == role && previousTerm != currentTerm) {
             // A follower that only moves to a later term: reported too, so a trace knows every term.
             out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));

@@ -1,5 +1,6 @@
 package io.raftsim.raft.bugs;
 
+import io.raftsim.raft.RaftConfig;
 import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterSpec;
@@ -73,7 +74,11 @@ class PlantedBugsTest {
     }
 
     private static ClusterOutcome randomScenario(long seed, Set<Bug> bugs, Function<RandomStream, FaultProfile> profile) {
-        Cluster cluster = new Cluster(ClusterSpec.defaults(NODES), seed, TraceSink.NONE, bugs);
+        return randomScenario(seed, bugs, profile, ClusterSpec.defaults(NODES));
+    }
+
+    private static ClusterOutcome randomScenario(long seed, Set<Bug> bugs, Function<RandomStream, FaultProfile> profile, ClusterSpec spec) {
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
         RandomStream random = cluster.engine().randomStream("faults");
         FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.apply(random), NODES, 0, DURATION_MICROS,
                 cluster.spec().links());
@@ -100,7 +105,7 @@ class PlantedBugsTest {
                 continue;
             }
             assertEquals(bug.expectedVerdict(), outcome.verdict(), "seed " + seed + ": " + outcome);
-            assertEquals(bug.expectedProperty(), outcome.property(), "seed " + seed + ": " + outcome);
+            assertTrue(bug.caughtAs(outcome.property()), "seed " + seed + " caught as " + outcome.property() + ": " + outcome);
             return;
         }
         fail(bug + " was not caught in seeds " + start + ".." + (start + BUDGET_SEEDS - 1)
@@ -119,7 +124,9 @@ class PlantedBugsTest {
      * Run digests of seeds 1..5 computed with the code as it was before bugs could be planted
      * (commit d46663f, with today's network, which takes six draws per message whatever the
      * link settings, and the swarm intensity of then): with none planted, every step of every
-     * run is unchanged, byte for byte.
+     * run is unchanged, byte for byte. Those runs restarted a follower's election timer on every
+     * higher term, which is now an option off by default (Figure 2's rule); with it on, and the
+     * stale-reply fix in place, nothing else has moved.
      */
     @Test
     void withNoBugPlantedRunDigestsEqualThoseOfTheCodeBeforePlanting() {
@@ -127,7 +134,8 @@ class PlantedBugsTest {
         long[] stepsBeforePlanting = {6865, 7910, 8786, 8959, 7564};
         for (int i = 0; i < digestsBeforePlanting.length; i++) {
             long seed = i + 1;
-            ClusterOutcome outcome = randomScenario(seed, EnumSet.noneOf(Bug.class), PlantedBugsTest::swarmAsRecorded);
+            ClusterOutcome outcome = randomScenario(seed, EnumSet.noneOf(Bug.class), PlantedBugsTest::swarmAsRecorded,
+                    ClusterSpec.defaults(NODES).withRaft(RaftConfig.defaults(NODES).withElectionTimerResetOnHigherTerm(true)));
             assertEquals(digestsBeforePlanting[i], outcome.run().digestHex(), "seed " + seed);
             assertEquals(stepsBeforePlanting[i], outcome.run().steps(), "seed " + seed);
         }

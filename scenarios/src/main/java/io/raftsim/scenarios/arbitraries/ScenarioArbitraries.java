@@ -100,7 +100,7 @@ public final class ScenarioArbitraries {
         return Combinators.combine(Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.of(false, true),
                         Arbitraries.integers().between(1, 64).shrinkTowards(64), Arbitraries.integers().between(1, 4).shrinkTowards(1))
                 .as((preVote, checkQuorum, fastBacktrack, batch, inflight) -> new RaftSettings(150, 300, 50, preVote, checkQuorum,
-                        fastBacktrack, batch, inflight, new TreeMap<>()));
+                        fastBacktrack, batch, inflight, new TreeMap<>(), false));
     }
 
     public static Arbitrary<ClientSettings> clientSettings() {

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
-                           SortedMap<String, Long> firstElectionTimeoutMs) {
+                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
 
-    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>());
+    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false);
 
     public RaftSettings {
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
@@ -26,7 +26,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -41,7 +41,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
     }
 
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
@@ -53,6 +53,6 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm);
     }
 }

@@ -149,8 +149,9 @@ public final class ScenarioReader {
             }
             firstTimeouts.done();
         }
+        boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
         fields.done();
-        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first);
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */

@@ -84,6 +84,7 @@ public final class ScenarioWriter {
             ObjectNode first = raft.putObject("firstElectionTimeoutMs");
             r.firstElectionTimeoutMs().forEach(first::put);
         }
+        raft.put("electionTimerResetOnHigherTerm", r.electionTimerResetOnHigherTerm());
         return raft;
     }
 
