@@ -19,18 +19,10 @@ public final class ElectionTimingReport {
     private ElectionTimingReport() {
     }
 
-    /** What the paper reports for a range, or "" (§9.3, Figure 16). */
+    /** What the paper reports for a range, each figure labelled with the statistic it is, or "" (§9.3, Figure 16). */
     static String paperNumbers(Range range) {
-        if (range.minMs() == 150 && range.maxMs() == 155) {
-            return "mean 287 ms";
-        }
-        if (range.minMs() == 150 && range.maxMs() == 200) {
-            return "max 513 ms (1000 trials)";
-        }
-        if (range.minMs() == 12 && range.maxMs() == 24) {
-            return "mean 35 ms, max 152 ms";
-        }
-        return "";
+        return String.join(", ", PaperFigure16.forRange(range).stream()
+                .filter(figure -> !Double.isNaN(figure.valueMs())).map(PaperFigure16::shortText).toList());
     }
 
     /** One row per trial: graph, range, trial, seed, election time in ms (empty when censored), censored. */
