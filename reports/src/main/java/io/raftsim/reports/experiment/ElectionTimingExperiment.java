@@ -74,14 +74,12 @@ public final class ElectionTimingExperiment {
             throw new IllegalArgumentException("trials must be positive: " + trialsPerRange);
         }
         long startNanos = System.nanoTime(); // wall clock for the report only, never for the simulation
-        RandomStream root = new RandomStream(seed).derive("election-timing");
         List<Trial> trials = new ArrayList<>(trialsPerRange * ranges.size());
         List<Summary> summaries = new ArrayList<>(ranges.size());
         for (Range range : ranges) {
-            RandomStream seeds = root.derive(range.graph() + " " + range.label());
             long[] micros = new long[trialsPerRange];
             for (int trial = 0; trial < trialsPerRange; trial++) {
-                long trialSeed = seeds.derive("trial", trial).nextLong();
+                long trialSeed = trialSeed(seed, range, trial);
                 micros[trial] = runTrial(range, trialSeed);
                 trials.add(new Trial(range, trial, trialSeed, micros[trial]));
             }
@@ -90,8 +88,17 @@ public final class ElectionTimingExperiment {
         return new Result(seed, trialsPerRange, trials, summaries, (System.nanoTime() - startNanos) / 1e9);
     }
 
+    /**
+     * The seed of one trial, from the experiment seed, the range and the trial number only: a
+     * trial can be re-run on its own, which is how a results file is checked against the model.
+     */
+    public static long trialSeed(long seed, Range range, int trial) {
+        return new RandomStream(seed).derive("election-timing").derive(range.graph() + " " + range.label())
+                .derive("trial", trial).nextLong();
+    }
+
     /** One trial: elect a first leader, crash it at a random moment of its heartbeat interval, time the next election. */
-    static long runTrial(Range range, long trialSeed) {
+    public static long runTrial(Range range, long trialSeed) {
         long minMicros = range.minMs() * 1000;
         long maxMicros = range.maxMs() * 1000;
         long heartbeatMicros = minMicros / 2;
