@@ -28,6 +28,11 @@ import java.util.Locale;
  * @param command the command that wrote the file, recorded in it: the one that regenerates it
  */
 public record ElectionTimingResults(String command, List<SeedSummary> rows) {
+    /**
+     * First trials recorded per seed and range: enough that a change of the model almost surely
+     * moves one of them (55 cells of 10 for five seeds), few enough to re-run in seconds.
+     */
+    public static final int RECORDED_TRIALS = 10;
     static final String HEADER = "seed,graph,range_ms,trials,censored,mean_ms,median_ms,p95_ms,max_ms,first_trials_ms";
     private static final String COMMAND_PREFIX = "# written by: ";
 

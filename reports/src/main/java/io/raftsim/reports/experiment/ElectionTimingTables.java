@@ -84,7 +84,7 @@ public final class ElectionTimingTables {
         return switch (statistic) {
             case WITHOUT_LEADER_AFTER_10_S -> {
                 long[] percent = rows.stream().mapToLong(r -> Math.round(100.0 * r.censored() / r.trials())).sorted().toArray();
-                yield percent[percent.length - 1] == 0 ? "0%" : percent[median(percent.length)] + "% (" + percent[0] + "–"
+                yield percent[0] == percent[percent.length - 1] ? percent[0] + "%" : percent[median(percent.length)] + "% (" + percent[0] + "–"
                         + percent[percent.length - 1] + "%)";
             }
             // A mean over the completed trials only would hide the censored ones: no number rather than a wrong one.
@@ -98,7 +98,9 @@ public final class ElectionTimingTables {
     private static String spreadMs(List<SeedSummary> rows, ToLongFunction<SeedSummary> statistic) {
         long[] values = rows.stream().mapToLong(statistic).map(v -> v < 0 ? Long.MAX_VALUE : v).sorted().toArray();
         String middle = ms(values[median(values.length)]);
-        return values.length == 1 ? middle : middle + " (" + ms(values[0]) + "–" + ms(values[values.length - 1]) + ")";
+        String low = ms(values[0]);
+        String high = ms(values[values.length - 1]);
+        return low.equals(high) ? middle : middle + " (" + low + "–" + high + ")";
     }
 
     /** Nearest-rank median: the middle of an odd count, the lower middle of an even one. */
