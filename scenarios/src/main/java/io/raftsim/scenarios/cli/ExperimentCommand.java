@@ -49,6 +49,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "A..B", description = "Run the experiment once per seed of A..B (at most " + MAX_SEEDS + ") and report the spread.")
     String seeds;
 
+    @Option(names = "--latency-ms", paramLabel = "MIN..MAX", description = "One-way latency of every link, uniform, in ms (fractions allowed); "
+            + "default 1..7, a broadcast round within 14 ms. Not with --results: the docs' results use the default.")
+    String latencyMs;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Write every trial (range, trial, seed, election ms) as CSV (one seed only).")
     Path csv;
 
@@ -81,15 +85,17 @@ final class ExperimentCommand implements Callable<Integer> {
         if (trials <= 0 || trials > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "--trials: " + trials + " is outside 1..1000000");
         }
+        ElectionTimingExperiment.Latency latency = latency();
         List<Long> experimentSeeds = experimentSeeds();
         if (experimentSeeds.size() > 1 && (csv != null || html != null)) {
             throw new ParameterException(spec.commandLine(), "--csv and --html take one --seed, not --seeds " + seeds);
         }
         String command = "./raftsim experiment election-timing --trials " + trials
-                + (seeds != null ? " --seeds " + seeds : " --seed " + seed) + (results != null ? " --results " + results : "");
+                + (seeds != null ? " --seeds " + seeds : " --seed " + seed) + (latencyMs != null ? " --latency-ms " + latencyMs : "")
+                + (results != null ? " --results " + results : "");
         List<ElectionTimingExperiment.Result> runs = new ArrayList<>();
         for (long experimentSeed : experimentSeeds) {
-            runs.add(ElectionTimingExperiment.run(experimentSeed, trials, ElectionTimingExperiment.PAPER_RANGES));
+            runs.add(ElectionTimingExperiment.run(experimentSeed, trials, ElectionTimingExperiment.PAPER_RANGES, latency));
         }
         ElectionTimingResults summary = ElectionTimingResults.of(command, runs, ElectionTimingResults.RECORDED_TRIALS);
         try {
@@ -121,7 +127,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
     /** {@code --from}: the tables of a results file, run nothing. */
     private int printFrom() {
-        for (String option : List.of("--seeds", "--csv", "--html", "--results", "--trials", "--seed")) {
+        for (String option : List.of("--seeds", "--csv", "--html", "--results", "--trials", "--seed", "--latency-ms")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new ParameterException(spec.commandLine(), option + " runs the experiment; --from only reads a results file");
             }
@@ -149,6 +155,32 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         throw new ParameterException(spec.commandLine(), "--markdown: '" + text + "' is not a table (paper, spread)");
+    }
+
+    /**
+     * {@code --latency-ms}: the wire delay is all of the broadcast time in this model, and the
+     * election times depend on it (docs/election-timing.md), so it can be varied.
+     */
+    private ElectionTimingExperiment.Latency latency() {
+        if (latencyMs == null) {
+            return ElectionTimingExperiment.DEFAULT_LATENCY;
+        }
+        if (results != null) {
+            throw new ParameterException(spec.commandLine(), "--latency-ms: a results file records the default latency only; leave out --results");
+        }
+        String[] parts = latencyMs.split("\\.\\.", -1);
+        try {
+            if (parts.length == 2) {
+                double min = Double.parseDouble(parts[0].trim());
+                double max = Double.parseDouble(parts[1].trim());
+                if (min >= 0 && max >= min && max <= 60_000) {
+                    return new ElectionTimingExperiment.Latency(Math.round(min * 1000), Math.round(max * 1000));
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--latency-ms: '" + latencyMs + "' is not MIN..MAX in ms with 0 <= MIN <= MAX <= 60000");
     }
 
     private List<Long> experimentSeeds() {

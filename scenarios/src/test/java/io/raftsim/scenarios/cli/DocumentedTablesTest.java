@@ -127,6 +127,9 @@ class DocumentedTablesTest {
                 "--seeds", "1..2"));
         assertEquals(ExitCode.BAD_INPUT, run("experiment", "election-timing", "--markdown", "nosuch"));
         assertEquals(ExitCode.BAD_INPUT, run("experiment", "election-timing", "--seeds", "1..2", "--seed", "3"));
+        assertEquals(ExitCode.BAD_INPUT, run("experiment", "election-timing", "--latency-ms", "5..1"));
+        assertEquals(ExitCode.BAD_INPUT, run("experiment", "election-timing", "--latency-ms", "0.1..0.5", "--results", dir.resolve("r.csv").toString()));
+        assertFalse(Files.exists(dir.resolve("r.csv")));
     }
 
     private static List<String> commands(String file) {
