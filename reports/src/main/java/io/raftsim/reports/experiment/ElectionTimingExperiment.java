@@ -38,6 +38,18 @@ public final class ElectionTimingExperiment {
     /** Servers 1..4 join this long after server 0, so server 0 wins the first election even without randomness. */
     private static final long STAGGER_MICROS = 100_000;
 
+    /** The one-way latency of every link, uniform in [minMicros, maxMicros]: all of the broadcast time, as no write takes time. */
+    public record Latency(long minMicros, long maxMicros) {
+        public Latency {
+            if (minMicros < 0 || maxMicros < minMicros) {
+                throw new IllegalArgumentException("latency " + minMicros + ".." + maxMicros + " us: expected 0 <= min <= max");
+            }
+        }
+    }
+
+    /** The experiment's latency: a broadcast round within 14 ms, the paper's "roughly 15ms" broadcast time. */
+    public static final Latency DEFAULT_LATENCY = new Latency(LATENCY_MIN_MICROS, LATENCY_MAX_MICROS);
+
     /** One election timeout range of Figure 16; {@code graph} is "top" or "bottom". */
     public record Range(String graph, long minMs, long maxMs) {
         public String label() {
@@ -63,41 +75,56 @@ public final class ElectionTimingExperiment {
     public record Summary(Range range, int trials, int censored, double meanMs, double medianMs, double p95Ms, double maxMs) {
     }
 
-    public record Result(long seed, int trialsPerRange, List<Trial> trials, List<Summary> summaries, double wallSeconds) {
+    public record Result(long seed, int trialsPerRange, Latency latency, List<Trial> trials, List<Summary> summaries, double wallSeconds) {
     }
 
     private ElectionTimingExperiment() {
     }
 
     public static Result run(long seed, int trialsPerRange, List<Range> ranges) {
+        return run(seed, trialsPerRange, ranges, DEFAULT_LATENCY);
+    }
+
+    public static Result run(long seed, int trialsPerRange, List<Range> ranges, Latency latency) {
         if (trialsPerRange <= 0) {
             throw new IllegalArgumentException("trials must be positive: " + trialsPerRange);
         }
         long startNanos = System.nanoTime(); // wall clock for the report only, never for the simulation
-        RandomStream root = new RandomStream(seed).derive("election-timing");
         List<Trial> trials = new ArrayList<>(trialsPerRange * ranges.size());
         List<Summary> summaries = new ArrayList<>(ranges.size());
         for (Range range : ranges) {
-            RandomStream seeds = root.derive(range.graph() + " " + range.label());
             long[] micros = new long[trialsPerRange];
             for (int trial = 0; trial < trialsPerRange; trial++) {
-                long trialSeed = seeds.derive("trial", trial).nextLong();
-                micros[trial] = runTrial(range, trialSeed);
+                long trialSeed = trialSeed(seed, range, trial);
+                micros[trial] = runTrial(range, trialSeed, latency);
                 trials.add(new Trial(range, trial, trialSeed, micros[trial]));
             }
             summaries.add(summarize(range, micros));
         }
-        return new Result(seed, trialsPerRange, trials, summaries, (System.nanoTime() - startNanos) / 1e9);
+        return new Result(seed, trialsPerRange, latency, trials, summaries, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * The seed of one trial, from the experiment seed, the range and the trial number only: a
+     * trial can be re-run on its own, which is how a results file is checked against the model.
+     */
+    public static long trialSeed(long seed, Range range, int trial) {
+        return new RandomStream(seed).derive("election-timing").derive(range.graph() + " " + range.label())
+                .derive("trial", trial).nextLong();
     }
 
     /** One trial: elect a first leader, crash it at a random moment of its heartbeat interval, time the next election. */
-    static long runTrial(Range range, long trialSeed) {
+    public static long runTrial(Range range, long trialSeed) {
+        return runTrial(range, trialSeed, DEFAULT_LATENCY);
+    }
+
+    public static long runTrial(Range range, long trialSeed, Latency latency) {
         long minMicros = range.minMs() * 1000;
         long maxMicros = range.maxMs() * 1000;
         long heartbeatMicros = minMicros / 2;
         RaftConfig raft = RaftConfig.defaults(SERVERS).withElectionTimeout(minMicros, maxMicros).withHeartbeatInterval(heartbeatMicros);
         ClusterSpec spec = ClusterSpec.defaults(SERVERS).withRaft(raft)
-                .withLinks(LinkConfig.DEFAULT.withLatency(LATENCY_MIN_MICROS, LATENCY_MAX_MICROS))
+                .withLinks(LinkConfig.DEFAULT.withLatency(latency.minMicros(), latency.maxMicros()))
                 .withWorkload(Workload.none()).withMaxHistoryOperations(0);
         Cluster cluster = new Cluster(spec, trialSeed, TraceSink.NONE);
         Engine<Message> engine = cluster.engine();

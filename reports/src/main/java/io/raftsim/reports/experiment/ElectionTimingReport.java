@@ -19,18 +19,10 @@ public final class ElectionTimingReport {
     private ElectionTimingReport() {
     }
 
-    /** What the paper reports for a range, or "" (§9.3, Figure 16). */
+    /** What the paper reports for a range, each figure labelled with the statistic it is, or "" (§9.3, Figure 16). */
     static String paperNumbers(Range range) {
-        if (range.minMs() == 150 && range.maxMs() == 155) {
-            return "mean 287 ms";
-        }
-        if (range.minMs() == 150 && range.maxMs() == 200) {
-            return "max 513 ms (1000 trials)";
-        }
-        if (range.minMs() == 12 && range.maxMs() == 24) {
-            return "mean 35 ms, max 152 ms";
-        }
-        return "";
+        return String.join(", ", PaperFigure16.forRange(range).stream()
+                .filter(figure -> !Double.isNaN(figure.valueMs())).map(PaperFigure16::shortText).toList());
     }
 
     /** One row per trial: graph, range, trial, seed, election time in ms (empty when censored), censored. */
@@ -82,9 +74,9 @@ public final class ElectionTimingReport {
                 .append("</style></head><body>\n");
         out.append("<h1>Time without a leader after the leader crashes</h1>\n<p>")
                 .append(ElectionTimingExperiment.SERVERS).append(" servers; one-way latency uniform in ")
-                .append(ElectionTimingExperiment.LATENCY_MIN_MICROS / 1000).append("–")
-                .append(ElectionTimingExperiment.LATENCY_MAX_MICROS / 1000)
-                .append(" ms (a broadcast round completes within about 15 ms); heartbeats every half the minimum election timeout; ")
+                .append(fmt(result.latency().minMicros() / 1000.0)).append("–")
+                .append(fmt(result.latency().maxMicros() / 1000.0))
+                .append(" ms (a broadcast round completes within twice the maximum; no write takes time); heartbeats every half the minimum election timeout; ")
                 .append("the leader crashed at a uniformly random moment of its heartbeat interval; ")
                 .append(result.trialsPerRange()).append(" trials per range; trials still without a leader after 10 s are censored. ")
                 .append("Experiment seed ").append(result.seed()).append(". Reproduce: <code>").append(Html.escape(command)).append("</code></p>\n");

@@ -4,6 +4,7 @@ import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -15,9 +16,17 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--markdown", description = "Print the catalogue as the README's Markdown table.")
+    boolean markdown;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (markdown) {
+            out.print(CatalogueTable.markdown());
+            out.flush();
+            return ExitCode.PASSED;
+        }
         int width = Catalogue.NAMES.stream().mapToInt(String::length).max().orElse(10);
         for (String name : Catalogue.NAMES) {
             Scenario scenario = Catalogue.load(name);
@@ -27,7 +36,7 @@ final class ListCommand implements Callable<Integer> {
         return ExitCode.PASSED;
     }
 
-    private static String firstSentence(String text) {
+    static String firstSentence(String text) {
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);
     }

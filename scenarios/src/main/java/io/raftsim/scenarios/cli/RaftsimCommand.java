@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "raftsim", mixinStandardHelpOptions = true, version = "raftsim 0.1.0",
         description = "A deterministic discrete-event simulator for Raft.",
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ReplayCommand.class, ShrinkCommand.class, MergeCommand.class,
-                ReportCommand.class, ExperimentCommand.class, BenchCommand.class},
+                ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
                 "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit."})
 final class RaftsimCommand implements Runnable {
