@@ -70,6 +70,11 @@ public final class ElectionTimingExperiment {
     }
 
     public static Result run(long seed, int trialsPerRange, List<Range> ranges) {
+        return run(seed, trialsPerRange, ranges, done -> { });
+    }
+
+    /** As {@link #run(long, int, List)}, telling {@code trialsDone} the count after each trial (for a progress bar; never read back). */
+    public static Result run(long seed, int trialsPerRange, List<Range> ranges, java.util.function.LongConsumer trialsDone) {
         if (trialsPerRange <= 0) {
             throw new IllegalArgumentException("trials must be positive: " + trialsPerRange);
         }
@@ -84,6 +89,7 @@ public final class ElectionTimingExperiment {
                 long trialSeed = seeds.derive("trial", trial).nextLong();
                 micros[trial] = runTrial(range, trialSeed);
                 trials.add(new Trial(range, trial, trialSeed, micros[trial]));
+                trialsDone.accept(trials.size());
             }
             summaries.add(summarize(range, micros));
         }

@@ -37,6 +37,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the cumulative distributions and the summary table as HTML.")
     Path html;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "A progress bar on stderr: auto (when stderr is a terminal, even with stdout redirected), always, never. Never touches stdout.")
+    Progress.When progressWhen;
+
     @Override
     public Integer call() {
         if (!"election-timing".equals(name)) {
@@ -47,7 +51,10 @@ final class ExperimentCommand implements Callable<Integer> {
         if (trials <= 0 || trials > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "--trials: " + trials + " is outside 1..1000000");
         }
-        ElectionTimingExperiment.Result result = ElectionTimingExperiment.run(seed, trials, ElectionTimingExperiment.PAPER_RANGES);
+        Progress progress = new Progress(spec.commandLine().getErr(), (long) trials * ElectionTimingExperiment.PAPER_RANGES.size(), "trials",
+                progressWhen.shows());
+        ElectionTimingExperiment.Result result = ElectionTimingExperiment.run(seed, trials, ElectionTimingExperiment.PAPER_RANGES, progress::update);
+        progress.finish();
         String command = "./raftsim experiment election-timing --trials " + trials + " --seed " + seed;
         try {
             if (csv != null) {
