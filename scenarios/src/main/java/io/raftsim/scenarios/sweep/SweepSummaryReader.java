@@ -141,8 +141,8 @@ final class SweepSummaryReader {
         }
         long expected = Math.min(failed, SweepSummary.MAX_FAILURES_KEPT);
         if (failures.size() != expected) {
-            throw fail("failures", "lists " + failures.size() + " seeds, but " + failed + " runs failed (a summary lists the lowest "
-                    + expected + ")");
+            throw fail("failures", "lists " + failures.size() + " failed seeds, but the outcomes count " + failed
+                    + " failed runs; a summary lists every failed seed, up to the lowest " + SweepSummary.MAX_FAILURES_KEPT);
         }
         EnumMap<Outcome, Long> listed = new EnumMap<>(Outcome.class);
         long previous = Long.MIN_VALUE;

@@ -126,12 +126,17 @@ class InputsAndIdentityCommandTest {
 
     @Test
     void mergeRefusesShardsOfAnEditedScenarioOrOfAnotherBuild() throws IOException {
-        Path first = shard(1, "durationMs=2000");
-        Path edited = shard(2, "durationMs=2500");
+        // The same file name and command line for both shards; the file was edited in between.
+        Path scenario = directory.resolve("scenario.json");
+        Files.writeString(scenario, "{\"name\": \"mine\", \"nodes\": 3, \"durationMs\": 2000}");
+        Path first = shard(1, scenario);
+        Files.writeString(scenario, "{\"name\": \"mine\", \"nodes\": 3, \"durationMs\": 2500}");
+        Path edited = shard(2, scenario);
         assertEquals(ExitCode.BAD_INPUT, run("merge", first.toString(), edited.toString()));
         assertTrue(err.toString().contains(edited + ": scenarioHash: "), err.toString());
 
-        Path second = shard(2, "durationMs=2000");
+        Files.writeString(scenario, "{\"name\": \"mine\", \"nodes\": 3, \"durationMs\": 2000}");
+        Path second = shard(2, scenario);
         assertEquals(ExitCode.PASSED, run("merge", first.toString(), second.toString()), err.toString());
         Path otherBuild = directory.resolve("other-build.json");
         Files.writeString(otherBuild, Files.readString(second).replaceFirst("\"commit\":null", "\"commit\":\"0123abc\""));
@@ -139,9 +144,9 @@ class InputsAndIdentityCommandTest {
         assertTrue(err.toString().contains(otherBuild + ": build: raftsim ") && err.toString().contains("commit 0123abc"), err.toString());
     }
 
-    private Path shard(int k, String setting) throws IOException {
-        assertEquals(ExitCode.PASSED, run("sweep", "election-basic", "--seeds", "1..4", "--shard", k + "/2", "--set", setting, "--json", "--threads", "1"));
-        Path file = directory.resolve("shard-" + k + "-" + setting.replace('=', '-') + ".json");
+    private Path shard(int k, Path scenario) throws IOException {
+        assertEquals(ExitCode.PASSED, run("sweep", scenario.toString(), "--seeds", "1..4", "--shard", k + "/2", "--json", "--threads", "1"));
+        Path file = Files.createTempFile(directory, "shard-" + k + "-", ".json");
         Files.writeString(file, out.toString());
         return file;
     }
