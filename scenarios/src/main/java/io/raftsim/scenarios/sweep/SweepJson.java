@@ -13,7 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A sweep summary as one JSON object ({@code sweep --json}), and back, so shard summaries
