@@ -86,6 +86,11 @@ public final class ElectionTimingExperiment {
     }
 
     public static Result run(long seed, int trialsPerRange, List<Range> ranges, Latency latency) {
+        return run(seed, trialsPerRange, ranges, latency, done -> { });
+    }
+
+    /** As {@link #run(long, int, List, Latency)}, telling {@code trialsDone} the count after each trial (for a progress bar; never read back). */
+    public static Result run(long seed, int trialsPerRange, List<Range> ranges, Latency latency, java.util.function.LongConsumer trialsDone) {
         if (trialsPerRange <= 0) {
             throw new IllegalArgumentException("trials must be positive: " + trialsPerRange);
         }
@@ -98,6 +103,7 @@ public final class ElectionTimingExperiment {
                 long trialSeed = trialSeed(seed, range, trial);
                 micros[trial] = runTrial(range, trialSeed, latency);
                 trials.add(new Trial(range, trial, trialSeed, micros[trial]));
+                trialsDone.accept(trials.size());
             }
             summaries.add(summarize(range, micros));
         }

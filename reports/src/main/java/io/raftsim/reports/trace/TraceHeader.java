@@ -1,6 +1,7 @@
 package io.raftsim.reports.trace;
 
 import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.reports.build.BuildIdentity;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Objects;
@@ -14,8 +15,13 @@ import java.util.Objects;
  * @param clients  simulated clients are processes {@code servers..servers+clients-1}
  * @param scenario the fully resolved scenario, opaque to this module (a replay re-runs it)
  * @param command  the command line that reproduces the run
+ * @param commit   the git commit of the build that wrote the trace, or null when unknown
+ *                 (and in traces written before it was recorded)
+ * @param scenarioHash a hash of the scenario's canonical text, or null in older traces; a
+ *                 replay that resolves the scenario to other text runs another scenario
  */
-public record TraceHeader(String tool, long seed, int servers, int clients, JsonNode scenario, String command) implements TraceEvent {
+public record TraceHeader(String tool, long seed, int servers, int clients, JsonNode scenario, String command,
+                          String commit, String scenarioHash) implements TraceEvent {
     public TraceHeader {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(scenario, "scenario");
@@ -23,6 +29,16 @@ public record TraceHeader(String tool, long seed, int servers, int clients, Json
         if (servers < 1 || clients < 0) {
             throw new IllegalArgumentException("a trace needs servers >= 1 and clients >= 0: " + servers + ", " + clients);
         }
+    }
+
+    /** A header that names no commit and no scenario hash. */
+    public TraceHeader(String tool, long seed, int servers, int clients, JsonNode scenario, String command) {
+        this(tool, seed, servers, clients, scenario, command, null, null);
+    }
+
+    /** The build that wrote the trace, as far as the header tells: the version is the {@code tool} after "raftsim ". */
+    public BuildIdentity build() {
+        return new BuildIdentity(tool.startsWith("raftsim ") ? tool.substring("raftsim ".length()) : tool, commit);
     }
 
     /** The header of a run of {@code spec}: servers and clients are taken from it. */

@@ -39,6 +39,8 @@ public final class TraceLines {
                 .field("servers", header.servers())
                 .field("clients", header.clients())
                 .field("command", header.command())
+                .field("commit", header.commit())
+                .field("scenarioHash", header.scenarioHash())
                 .raw("scenario", escapeForHtml(MAPPER.writeValueAsString(header.scenario())))
                 .end();
     }

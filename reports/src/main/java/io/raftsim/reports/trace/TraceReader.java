@@ -185,7 +185,7 @@ public final class TraceReader implements AutoCloseable {
             throw error("missing field 'scenario'");
         }
         return new TraceHeader(text(json, "tool"), number(json, "seed"), (int) number(json, "servers"),
-                (int) number(json, "clients"), scenario, text(json, "command"));
+                (int) number(json, "clients"), scenario, text(json, "command"), optionalText(json, "commit"), optionalText(json, "scenarioHash"));
     }
 
     private TraceFooter parseFooter(JsonNode json) {

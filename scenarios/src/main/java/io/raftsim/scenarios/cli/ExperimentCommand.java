@@ -70,6 +70,10 @@ final class ExperimentCommand implements Callable<Integer> {
 
     private ElectionTimingTables.Table markdown;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "A progress bar on stderr: auto (when stderr is a terminal, even with stdout redirected), always, never. Never touches stdout.")
+    Progress.When progressWhen;
+
     @Override
     public Integer call() {
         if (!"election-timing".equals(name)) {
@@ -94,9 +98,14 @@ final class ExperimentCommand implements Callable<Integer> {
                 + (seeds != null ? " --seeds " + seeds : " --seed " + seed) + (latencyMs != null ? " --latency-ms " + latencyMs : "")
                 + (results != null ? " --results " + results : "");
         List<ElectionTimingExperiment.Result> runs = new ArrayList<>();
+        Progress progress = new Progress(spec.commandLine().getErr(),
+                (long) trials * ElectionTimingExperiment.PAPER_RANGES.size() * experimentSeeds.size(), "trials", progressWhen.shows());
         for (long experimentSeed : experimentSeeds) {
-            runs.add(ElectionTimingExperiment.run(experimentSeed, trials, ElectionTimingExperiment.PAPER_RANGES, latency));
+            long trialsBefore = (long) trials * ElectionTimingExperiment.PAPER_RANGES.size() * runs.size();
+            runs.add(ElectionTimingExperiment.run(experimentSeed, trials, ElectionTimingExperiment.PAPER_RANGES, latency,
+                    done -> progress.update(trialsBefore + done)));
         }
+        progress.finish();
         ElectionTimingResults summary = ElectionTimingResults.of(command, runs, ElectionTimingResults.RECORDED_TRIALS);
         try {
             if (csv != null) {

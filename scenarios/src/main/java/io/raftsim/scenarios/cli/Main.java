@@ -26,7 +26,7 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            exception.getCommandLine().getErr().println("raftsim: " + exception.getMessage().replace('\n', ' '));
+            exception.getCommandLine().getErr().println("raftsim: " + TerminalText.safe(exception.getMessage()));
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
@@ -52,7 +52,8 @@ public final class Main {
 
         static String message(Exception exception) {
             String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-            return message.lines().findFirst().orElse(message);
+            // One line, whatever a file name or value in it holds: escaped, never cut.
+            return TerminalText.safe(message);
         }
     }
 }

@@ -47,12 +47,23 @@ final class MergeCommand implements Callable<Integer> {
                 throw new ScenarioException(file + ": seeds: shard " + k + "/" + n + " is also in " + earlier + "; each shard once");
             }
             SweepJson.Header unsharded = new SweepJson.Header(header[0].scenario(), header[0].seeds().replaceAll(" shard [0-9]+/[0-9]+$", ""),
-                    header[0].replayTemplate());
+                    header[0].replayTemplate(), header[0].scenarioHash(), header[0].build());
+            if (whole != null && !whole.scenarioHash().equals(unsharded.scenarioHash())) {
+                throw new ScenarioException(file + ": scenarioHash: " + unsharded.scenarioHash() + " is not the scenario of the other summaries ("
+                        + whole.scenarioHash() + "): the scenario file or its --set changed between shards; run every shard of one scenario");
+            }
+            if (whole != null && !whole.build().equals(unsharded.build())) {
+                throw new ScenarioException(file + ": build: " + unsharded.build().describe() + " is not the build of the other summaries ("
+                        + whole.build().describe() + "); run every shard with one build");
+            }
             if (whole != null && !whole.equals(unsharded)) {
                 throw new ScenarioException(file + ": scenario: " + unsharded.scenario() + " " + unsharded.seeds()
                         + " is not the sweep of the other summaries (" + whole.scenario() + " " + whole.seeds() + ")");
             }
             whole = unsharded;
+            if (merged.steps() > Long.MAX_VALUE - part.steps()) {
+                throw new ScenarioException(file + ": steps: " + part.steps() + " more steps overflow the total of the other summaries");
+            }
             merged.merge(part);
         }
         if (shards.size() != shardCount) {

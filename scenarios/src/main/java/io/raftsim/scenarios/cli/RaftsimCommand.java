@@ -3,7 +3,7 @@ package io.raftsim.scenarios.cli;
 import picocli.CommandLine.Command;
 
 /** The top of the {@code raftsim} command. */
-@Command(name = "raftsim", mixinStandardHelpOptions = true, version = "raftsim 0.1.0",
+@Command(name = "raftsim", mixinStandardHelpOptions = true, versionProvider = RaftsimCommand.Version.class,
         description = "A deterministic discrete-event simulator for Raft.",
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ReplayCommand.class, ShrinkCommand.class, MergeCommand.class,
                 ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class},
@@ -12,6 +12,14 @@ import picocli.CommandLine.Command;
 final class RaftsimCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the build's identity, as traces and summaries record it. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {TerminalText.safe(io.raftsim.reports.build.BuildIdentity.current().describe())};
+        }
+    }
 
     @Override
     public void run() {

@@ -1,6 +1,8 @@
 package io.raftsim.scenarios.cli;
 
 import io.raftsim.raft.bugs.Bug;
+import io.raftsim.reports.build.BuildIdentity;
+import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.reports.trace.ReplayCheckSink;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.reports.trace.TraceDifference;
@@ -55,16 +57,39 @@ final class ReplayCommand implements Callable<Integer> {
         return bugs;
     }
 
+    /** Whether this build recorded the trace: the same, a different one, or cannot tell (and why). */
+    static String buildVerdict(TraceHeader header, Scenario scenario) {
+        BuildIdentity recorded = header.build();
+        BuildIdentity current = BuildIdentity.current();
+        String hash = ScenarioHash.of(scenario);
+        if (header.scenarioHash() != null && !header.scenarioHash().equals(hash)) {
+            return "recorded by a different build: this one reads the recorded scenario as other settings (scenario hash "
+                    + TerminalText.safe(header.scenarioHash()) + ", now " + hash + "), so the runs may differ without any nondeterminism";
+        }
+        return switch (recorded.compare(current)) {
+            case SAME -> "the same build (" + TerminalText.safe(current.describe()) + ")";
+            case DIFFERENT -> "recorded by a different build (this is " + TerminalText.safe(current.describe())
+                    + "): a difference may come from changed code, not from nondeterminism";
+            case UNKNOWN -> "cannot tell whether this build (" + TerminalText.safe(current.describe())
+                    + ") recorded it: a commit is unknown or has uncommitted changes";
+        };
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ReplayCheckSink check = ReplayCheckSink.open(trace)) {
             TraceHeader header = check.header();
             Scenario scenario = ScenarioReader.fromTree(header.scenario(), trace + ": header.scenario");
+            out.printf(Locale.ROOT, "%-13s %s (seed %d), recorded by %s%n", "trace", TerminalText.safe(scenario.name()), header.seed(),
+                    TerminalText.safe(header.build().describe()));
+            // Said before comparing: a trace of other code differs for that reason alone, which
+            // would otherwise look exactly like nondeterminism.
+            out.printf(Locale.ROOT, "%-13s %s%n", "build", buildVerdict(header, scenario));
+            out.flush();
             ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(trace + ": header.command", header.command()));
             check.finish(Tracing.footer(result));
             TraceDifference difference = check.firstDifference();
-            out.printf(Locale.ROOT, "%-13s %s (seed %d), recorded by %s%n", "trace", scenario.name(), header.seed(), header.tool());
             if (difference == null) {
                 out.printf(Locale.ROOT, "%-13s identical: %d events, %d steps, digest %s, %s%n", "replay",
                         check.comparedEvents(), result.run().steps(), result.run().digestHex(), result.outcome());

@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenarioArguments.load();
+        Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         OutputPaths.check(trace, "--trace");
         OutputPaths.check(html, "--html");
         if (trace != null && html != null && trace.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {

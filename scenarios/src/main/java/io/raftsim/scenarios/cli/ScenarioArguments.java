@@ -4,6 +4,7 @@ import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Overrides;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.format.ScenarioWarning;
 import io.raftsim.scenarios.sweep.SweepJson;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +15,7 @@ import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.trace.TraceSink;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +29,10 @@ final class ScenarioArguments {
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a scenario field, e.g. --set network.dropRate=0.1 --set nodes=3 (repeatable).")
     List<String> settings = new ArrayList<>();
+
+    @Option(names = "--accept", paramLabel = "WARNING",
+            description = "Silence a warning about a setting you mean, e.g. --accept fixed-election-timeout (repeatable).")
+    List<String> accepted = new ArrayList<>();
 
     /** Hidden on purpose: planting a known bug is for showing that the checks catch it, never for a real run. */
     @Option(names = "--bug", hidden = true, paramLabel = "BUG", description = "Plant a known Raft bug (docs/bugs.md), to see the checks catch it.")
@@ -48,9 +54,20 @@ final class ScenarioArguments {
         return ScenarioRunner.run(scenario, seed, trace, plantedBugs());
     }
 
-    Scenario load() {
+    /** Reads and validates the scenario; prints a line on {@code err} for each warning not {@code --accept}ed. */
+    Scenario load(PrintWriter err) {
+        EnumSet<ScenarioWarning> silenced = EnumSet.noneOf(ScenarioWarning.class);
+        accepted.forEach(name -> silenced.add(ScenarioWarning.parse(name)));
+        String source = Catalogue.sourceOf(reference) + (settings.isEmpty() ? "" : " with --set");
         ObjectNode tree = Overrides.apply(Catalogue.resolveTree(reference), settings);
-        return ScenarioReader.fromTree(tree, Catalogue.sourceOf(reference) + (settings.isEmpty() ? "" : " with --set"));
+        Scenario scenario = ScenarioReader.fromTree(tree, source);
+        for (ScenarioWarning warning : ScenarioWarning.of(scenario)) {
+            if (!silenced.contains(warning)) {
+                err.println("raftsim: warning: " + TerminalText.safe(source + ": " + warning.message(scenario)));
+            }
+        }
+        err.flush();
+        return scenario;
     }
 
     /** The one command that replays this scenario with {@code seed}. */

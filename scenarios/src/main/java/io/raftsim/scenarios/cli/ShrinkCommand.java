@@ -41,7 +41,7 @@ final class ShrinkCommand implements Callable<Integer> {
         if (maxRuns < 1 || maxRuns > 100_000) {
             throw new io.raftsim.scenarios.format.ScenarioException("--max-runs: " + maxRuns + " is outside 1..100000");
         }
-        Scenario scenario = scenarioArguments.load();
+        Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         long failingSeed = seed != null ? seed : scenario.seed();
         Path file = OutputPaths.check(out != null ? out : OutputPaths.named("shrunk", scenario.name(), failingSeed), "--out");
         Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), maxRuns)
@@ -49,7 +49,7 @@ final class ShrinkCommand implements Callable<Integer> {
         write(file, shrunk);
         PrintWriter text = spec.commandLine().getOut();
         Scenario small = shrunk.scenario();
-        text.printf(Locale.ROOT, "original      %s: %d fault steps%s, %d nodes, %d clients, %d ms%n", scenario.name(), scenario.faults().size(),
+        text.printf(Locale.ROOT, "original      %s: %d fault steps%s, %d nodes, %d clients, %d ms%n", TerminalText.safe(scenario.name()), scenario.faults().size(),
                 scenario.randomFaults() != null ? " + drawn from the seed" : "", scenario.nodes(), scenario.clients().count(), scenario.durationMs());
         text.printf(Locale.ROOT, "shrunk        %d fault steps, %d nodes, %d clients, %d ms, after %d candidate runs%n",
                 small.faults().size(), small.nodes(), small.clients().count(), small.durationMs(), shrunk.candidateRuns());

@@ -24,7 +24,7 @@ final class Summary {
         ClusterStats cluster = result.clusterStats();
         RunStats stats = result.stats();
         StringBuilder text = new StringBuilder();
-        line(text, "scenario", result.scenario().name() + " (" + result.scenario().nodes() + " nodes, "
+        line(text, "scenario", TerminalText.safe(result.scenario().name()) + " (" + result.scenario().nodes() + " nodes, "
                 + result.scenario().durationMs() + " ms, " + stats.faultsApplied() + " fault steps)");
         line(text, "seed", Long.toString(result.seed()));
         line(text, "elections", stats.elections() + " won by " + stats.distinctLeaders() + (stats.distinctLeaders() == 1 ? " server" : " servers")

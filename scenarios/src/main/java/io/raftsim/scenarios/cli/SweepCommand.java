@@ -2,6 +2,7 @@ package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.sim.trace.TraceSink;
 import io.raftsim.scenarios.shrink.Shrinker;
@@ -55,6 +56,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the summary as an HTML page: outcomes, expect conditions, distributions, failed seeds.")
     Path html;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "A progress bar on stderr: auto (when stderr is a terminal, even with stdout redirected), always, never. Never touches stdout.")
+    Progress.When progressWhen;
+
     @Option(names = "--no-shrink", description = "Do not shrink the first failure.")
     boolean noShrink;
 
@@ -78,16 +83,17 @@ final class SweepCommand implements Callable<Integer> {
         if (threadCount < 1 || threadCount > 256) {
             throw new ScenarioException("--threads: " + threadCount + " is outside 1..256");
         }
-        Scenario scenario = scenarioArguments.load();
+        Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         OutputPaths.check(html, "--html");
         OutputPaths.check(shrinkOut, "--shrink-out");
-        Progress progress = new Progress(spec.commandLine().getErr(), range.size());
+        Progress progress = new Progress(spec.commandLine().getErr(), range.size(), "seeds", progressWhen.shows());
         long startNanos = System.nanoTime();
         SweepSummary summary = Sweep.run(range, threadCount, seed -> scenarioArguments.run(scenario, seed, TraceSink.NONE), progress::update);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         progress.finish();
         PrintWriter out = spec.commandLine().getOut();
-        SweepJson.Header header = new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate());
+        SweepJson.Header header = new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate(),
+                ScenarioHash.of(scenario));
         if (json) {
             out.println(Summary.JSON.writeValueAsString(SweepJson.write(header, summary)));
         } else {
@@ -119,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Scenario scenario, SeedRange range, int threadCount, SweepSummary summary, double wallSeconds) {
-        out.printf(Locale.ROOT, "%-13s %s (%d nodes, %d ms)%n", "scenario", scenario.name(), scenario.nodes(), scenario.durationMs());
+        out.printf(Locale.ROOT, "%-13s %s (%d nodes, %d ms)%n", "scenario", TerminalText.safe(scenario.name()), scenario.nodes(), scenario.durationMs());
         out.printf(Locale.ROOT, "%-13s %s: %d runs on %d threads%n", "seeds", range, summary.runs(), threadCount);
         out.printf(Locale.ROOT, "%-13s %d passed, %d failed%n", "result", summary.runs() - summary.failed(), summary.failed());
         StringBuilder classes = new StringBuilder();
@@ -191,35 +197,5 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return ExitCode.PASSED;
-    }
-
-    /** A progress bar on stderr, only when a person watches a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final long total;
-        private final boolean visible = System.console() != null;
-        private long shownPercent = -1;
-
-        Progress(PrintWriter err, long total) {
-            this.err = err;
-            this.total = Math.max(1, total);
-        }
-
-        synchronized void update(long done) {
-            long percent = done * 100 / total;
-            if (visible && percent != shownPercent) {
-                shownPercent = percent;
-                int bar = (int) (percent / 4);
-                err.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d seeds", "#".repeat(bar), " ".repeat(25 - bar), percent, done, total);
-                err.flush();
-            }
-        }
-
-        synchronized void finish() {
-            if (visible && shownPercent >= 0) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
-        }
     }
 }

@@ -1,10 +1,12 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.reports.build.BuildIdentity;
 import io.raftsim.reports.html.HtmlTimeline;
 import io.raftsim.reports.trace.JsonlTraceWriter;
 import io.raftsim.reports.trace.TraceFooter;
 import io.raftsim.reports.trace.TraceHeader;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.format.ScenarioWriter;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.sim.trace.TraceSink;
@@ -20,8 +22,6 @@ import java.nio.file.Path;
  * with the run's result, then rendered to the timeline page.
  */
 final class Tracing {
-    static final String TOOL = "raftsim 0.1.0";
-
     private final Path tracePath;
     private final Path htmlPath;
     private final boolean temporaryTrace;
@@ -49,7 +49,9 @@ final class Tracing {
             }
             temporary = true;
         }
-        TraceHeader header = new TraceHeader(TOOL, seed, scenario.nodes(), scenario.clients().count(), ScenarioWriter.toTree(scenario), command);
+        BuildIdentity build = BuildIdentity.current();
+        TraceHeader header = new TraceHeader(build.tool(), seed, scenario.nodes(), scenario.clients().count(), ScenarioWriter.toTree(scenario), command,
+                build.commit(), ScenarioHash.of(scenario));
         return new Tracing(path, html, temporary, JsonlTraceWriter.open(path, header));
     }
 
@@ -66,11 +68,11 @@ final class Tracing {
         try {
             writer.finish(footer(result));
             if (!temporaryTrace) {
-                written.append("trace         ").append(tracePath).append(" (").append(writer.eventCount()).append(" events)\n");
+                written.append("trace         ").append(TerminalText.safe(tracePath.toString())).append(" (").append(writer.eventCount()).append(" events)\n");
             }
             if (htmlPath != null) {
                 HtmlTimeline.render(tracePath, htmlPath);
-                written.append("timeline      ").append(htmlPath).append('\n');
+                written.append("timeline      ").append(TerminalText.safe(htmlPath.toString())).append('\n');
             }
         } finally {
             if (temporaryTrace) {

@@ -131,10 +131,18 @@ public final class ScenarioReader {
         JsonFields timeout = fields.object("electionTimeoutMs");
         if (timeout != null) {
             min = timeout.integer("min", min, 1, MAX_TIMEOUT_MS);
-            max = timeout.integer("max", Math.max(max, min), min, MAX_TIMEOUT_MS);
+            // Without a max, keep a randomized range (§5.2): twice min, as the paper's 150-300 ms,
+            // and never below the default; max = min would silently turn randomization off.
+            max = timeout.integer("max", Math.min(MAX_TIMEOUT_MS, Math.max(max, 2 * min)), min, MAX_TIMEOUT_MS);
             timeout.done();
         }
         long heartbeatMs = fields.integer("heartbeatMs", d.heartbeatMs(), 1, MAX_TIMEOUT_MS);
+        if (heartbeatMs >= min) {
+            // The timing rule (§5.6): a leader keeps its authority only if its heartbeats (§5.2)
+            // arrive before any follower's election timeout can fire.
+            throw fields.fail(fields.path("heartbeatMs"), heartbeatMs + " is not below electionTimeoutMs.min " + min
+                    + ": followers would time out between heartbeats and depose every leader (§5.2, §5.6)");
+        }
         boolean preVote = fields.bool("preVote", d.preVote());
         boolean checkQuorum = fields.bool("checkQuorum", d.checkQuorum());
         boolean fastBacktrack = fields.bool("fastBacktrack", d.fastBacktrack());
@@ -183,9 +191,51 @@ public final class ScenarioReader {
                 logTerms.add(previous);
             }
             state.done();
+            checkLogMatching(states, ref.name(), logTerms, fields.source(), state.path("log"));
             states.put(ref.name(), new ServerState(term, votedFor, logTerms));
         }
         return states;
+    }
+
+    /**
+     * Log Matching (§5.3, Figure 3), as initial logs of no-op entries can break it: a term has
+     * at most one leader (Election Safety) and a leader only appends, so every entry of term T
+     * on any server sits on a prefix of that leader's log. Two servers that both hold entries
+     * of term T therefore agree on every index up to the last T entry they both reach. A state
+     * breaking this could never arise, and a run from it would only report the break as a
+     * safety violation of Raft itself.
+     */
+    private static void checkLogMatching(TreeMap<String, ServerState> earlier, String server, List<Long> log, String source, String path) {
+        for (java.util.Map.Entry<String, ServerState> other : earlier.entrySet()) {
+            List<Long> otherLog = other.getValue().logTerms();
+            long agreeThrough = 0;   // the last index both logs must agree on
+            long sharedTerm = 0;     // the term whose entries make them agree there
+            for (int i = 0; i < log.size(); i++) {
+                long reach = Math.min(i + 1, lastIndexOfTerm(otherLog, log.get(i)));
+                if (reach > agreeThrough) {
+                    agreeThrough = reach;
+                    sharedTerm = log.get(i);
+                }
+            }
+            for (int i = 0; i < agreeThrough; i++) {
+                if (!log.get(i).equals(otherLog.get(i))) {
+                    throw ScenarioException.at(source, path + "[" + i + "]", "term " + log.get(i) + " at index " + (i + 1)
+                            + " breaks Log Matching (§5.3) with " + other.getKey() + ", which has term " + otherLog.get(i)
+                            + " there: both hold term-" + sharedTerm + " entries through index " + agreeThrough
+                            + ", which one leader appended to one log, so they must agree up to it");
+                }
+            }
+        }
+    }
+
+    /** The 1-based index of the last entry of {@code term}, or 0. */
+    private static long lastIndexOfTerm(List<Long> log, long term) {
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (log.get(i) == term) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static NetworkSettings network(JsonFields fields, String path) {

@@ -42,6 +42,20 @@ public record SeedRange(long from, long to, int shardIndex, int shardCount) {
         return new SeedRange(from, to, 1, 1);
     }
 
+    /** Parses what {@link #toString} writes: {@code A..B} or {@code A..B shard K/N}. */
+    public static SeedRange parseWritten(String text, String field) {
+        int shard = text.indexOf(" shard ");
+        if (shard < 0) {
+            return parse(text, field);
+        }
+        return parse(text.substring(0, shard), field).shard(text.substring(shard + " shard ".length()), field);
+    }
+
+    /** Whether {@code seed} is one of this shard's seeds. */
+    public boolean contains(long seed) {
+        return seed >= from && seed <= to && Math.floorMod(seed - from, (long) shardCount) == shardIndex - 1;
+    }
+
     /** Parses {@code K/N} onto this range. */
     public SeedRange shard(String text, String field) {
         String[] parts = text.split("/", -1);

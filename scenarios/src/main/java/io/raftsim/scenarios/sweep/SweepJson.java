@@ -1,6 +1,8 @@
 package io.raftsim.scenarios.sweep;
 
+import io.raftsim.reports.build.BuildIdentity;
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.run.Outcome;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A sweep summary as one JSON object ({@code sweep --json}), and back, so shard summaries
@@ -21,13 +22,23 @@ import java.util.Map;
 public final class SweepJson {
     public static final String FORMAT = "raftsim-sweep-summary";
     public static final int VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private SweepJson() {
     }
 
-    /** The sweep's identity, as a summary file carries it: what ran, on which seeds, replayed how. */
-    public record Header(String scenario, String seeds, String replayTemplate) {
+    /**
+     * The sweep's identity, as a summary file carries it: what ran, on which seeds, replayed
+     * how, and by which code: {@code scenarioHash} ({@link ScenarioHash}) and {@code build}
+     * let a merge refuse shards of an edited scenario or of another build.
+     */
+    public record Header(String scenario, String seeds, String replayTemplate, String scenarioHash, BuildIdentity build) {
+        /** A header of this build. */
+        public Header(String scenario, String seeds, String replayTemplate, String scenarioHash) {
+            this(scenario, seeds, replayTemplate, scenarioHash, BuildIdentity.current());
+        }
     }
 
     public static String replay(String template, long seed) {
@@ -42,6 +53,8 @@ public final class SweepJson {
         root.put("scenario", header.scenario());
         root.put("seeds", header.seeds());
         root.put("replay", header.replayTemplate());
+        root.put("scenarioHash", header.scenarioHash());
+        root.putObject("build").put("version", header.build().version()).put("commit", header.build().commit());
         root.put("runs", summary.runs());
         root.put("passed", summary.runs() - summary.failed());
         root.put("failed", summary.failed());
@@ -65,72 +78,33 @@ public final class SweepJson {
         return root;
     }
 
-    private static JsonNode object(JsonNode root, String field, String source) {
-        JsonNode node = root.required(field);
-        if (!node.isObject()) {
-            throw new ScenarioException(source + ": " + field + ": " + node.getNodeType() + " is not an object");
-        }
-        return node;
-    }
-
-    private static long count(JsonNode value, String field, String source) {
-        if (!value.isIntegralNumber() || value.asLong() < 0) {
-            throw new ScenarioException(source + ": " + field + ": " + value + " is not a count");
-        }
-        return value.asLong();
-    }
-
     /** A summary written by {@link #write}; its header goes to {@code header}. */
     public static SweepSummary read(Path file, java.util.function.Consumer<Header> header) {
         String source = file.toString();
-        JsonNode root;
+        String text;
         try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (JacksonException e) {
-            throw new ScenarioException(source + ": not a sweep summary: malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new ScenarioException(source + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, source, header);
+    }
+
+    /** A summary from its text; {@code source} names it in errors. */
+    public static SweepSummary parse(String text, String source, java.util.function.Consumer<Header> header) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new ScenarioException(source + ": not a sweep summary: malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asString(""))) {
             throw new ScenarioException(source + ": format: not a " + FORMAT + " (write one with 'raftsim sweep ... --json')");
         }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new ScenarioException(source + ": version: " + root.path("version") + " is not " + VERSION);
+        JsonNode version = root.path("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != VERSION) {
+            throw new ScenarioException(source + ": version: " + version + " is not " + VERSION);
         }
-        try {
-            SweepSummary summary = new SweepSummary();
-            long runs = count(root.required("runs"), "runs", source);
-            summary.restoreTotals(runs, count(root.required("steps"), "steps", source), Long.parseUnsignedLong(root.required("combinedDigest").asString(), 16));
-            long outcomeSum = 0;
-            for (Map.Entry<String, JsonNode> entry : object(root, "outcomes", source).properties()) {
-                long count = count(entry.getValue(), "outcomes." + entry.getKey(), source);
-                outcomeSum += count;
-                if (count > 0) {
-                    summary.restoreOutcome(Outcome.valueOf(entry.getKey()), count);
-                }
-            }
-            if (outcomeSum != runs) {
-                throw new ScenarioException(source + ": outcomes: they add up to " + outcomeSum + ", not to runs " + runs);
-            }
-            object(root, "expectationsReached", source).forEachEntry((k, v) -> summary.restoreExpectation(k, count(v, "expectationsReached." + k, source)));
-            object(root, "electionsPerRun", source).forEachEntry((k, v) -> summary.restoreElections(Long.parseLong(k), count(v, "electionsPerRun." + k, source)));
-            object(root, "highestTermPerRun", source).forEachEntry((k, v) -> summary.restoreHighestTerm(Long.parseLong(k), count(v, "highestTermPerRun." + k, source)));
-            JsonNode failures = root.required("failures");
-            if (!failures.isArray()) {
-                throw new ScenarioException(source + ": failures: " + failures.getNodeType() + " is not an array");
-            }
-            for (JsonNode failure : failures) {
-                Outcome outcome = Outcome.valueOf(failure.required("outcome").asString());
-                if (!outcome.failed()) {
-                    throw new ScenarioException(source + ": failures: seed " + failure.path("seed") + " is listed as a failure but PASSED");
-                }
-                summary.restoreFailure(new SweepSummary.Failure(failure.required("seed").asLong(), outcome,
-                        failure.path("property").asString(null), failure.path("message").asString(null)));
-            }
-            header.accept(new Header(root.required("scenario").asString(), root.required("seeds").asString(), root.required("replay").asString()));
-            return summary;
-        } catch (IllegalArgumentException | JacksonException e) {
-            throw new ScenarioException(source + ": not a valid sweep summary: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return SweepSummaryReader.read(root, source, header);
     }
 }
