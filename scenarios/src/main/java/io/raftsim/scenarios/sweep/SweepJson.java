@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.sweep;
 
+import io.raftsim.reports.io.InputFiles;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.Outcome;
 import tools.jackson.core.JacksonException;
@@ -8,8 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,6 +21,8 @@ public final class SweepJson {
     public static final String FORMAT = "raftsim-sweep-summary";
     public static final int VERSION = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A summary holds counts and at most {@link SweepSummary#MAX_FAILURES_KEPT} failures: far below this. */
+    static final long MAX_FILE_BYTES = 16L << 20;
 
     private SweepJson() {
     }
@@ -85,11 +86,11 @@ public final class SweepJson {
         String source = file.toString();
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(InputFiles.readText(file, MAX_FILE_BYTES));
+        } catch (InputFiles.Unreadable e) {
+            throw new ScenarioException(source + ": " + e.getMessage());
         } catch (JacksonException e) {
             throw new ScenarioException(source + ": not a sweep summary: malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new ScenarioException(source + ": cannot read: " + e.getMessage());
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asString(""))) {
             throw new ScenarioException(source + ": format: not a " + FORMAT + " (write one with 'raftsim sweep ... --json')");
