@@ -14,6 +14,7 @@ import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.trace.TraceSink;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +52,11 @@ final class ScenarioArguments {
     Scenario load() {
         ObjectNode tree = Overrides.apply(Catalogue.resolveTree(reference), settings);
         return ScenarioReader.fromTree(tree, Catalogue.sourceOf(reference) + (settings.isEmpty() ? "" : " with --set"));
+    }
+
+    /** The scenario file this command reads, as an input no output may replace (none for a catalogue name). */
+    List<OutputPaths.Named> inputs() {
+        return Catalogue.contains(reference) ? List.of() : List.of(new OutputPaths.Named("scenario file", Path.of(reference)));
     }
 
     /** The one command that replays this scenario with {@code seed}. */
