@@ -36,14 +36,18 @@ public final class AtomicFile implements AutoCloseable {
     /** Linux's own bound on a chain of symbolic links (ELOOP). */
     private static final int MAX_LINK_HOPS = 40;
 
+    /** Where the output goes: the path given, or for a regular file the file its links lead to. */
     private final Path target;
+    /** The path as the user gave it, for messages. */
+    private final Path given;
     /** Null when the output is written in place. */
     private final Path temporary;
     private final Writer writer;
     private final TemporaryFiles temporaryFiles;
     private boolean done;
 
-    private AtomicFile(Path target, Path temporary, OutputStream stream, TemporaryFiles temporaryFiles) {
+    private AtomicFile(Path given, Path target, Path temporary, OutputStream stream, TemporaryFiles temporaryFiles) {
+        this.given = given;
         this.target = target;
         this.temporary = temporary;
         this.temporaryFiles = temporaryFiles;
@@ -67,7 +71,7 @@ public final class AtomicFile implements AutoCloseable {
     static AtomicFile open(Path target, TemporaryFiles temporaryFiles) {
         try {
             if (isStandardOutput(target)) {
-                return new AtomicFile(target, null, new KeptOpen(System.out), temporaryFiles);
+                return new AtomicFile(target, target, null, new KeptOpen(System.out), temporaryFiles);
             }
             FileKind kind = FileKind.of(target);
             if (kind == FileKind.DIRECTORY) {
@@ -75,7 +79,7 @@ public final class AtomicFile implements AutoCloseable {
             }
             if (kind.special()) {
                 // Opened without CREATE or TRUNCATE: a device or a pipe is written to, never made or emptied.
-                return new AtomicFile(target, null, Files.newOutputStream(target, StandardOpenOption.WRITE), temporaryFiles);
+                return new AtomicFile(target, target, null, Files.newOutputStream(target, StandardOpenOption.WRITE), temporaryFiles);
             }
             Path place = placeOf(target, kind);
             Path directory = place.getParent();
@@ -91,7 +95,7 @@ public final class AtomicFile implements AutoCloseable {
                 } catch (UnsupportedOperationException notPosix) {
                     // Elsewhere the platform's default permissions apply.
                 }
-                return new AtomicFile(place, temporary, Files.newOutputStream(temporary), temporaryFiles);
+                return new AtomicFile(target, place, temporary, Files.newOutputStream(temporary), temporaryFiles);
             } catch (IOException | RuntimeException e) {
                 temporaryFiles.delete(temporary);
                 throw e;
@@ -155,7 +159,7 @@ public final class AtomicFile implements AutoCloseable {
             if (temporary != null) {
                 temporaryFiles.delete(temporary);
             }
-            throw new UncheckedIOException("cannot write " + target + ": " + message(e), e);
+            throw new UncheckedIOException("cannot write " + given + ": " + message(e), e);
         }
     }
 

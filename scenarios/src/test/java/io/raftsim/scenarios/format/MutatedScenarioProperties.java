@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fuzzes the scenario reader with mutated catalogue files (characters deleted, inserted or
  * replaced, values swapped for other JSON, files cut short): each either parses to a valid
  * scenario or is rejected with one {@link ScenarioException} line; nothing else escapes.
+ * Traces and command lines get the same treatment in the command-line package:
+ * {@code MutatedTraceProperties} and {@code MutatedArgumentProperties}.
  */
 class MutatedScenarioProperties {
     private static final String[] SNIPPETS = {"-1", "1.5", "1e400", "null", "true", "\"n9\"", "\"leader\"", "[]", "{}", "\"\"",
