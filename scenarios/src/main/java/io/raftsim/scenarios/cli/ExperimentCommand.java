@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -39,31 +39,33 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before anything runs: --csv X --html X would write the page over the CSV.
+        OutputPaths.requireDistinct(java.util.List.of(), java.util.List.of(new OutputPaths.Named("--csv", csv), new OutputPaths.Named("--html", html)));
         if (!"election-timing".equals(name)) {
             throw new ParameterException(spec.commandLine(), "unknown experiment '" + name + "' (known: election-timing)");
         }
         OutputPaths.check(csv, "--csv");
         OutputPaths.check(html, "--html");
-        OutputPaths.requireDistinct(List.of(), List.of(new OutputPaths.Named("--csv", csv), new OutputPaths.Named("--html", html)));
         if (trials <= 0 || trials > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "--trials: " + trials + " is outside 1..1000000");
         }
         ElectionTimingExperiment.Result result = ElectionTimingExperiment.run(seed, trials, ElectionTimingExperiment.PAPER_RANGES);
         String command = "./raftsim experiment election-timing --trials " + trials + " --seed " + seed;
-        // Standard output holds the output sent to '-' alone; the table then goes to stderr.
-        PrintWriter out = OutputPaths.anyStandardOutput(csv, html) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        try {
+            if (csv != null) {
+                ElectionTimingReport.writeCsv(result, csv);
+            }
+            if (html != null) {
+                ElectionTimingReport.writeHtml(result, html, command);
+            }
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
         out.print(ElectionTimingReport.markdownTable(result));
         out.println(String.format(Locale.ROOT, "%d trials in %.1f s of wall time; reproduce: %s",
                 result.trials().size(), result.wallSeconds(), command));
         out.flush();
-        // The table first, then the files: one that cannot be written loses only itself.
-        Outputs outputs = new Outputs(spec.commandLine().getErr());
-        if (csv != null) {
-            outputs.write("--csv", () -> ElectionTimingReport.writeCsv(result, csv));
-        }
-        if (html != null) {
-            outputs.write("--html", () -> ElectionTimingReport.writeHtml(result, html, command));
-        }
-        return outputs.exitCode(ExitCode.PASSED);
+        return ExitCode.PASSED;
     }
 }

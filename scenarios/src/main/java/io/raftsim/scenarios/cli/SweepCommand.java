@@ -169,9 +169,11 @@ final class SweepCommand implements Callable<Integer> {
         Path file = shrinkOut != null ? shrinkOut : OutputPaths.check(OutputPaths.named("shrunk", scenario.name(), best.original().seed()), "--shrink-out");
         OutputPaths.requireDistinct(scenarioArguments.inputs(), List.of(new OutputPaths.Named("--shrink-out", file)));
         ShrinkCommand.write(file, best);
-        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
+        String replay = OutputPaths.anyStandardOutput(file) ? "" // a file sent to standard output has no name to replay
+                : "  replay: ./raftsim run " + Shell.quote(file.toString()) + scenarioArguments.bugOptions() + "\n";
+        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n%s",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
-                tried, file, Shell.quote(file.toString()), scenarioArguments.bugOptions());
+                tried, file, replay);
         err.flush();
     }
 
