@@ -2,7 +2,7 @@ package io.raftsim.scenarios;
 
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Scenario;
-import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.format.ScenarioFiles;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.trace.TraceSink;
@@ -39,7 +39,7 @@ public final class Simulation {
 
     /** A scenario file. */
     public static Simulation of(Path scenarioFile) {
-        return new Simulation(ScenarioReader.read(scenarioFile));
+        return new Simulation(ScenarioFiles.read(scenarioFile));
     }
 
     public Simulation seed(long runSeed) {

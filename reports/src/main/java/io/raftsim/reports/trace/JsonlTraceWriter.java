@@ -17,6 +17,11 @@ import java.nio.file.Path;
  *
  * <p>The engine calls {@link #close()} when a run ends by a violation or a limit, and a
  * cluster run may call {@code runUntil} several times, so {@code close()} only flushes.
+ *
+ * <p>A write that fails (a full disk, a closed pipe) never throws into the run: the engine
+ * would take it for a process breaking its invariants, and the run's verdict matters more
+ * than its trace. The first failure is kept, nothing more is written, and {@link #finish}
+ * reports it after discarding the temporary file.
  */
 public final class JsonlTraceWriter implements TraceSink, AutoCloseable {
     private final Path path;
@@ -25,6 +30,8 @@ public final class JsonlTraceWriter implements TraceSink, AutoCloseable {
     private final TraceLines lines = new TraceLines();
     private long events;
     private boolean finished;
+    /** The first write that failed; after it nothing is written. */
+    private IOException failure;
 
     private JsonlTraceWriter(Path path, TraceHeader header) {
         this.path = path;
@@ -53,10 +60,12 @@ public final class JsonlTraceWriter implements TraceSink, AutoCloseable {
         if (finished) {
             return;
         }
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        if (failure == null) {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                failure = e;
+            }
         }
     }
 
@@ -71,6 +80,10 @@ public final class JsonlTraceWriter implements TraceSink, AutoCloseable {
         TraceFooter written = footer.withEvents(events);
         writeLine(lines.footer(written));
         finished = true;
+        if (failure != null) {
+            file.close();
+            throw new UncheckedIOException("cannot write " + path + ": " + failure.getMessage(), failure);
+        }
         file.commit();
         return written;
     }
@@ -90,12 +103,20 @@ public final class JsonlTraceWriter implements TraceSink, AutoCloseable {
         return path;
     }
 
+    /** The first write failure, or null; {@link #finish} reports it. */
+    public IOException failure() {
+        return failure;
+    }
+
     private void writeLine(String line) {
+        if (failure != null) {
+            return;
+        }
         try {
             writer.write(line);
             writer.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            failure = e;
         }
     }
 }

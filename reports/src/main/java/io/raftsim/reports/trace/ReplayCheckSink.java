@@ -15,6 +15,11 @@ import java.nio.file.Path;
  * <p>Use: open with {@link #open(Path)}, give the re-run's engine this sink (the header is
  * {@link #header()}), run, then call {@link #finish(TraceFooter)} with the re-run's footer
  * and ask {@link #firstDifference()}.
+ *
+ * <p>The recorded file is read by the same strict {@link TraceReader} as {@code report}: a
+ * malformed line is bad input, not a difference. The engine would take an exception thrown
+ * from a sink for a process breaking its invariants, so the first format error is kept and
+ * {@link #finish} throws it; so does content after the footer.
  */
 public final class ReplayCheckSink implements TraceSink, AutoCloseable {
     private final TraceReader reader;
@@ -25,6 +30,8 @@ public final class ReplayCheckSink implements TraceSink, AutoCloseable {
     /** The step of the recorded event last read, for reporting a trace longer than the re-run. */
     private long lastStep = -1;
     private boolean finished;
+    /** The first malformed line of the recorded trace; once set, nothing more is compared. */
+    private TraceFormatException formatError;
 
     private ReplayCheckSink(TraceReader reader) {
         this.reader = reader;
@@ -46,11 +53,17 @@ public final class ReplayCheckSink implements TraceSink, AutoCloseable {
 
     @Override
     public void accept(TraceRecord traceRecord) {
-        if (difference != null) {
+        if (difference != null || formatError != null) {
             return;
         }
         String actual = lines.event(traceRecord);
-        String expected = nextRecordedEvent();
+        String expected;
+        try {
+            expected = nextRecordedEvent();
+        } catch (TraceFormatException e) {
+            formatError = e;
+            return;
+        }
         compared++;
         if (expected == null) {
             difference = new TraceDifference(reader.lineNumber(), traceRecord.step(), null, actual);
@@ -68,6 +81,22 @@ public final class ReplayCheckSink implements TraceSink, AutoCloseable {
             return;
         }
         finished = true;
+        try {
+            compareTheRest(rerunFooter);
+        } finally {
+            reader.close();
+        }
+    }
+
+    /**
+     * The comparison after the re-run: events the trace has left, the footers, and then the
+     * rest of the file, read to its end even after a difference: a file {@code report}
+     * rejects, {@code replay} rejects too, however early the runs part.
+     */
+    private void compareTheRest(TraceFooter rerunFooter) {
+        if (formatError != null) {
+            throw formatError;
+        }
         if (difference == null) {
             String expected = nextRecordedEvent();
             if (expected != null) {
@@ -81,7 +110,9 @@ public final class ReplayCheckSink implements TraceSink, AutoCloseable {
                 difference = new TraceDifference(reader.lineNumber(), rerunFooter.steps(), expected, actual);
             }
         }
-        reader.close();
+        while (reader.next() != null) {
+            // Each line is checked as it is read; after the footer, next() rejects any content.
+        }
     }
 
     /** The first difference, or null when the re-run matched the trace so far (after {@link #finish}: entirely). */

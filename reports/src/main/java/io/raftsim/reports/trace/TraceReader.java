@@ -1,5 +1,6 @@
 package io.raftsim.reports.trace;
 
+import io.raftsim.reports.io.InputFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,12 @@ public final class TraceReader implements AutoCloseable {
 
     private TraceReader(Path path, int maxLineChars) {
         this.path = path;
+        try {
+            // Before opening: a FIFO's open would block until a writer came, perhaps never.
+            InputFiles.requireRegular(path);
+        } catch (InputFiles.Unreadable e) {
+            throw new TraceFormatException(path, 0, e.getMessage());
+        }
         try {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

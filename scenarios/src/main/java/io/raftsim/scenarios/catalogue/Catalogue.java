@@ -2,6 +2,7 @@ package io.raftsim.scenarios.catalogue;
 
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.format.ScenarioFiles;
 import io.raftsim.scenarios.format.ScenarioReader;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -65,7 +66,7 @@ public final class Catalogue {
         }
         Path file = Path.of(reference);
         if (Files.exists(file) || reference.endsWith(".json") || reference.contains("/")) {
-            return ScenarioReader.readTree(file);
+            return ScenarioFiles.readTree(file);
         }
         throw unknown(reference);
     }

@@ -76,6 +76,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before anything runs: --csv X --html X would write the page over the CSV.
+        OutputPaths.requireDistinct(java.util.List.of(), java.util.List.of(new OutputPaths.Named("--csv", csv), new OutputPaths.Named("--html", html)));
         if (!"election-timing".equals(name)) {
             throw new ParameterException(spec.commandLine(), "unknown experiment '" + name + "' (known: election-timing)");
         }

@@ -9,8 +9,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code raftsim report TRACE --html FILE}: the HTML timeline of a recorded trace. */
@@ -29,6 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.check(html, "--html");
+        OutputPaths.requireDistinct(List.of(new OutputPaths.Named("TRACE", trace)), List.of(new OutputPaths.Named("--html", html)));
         try {
             HtmlTimeline.render(trace, html);
         } catch (TraceFormatException e) {
@@ -36,8 +39,9 @@ final class ReportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), "--html " + html + ": " + e.getMessage());
         }
-        spec.commandLine().getOut().println("wrote " + html);
-        spec.commandLine().getOut().flush();
+        PrintWriter said = OutputPaths.anyStandardOutput(html) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        said.println("wrote " + html);
+        said.flush();
         return ExitCode.PASSED;
     }
 }

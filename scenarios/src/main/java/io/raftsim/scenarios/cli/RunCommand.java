@@ -1,7 +1,6 @@
 package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.format.Scenario;
-import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.ScenarioResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code raftsim run SCENARIO}: one seeded run, a short summary, and the command that replays it. */
@@ -40,27 +41,28 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         OutputPaths.check(trace, "--trace");
         OutputPaths.check(html, "--html");
-        if (trace != null && html != null && trace.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {
-            throw new ScenarioException("--html: " + html + " is also the --trace file; give two files");
-        }
+        OutputPaths.requireDistinct(scenarioArguments.inputs(),
+                List.of(new OutputPaths.Named("--trace", trace), new OutputPaths.Named("--html", html)));
         long runSeed = seed != null ? seed : scenario.seed();
         String replay = scenarioArguments.replayCommand(runSeed);
         Tracing tracing = Tracing.open(trace, html, scenario, runSeed, replay);
         long startNanos = System.nanoTime();
         ScenarioResult result = scenarioArguments.run(scenario, runSeed, tracing.sink());
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-        String written = tracing.finish(result);
-        PrintWriter out = spec.commandLine().getOut();
+        // Standard output holds the output sent to '-' alone; the summary then goes to stderr.
+        PrintWriter out = OutputPaths.anyStandardOutput(trace, html) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        // The verdict and the replay command first: an output that cannot be written must not take them with it.
         if (json) {
             out.println(Summary.JSON.writeValueAsString(Summary.json(result, wallSeconds, replay)));
         } else {
             out.print(Summary.text(result, wallSeconds));
-            out.print(written);
             if (!result.passed()) {
                 out.println("replay: " + replay);
             }
         }
         out.flush();
-        return result.outcome().exitCode();
+        Outputs outputs = new Outputs(spec.commandLine().getErr());
+        tracing.finish(result, outputs, json ? new PrintWriter(Writer.nullWriter()) : out);
+        return outputs.exitCode(result.outcome().exitCode());
     }
 }

@@ -16,6 +16,7 @@ import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.trace.TraceSink;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,6 +69,11 @@ final class ScenarioArguments {
         }
         err.flush();
         return scenario;
+    }
+
+    /** The scenario file this command reads, as an input no output may replace (none for a catalogue name). */
+    List<OutputPaths.Named> inputs() {
+        return Catalogue.contains(reference) ? List.of() : List.of(new OutputPaths.Named("scenario file", Path.of(reference)));
     }
 
     /** The one command that replays this scenario with {@code seed}. */

@@ -14,6 +14,7 @@ import io.raftsim.sim.trace.TraceSink;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -44,20 +45,25 @@ final class ShrinkCommand implements Callable<Integer> {
         Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         long failingSeed = seed != null ? seed : scenario.seed();
         Path file = OutputPaths.check(out != null ? out : OutputPaths.named("shrunk", scenario.name(), failingSeed), "--out");
+        OutputPaths.requireDistinct(scenarioArguments.inputs(), List.of(new OutputPaths.Named("--out", file)));
         Shrinker.Shrunk shrunk = new Shrinker((candidate, s) -> scenarioArguments.run(candidate, s, TraceSink.NONE), maxRuns)
                 .shrink(scenario, failingSeed);
-        write(file, shrunk);
-        PrintWriter text = spec.commandLine().getOut();
+        PrintWriter text = OutputPaths.anyStandardOutput(file) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Scenario small = shrunk.scenario();
         text.printf(Locale.ROOT, "original      %s: %d fault steps%s, %d nodes, %d clients, %d ms%n", TerminalText.safe(scenario.name()), scenario.faults().size(),
                 scenario.randomFaults() != null ? " + drawn from the seed" : "", scenario.nodes(), scenario.clients().count(), scenario.durationMs());
         text.printf(Locale.ROOT, "shrunk        %d fault steps, %d nodes, %d clients, %d ms, after %d candidate runs%n",
                 small.faults().size(), small.nodes(), small.clients().count(), small.durationMs(), shrunk.candidateRuns());
         text.printf(Locale.ROOT, "fails with    %s [%s] %s%n", shrunk.failure().outcome(), shrunk.failure().property(), shrunk.failure().message());
-        text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%s%n", file, Shell.quote(file.toString()),
-                scenarioArguments.bugOptions());
         text.flush();
-        return shrunk.failure().outcome().exitCode();
+        // What the shrunk run fails with comes first; the file after, so a full disk loses only the file.
+        Outputs outputs = new Outputs(spec.commandLine().getErr());
+        if (outputs.write("--out", () -> write(file, shrunk)) && !OutputPaths.anyStandardOutput(file)) {
+            text.printf(Locale.ROOT, "written to    %s%nreplay        ./raftsim run %s%s%n", file, Shell.quote(file.toString()),
+                    scenarioArguments.bugOptions());
+            text.flush();
+        }
+        return outputs.exitCode(shrunk.failure().outcome().exitCode());
     }
 
     static void write(Path file, Shrinker.Shrunk shrunk) {

@@ -86,12 +86,15 @@ final class SweepCommand implements Callable<Integer> {
         Scenario scenario = scenarioArguments.load(spec.commandLine().getErr());
         OutputPaths.check(html, "--html");
         OutputPaths.check(shrinkOut, "--shrink-out");
+        OutputPaths.requireDistinct(scenarioArguments.inputs(),
+                List.of(new OutputPaths.Named("--html", html), new OutputPaths.Named("--shrink-out", shrinkOut)));
         Progress progress = new Progress(spec.commandLine().getErr(), range.size(), "seeds", progressWhen.shows());
         long startNanos = System.nanoTime();
         SweepSummary summary = Sweep.run(range, threadCount, seed -> scenarioArguments.run(scenario, seed, TraceSink.NONE), progress::update);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         progress.finish();
-        PrintWriter out = spec.commandLine().getOut();
+        // Standard output holds the output sent to '-' alone; the summary then goes to stderr.
+        PrintWriter out = OutputPaths.anyStandardOutput(html, shrinkOut) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         SweepJson.Header header = new SweepJson.Header(scenario.name(), range.toString(), scenarioArguments.replayTemplate(),
                 ScenarioHash.of(scenario));
         if (json) {
@@ -100,28 +103,16 @@ final class SweepCommand implements Callable<Integer> {
             printText(out, scenario, range, threadCount, summary, wallSeconds);
         }
         out.flush();
-        int exitCode = exitCode(summary);
         // The summary is out; a file that cannot be written now loses only itself, and a found
         // failure keeps its exit code.
-        boolean written = true;
+        Outputs outputs = new Outputs(spec.commandLine().getErr());
         if (html != null) {
-            written = writeOrSay(() -> AtomicFile.write(html, SweepHtml.page(header, summary)), "--html");
+            outputs.write("--html", () -> AtomicFile.write(html, SweepHtml.page(header, summary)));
         }
         if (!summary.failures().isEmpty() && !noShrink) {
-            written &= writeOrSay(() -> shrinkFirst(scenario, summary.failures()), "shrink");
+            outputs.write("shrink", () -> shrinkFirst(scenario, summary.failures()));
         }
-        return exitCode != ExitCode.PASSED || written ? exitCode : ExitCode.BAD_INPUT;
-    }
-
-    private boolean writeOrSay(Runnable output, String what) {
-        try {
-            output.run();
-            return true;
-        } catch (ScenarioException | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("raftsim: " + what + ": " + Main.BadInput.message(e));
-            spec.commandLine().getErr().flush();
-            return false;
-        }
+        return outputs.exitCode(exitCode(summary));
     }
 
     private void printText(PrintWriter out, Scenario scenario, SeedRange range, int threadCount, SweepSummary summary, double wallSeconds) {
@@ -182,10 +173,13 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         Path file = shrinkOut != null ? shrinkOut : OutputPaths.check(OutputPaths.named("shrunk", scenario.name(), best.original().seed()), "--shrink-out");
+        OutputPaths.requireDistinct(scenarioArguments.inputs(), List.of(new OutputPaths.Named("--shrink-out", file)));
         ShrinkCommand.write(file, best);
-        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
+        String replay = OutputPaths.anyStandardOutput(file) ? "" // a file sent to standard output has no name to replay
+                : "  replay: ./raftsim run " + Shell.quote(file.toString()) + scenarioArguments.bugOptions() + "\n";
+        err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n%s",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
-                tried, file, Shell.quote(file.toString()), scenarioArguments.bugOptions());
+                tried, file, replay);
         err.flush();
     }
 

@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.sweep;
 
 import io.raftsim.reports.build.BuildIdentity;
+import io.raftsim.reports.io.InputFiles;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.run.Outcome;
@@ -10,8 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +24,8 @@ public final class SweepJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** A summary holds counts and at most {@link SweepSummary#MAX_FAILURES_KEPT} failures: far below this. */
+    static final long MAX_FILE_BYTES = 16L << 20;
 
     private SweepJson() {
     }
@@ -83,9 +84,9 @@ public final class SweepJson {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ScenarioException(source + ": cannot read: " + e.getMessage());
+            text = InputFiles.readText(file, MAX_FILE_BYTES);
+        } catch (InputFiles.Unreadable e) {
+            throw new ScenarioException(source + ": " + e.getMessage());
         }
         return parse(text, source, header);
     }

@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The same for sweep summaries (the input of {@code merge}), which must also stay consistent
  * when they parse, and for command lines, which end with an exit code, and on bad input with
  * one line on stderr, never with a stack trace or a raw control character.
+ * Traces and command lines get the same treatment in the command-line package:
+ * {@code MutatedTraceProperties} and {@code MutatedArgumentProperties}.
  */
 class MutatedScenarioProperties {
     private static final String[] SNIPPETS = {"-1", "1.5", "1e400", "null", "true", "\"n9\"", "\"leader\"", "[]", "{}", "\"\"",
