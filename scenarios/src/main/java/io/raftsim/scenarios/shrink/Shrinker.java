@@ -18,9 +18,9 @@ import java.util.function.BiFunction;
 
 /**
  * Turns a failing seeded run into a small scenario that still fails the same way (same
- * outcome class, same property; an {@link Outcome#UNDECIDED} run is not a failure and is
- * not shrunk, nor does an undecided candidate count as failing), in the manner of delta debugging (Zeller and Hildebrandt,
- * 2002): the faults the seed drew are written out as explicit steps, then whole chunks of
+ * outcome class, same property; an {@link Outcome#UNDECIDED} run is no failure, so it is
+ * not shrunk, nor does an undecided candidate count as still failing), in the manner of
+ * delta debugging (Zeller and Hildebrandt, 2002): the faults the seed drew are written out as explicit steps, then whole chunks of
  * steps are dropped while the failure persists, then servers, clients and virtual time are
  * cut down, then the steps once more. The seed stays: it still drives latencies, timeouts
  * and the clients, so the shrunk file replays exactly. A candidate that no longer fails with
