@@ -10,5 +10,10 @@ public enum Verdict {
     /** After healing, no leader or no progress within the bound. */
     LIVENESS_FAILURE,
     /** A run bound (steps, virtual time, queue) was hit before the run could be judged. */
-    LIMIT_REACHED
+    LIMIT_REACHED,
+    /**
+     * The linearizability search ran out of steps on some key and no key failed: neither
+     * passed nor failed, so never counted as passed.
+     */
+    UNDECIDED
 }

@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * Checks a key-value history for linearizability: Wing and Gong's search ("Testing and
  * verifying concurrent objects", 1993) with Lowe's memoisation of (linearized set, state)
  * ("Testing for linearizability", 2017), as Knossos and Porcupine do. Every command touches
- * one key, so each key is checked on its own (P-compositionality). The search runs on an
- * explicit stack and counts its steps against a bound, so it always ends.
+ * one key, so each key is checked on its own (P-compositionality: Herlihy and Wing's
+ * locality, 1990). The search runs on an explicit stack and counts its steps against a
+ * bound per key, so it always ends, and a key that needs more is reported as undecided.
  *
  * <p>An operation of unknown outcome (the client timed out) may take effect at any point
  * after its invocation, or never: it has no return event, accepts any result, and need not
@@ -27,25 +28,41 @@ public final class LinearizabilityChecker {
     private LinearizabilityChecker() {
     }
 
-    public static CheckResult check(List<Operation> operations, long maxSearchSteps) {
+    /**
+     * Checks every key, each with its own budget of {@code maxStepsPerKey} search steps: a key
+     * too hard to decide neither stops the others nor spends their budget, so it cannot hide a
+     * violation elsewhere. A violation on any key decides the history; otherwise one undecided
+     * key leaves it undecided, never passed.
+     */
+    public static CheckResult check(List<Operation> operations, long maxStepsPerKey) {
+        if (maxStepsPerKey < 1) {
+            throw new IllegalArgumentException("maxStepsPerKey must be >= 1: " + maxStepsPerKey);
+        }
         TreeMap<String, List<Operation>> byKey = new TreeMap<>();
         for (Operation operation : operations) {
             byKey.computeIfAbsent(operation.command().key(), unused -> new ArrayList<>()).add(operation);
         }
         long stepsUsed = 0;
+        long mostForOneKey = 0;
+        String failedKey = null;
+        List<CheckResult.UndecidedKey> undecided = new ArrayList<>();
         for (var entry : byKey.entrySet()) {
-            Search search = new Search(entry.getValue(), maxSearchSteps - stepsUsed);
+            Search search = new Search(entry.getValue(), maxStepsPerKey);
             Search.Outcome outcome = search.run();
             stepsUsed += search.steps;
+            mostForOneKey = Math.max(mostForOneKey, search.steps);
             if (outcome == Search.Outcome.UNKNOWN) {
-                return new CheckResult(CheckResult.Status.UNKNOWN_STEP_BOUND, entry.getKey(), stepsUsed, List.of());
-            }
-            if (outcome == Search.Outcome.NOT_LINEARIZABLE) {
-                List<Operation> small = shrink(entry.getValue(), maxSearchSteps);
-                return new CheckResult(CheckResult.Status.NOT_LINEARIZABLE, entry.getKey(), stepsUsed, small);
+                undecided.add(new CheckResult.UndecidedKey(entry.getKey(), entry.getValue().size(), search.steps));
+            } else if (outcome == Search.Outcome.NOT_LINEARIZABLE && failedKey == null) {
+                failedKey = entry.getKey();
             }
         }
-        return new CheckResult(CheckResult.Status.LINEARIZABLE, null, stepsUsed, List.of());
+        if (failedKey != null) {
+            List<Operation> small = shrink(byKey.get(failedKey), maxStepsPerKey);
+            return new CheckResult(CheckResult.Status.NOT_LINEARIZABLE, failedKey, stepsUsed, maxStepsPerKey, mostForOneKey, small, undecided);
+        }
+        CheckResult.Status status = undecided.isEmpty() ? CheckResult.Status.LINEARIZABLE : CheckResult.Status.UNDECIDED;
+        return new CheckResult(status, null, stepsUsed, maxStepsPerKey, mostForOneKey, List.of(), undecided);
     }
 
     /**
@@ -136,9 +153,10 @@ public final class LinearizabilityChecker {
             String state = null;
             Node entry = head.next;
             while (knownRemaining > 0) {
-                if (++steps > maxSteps) {
+                if (steps == maxSteps) {
                     return Outcome.UNKNOWN;
                 }
+                steps++;
                 if (entry != null && entry.call) {
                     Operation operation = operations.get(entry.op);
                     boolean fits = operation.outcomeUnknown()

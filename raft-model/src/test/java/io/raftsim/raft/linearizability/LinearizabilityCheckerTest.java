@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Known linearizable and known non-linearizable histories (times in microseconds). */
@@ -119,14 +120,69 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
-    void stepBoundEndsTheSearchWithUnknown() {
+    void stepBoundEndsTheSearchUndecidedNeverPassed() {
         for (int i = 0; i < 30; i++) {
             op(i, new Put("x", "v" + i), 0, 1_000, KvResult.done());
         }
         op(99, new Get("x"), 2_000, 2_010, KvResult.read("nobody wrote this"));
         CheckResult result = LinearizabilityChecker.check(history, 50);
-        assertEquals(CheckResult.Status.UNKNOWN_STEP_BOUND, result.status());
-        assertTrue(result.searchSteps() <= 51);
+        assertEquals(CheckResult.Status.UNDECIDED, result.status());
+        assertFalse(result.linearizable());
+        assertEquals(List.of(new CheckResult.UndecidedKey("x", 31, 50)), result.undecidedKeys());
+        assertEquals(50, result.searchSteps(), "the bound is exact");
+        assertEquals(50, result.mostStepsForOneKey());
+    }
+
+    /**
+     * Twelve concurrent puts to "a" and then a read of the value the search tries first: the
+     * history is linearizable (v0 last), but the depth-first search only finds that after
+     * thousands of steps.
+     */
+    private void twelveConcurrentPutsThenAReadOfTheFirst(String key) {
+        for (int i = 0; i < 12; i++) {
+            op(i, new Put(key, "v" + i), 0, 1_000, KvResult.done());
+        }
+        op(20, new Get(key), 2_000, 2_010, KvResult.read("v0"));
+    }
+
+    @Test
+    void aKeyTooHardToDecideDoesNotHideAViolationOnAnotherKey() {
+        twelveConcurrentPutsThenAReadOfTheFirst("a");
+        op(30, new Get("b"), 0, 10, KvResult.read("nobody wrote this"));
+        CheckResult result = LinearizabilityChecker.check(history, 1_000);
+        assertEquals(CheckResult.Status.NOT_LINEARIZABLE, result.status(), result.describe());
+        assertEquals("b", result.key(), result.describe());
+        assertEquals(List.of(new CheckResult.UndecidedKey("a", 13, 1_000)), result.undecidedKeys(), result.describe());
+        assertTrue(result.describe().contains("also undecided: key a (13 operations, 1000 search steps)"), result.describe());
+    }
+
+    @Test
+    void withEnoughStepsTheHardKeyIsLinearizable() {
+        twelveConcurrentPutsThenAReadOfTheFirst("a");
+        CheckResult result = LinearizabilityChecker.check(history, 1_000_000);
+        assertTrue(result.linearizable(), result.describe());
+        assertTrue(result.mostStepsForOneKey() > 1_000, "the example must really need more than the small budget: " + result.describe());
+    }
+
+    @Test
+    void aKeyTooHardToDecideLeavesTheHistoryUndecided() {
+        twelveConcurrentPutsThenAReadOfTheFirst("a");
+        op(30, new Put("b", "1"), 0, 10, KvResult.done());
+        op(31, new Get("b"), 20, 30, KvResult.read("1"));
+        CheckResult result = LinearizabilityChecker.check(history, 1_000);
+        assertEquals(CheckResult.Status.UNDECIDED, result.status(), result.describe());
+        assertEquals(List.of("a"), result.undecidedKeys().stream().map(CheckResult.UndecidedKey::key).toList());
+        assertTrue(result.describe().startsWith("UNDECIDED"), result.describe());
+    }
+
+    @Test
+    void everyKeyHasItsOwnBudget() {
+        twelveConcurrentPutsThenAReadOfTheFirst("a");
+        twelveConcurrentPutsThenAReadOfTheFirst("c");
+        long oneKeyNeeds = LinearizabilityChecker.check(history.subList(0, 13), 1_000_000).searchSteps();
+        CheckResult result = LinearizabilityChecker.check(history, oneKeyNeeds);
+        assertTrue(result.linearizable(), "the first key must not spend the second key's steps: " + result.describe());
+        assertEquals(2 * oneKeyNeeds, result.searchSteps());
     }
 
     @Test

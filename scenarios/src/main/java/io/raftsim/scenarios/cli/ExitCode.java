@@ -13,6 +13,8 @@ public final class ExitCode {
     public static final int EXPECTATION = 4;
     /** A run bound (steps, virtual time, queued events) was hit before the run could be judged. */
     public static final int LIMIT = 5;
+    /** The linearizability check could not decide some key within its step budget: neither passed nor failed. */
+    public static final int UNDECIDED = 6;
 
     private ExitCode() {
     }

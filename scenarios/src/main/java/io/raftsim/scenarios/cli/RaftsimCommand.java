@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ReplayCommand.class, ShrinkCommand.class, MergeCommand.class,
                 ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
-                "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit."})
+                "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit;",
+                "6 linearizability undecided (the search ran out of steps on some key)."})
 final class RaftsimCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

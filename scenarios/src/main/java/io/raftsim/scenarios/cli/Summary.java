@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.raft.check.SafetyProperty;
 import io.raftsim.raft.cluster.ClusterStats;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.RunStats;
@@ -36,7 +37,7 @@ final class Summary {
                 + (stats.rolledBackEntries() > 0 ? ", " + stats.rolledBackEntries() + " uncommitted entries rolled back" : ""));
         line(text, "client ops", cluster.operationsInvoked() + " invoked, " + cluster.operationsCompleted() + " completed, "
                 + cluster.operationsUnknown() + " unknown");
-        line(text, "checks", "8 safety properties after each of " + run.steps() + " steps, linearizability"
+        line(text, "checks", SafetyProperty.values().length + " safety properties after each of " + run.steps() + " steps, linearizability"
                 + (result.scenario().expects(io.raftsim.scenarios.format.Expectation.Live.class) ? ", liveness" : ""));
         for (ExpectationResult expectation : result.expectations()) {
             line(text, "expect", (expectation.reached() ? "ok   " : "MISS ") + expectation.expectation().describe() + ": " + expectation.detail());

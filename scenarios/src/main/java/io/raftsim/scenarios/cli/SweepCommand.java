@@ -109,8 +109,10 @@ final class SweepCommand implements Callable<Integer> {
         if (html != null) {
             outputs.write("--html", () -> AtomicFile.write(html, SweepHtml.page(header, summary)));
         }
-        if (!summary.failures().isEmpty() && !noShrink) {
-            outputs.write("shrink", () -> shrinkFirst(scenario, summary.failures()));
+        // Undecided seeds are listed with their replay commands but not shrunk: they are no failure.
+        List<SweepSummary.Failure> failures = summary.failures().stream().filter(f -> f.outcome() != Outcome.UNDECIDED).toList();
+        if (!failures.isEmpty() && !noShrink) {
+            outputs.write("shrink", () -> shrinkFirst(scenario, failures));
         }
         return outputs.exitCode(exitCode(summary));
     }
@@ -118,7 +120,8 @@ final class SweepCommand implements Callable<Integer> {
     private void printText(PrintWriter out, Scenario scenario, SeedRange range, int threadCount, SweepSummary summary, double wallSeconds) {
         out.printf(Locale.ROOT, "%-13s %s (%d nodes, %d ms)%n", "scenario", TerminalText.safe(scenario.name()), scenario.nodes(), scenario.durationMs());
         out.printf(Locale.ROOT, "%-13s %s: %d runs on %d threads%n", "seeds", range, summary.runs(), threadCount);
-        out.printf(Locale.ROOT, "%-13s %d passed, %d failed%n", "result", summary.runs() - summary.failed(), summary.failed());
+        out.printf(Locale.ROOT, "%-13s %d passed, %d failed%s%n", "result", summary.passed(), summary.failed(),
+                summary.undecided() > 0 ? ", " + summary.undecided() + " undecided (linearizability search out of steps)" : "");
         StringBuilder classes = new StringBuilder();
         for (Map.Entry<Outcome, Long> entry : summary.outcomes().entrySet()) {
             if (entry.getKey() != Outcome.PASSED) {
@@ -138,11 +141,12 @@ final class SweepCommand implements Callable<Integer> {
         int shown = 0;
         for (SweepSummary.Failure failure : summary.failures()) {
             if (shown++ == FAILURES_PRINTED) {
-                out.printf(Locale.ROOT, "... and %d more failed seeds (--json lists up to %d)%n", summary.failed() - FAILURES_PRINTED, SweepSummary.MAX_FAILURES_KEPT);
+                out.printf(Locale.ROOT, "... and %d more failed or undecided seeds (--json lists up to %d)%n",
+                        summary.runs() - summary.passed() - FAILURES_PRINTED, SweepSummary.MAX_FAILURES_KEPT);
                 break;
             }
-            out.printf(Locale.ROOT, "FAILED seed %d: %s [%s] %s%n  replay: %s%n", failure.seed(), failure.outcome(), failure.property(),
-                    failure.message(), scenarioArguments.replayCommand(failure.seed()));
+            out.printf(Locale.ROOT, "%s seed %d: %s [%s] %s%n  replay: %s%n", failure.outcome() == Outcome.UNDECIDED ? "UNDECIDED" : "FAILED",
+                    failure.seed(), failure.outcome(), failure.property(), failure.message(), scenarioArguments.replayCommand(failure.seed()));
         }
     }
 
@@ -183,7 +187,7 @@ final class SweepCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** The most severe failure class decides the exit code. */
+    /** The most severe class decides the exit code: any failure before undecided runs, which come last. */
     static int exitCode(SweepSummary summary) {
         for (Outcome outcome : Outcome.values()) {
             if (outcome != Outcome.PASSED && summary.outcomes().getOrDefault(outcome, 0L) > 0) {

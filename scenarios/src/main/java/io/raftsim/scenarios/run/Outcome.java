@@ -17,7 +17,12 @@ public enum Outcome {
     /** Every check held, but an {@code expect} condition was not reached. */
     EXPECTATION_NOT_MET(4),
     /** A run bound (steps, virtual time, queued events) was hit before the run could be judged. */
-    LIMIT_REACHED(5);
+    LIMIT_REACHED(5),
+    /**
+     * Every check held as far as it could be decided, but the linearizability search ran out
+     * of steps on some key: no verdict, so never passed, and not a failure of Raft either.
+     */
+    UNDECIDED(6);
 
     private final int exitCode;
 
@@ -29,6 +34,7 @@ public enum Outcome {
         return exitCode;
     }
 
+    /** True for every outcome but {@link #PASSED}: a failure or an undecided run. */
     public boolean failed() {
         return this != PASSED;
     }
@@ -40,6 +46,7 @@ public enum Outcome {
             case NOT_LINEARIZABLE -> NOT_LINEARIZABLE;
             case LIVENESS_FAILURE -> LIVENESS_FAILURE;
             case LIMIT_REACHED -> LIMIT_REACHED;
+            case UNDECIDED -> UNDECIDED;
         };
     }
 }

@@ -146,7 +146,6 @@ public final class ScenarioRunner {
                 }
             }
         }
-        // A passed run keeps its message: "linearizability undecided within the search bound" is worth showing.
         return new ScenarioResult(scenario, seed, result, result == Outcome.PASSED ? null : property, message, outcome, expectations, stats);
     }
 

@@ -18,8 +18,9 @@ import java.util.function.BiFunction;
 
 /**
  * Turns a failing seeded run into a small scenario that still fails the same way (same
- * outcome class, same property), in the manner of delta debugging (Zeller and Hildebrandt,
- * 2002): the faults the seed drew are written out as explicit steps, then whole chunks of
+ * outcome class, same property; an {@link Outcome#UNDECIDED} run is no failure, so it is
+ * not shrunk, nor does an undecided candidate count as still failing), in the manner of
+ * delta debugging (Zeller and Hildebrandt, 2002): the faults the seed drew are written out as explicit steps, then whole chunks of
  * steps are dropped while the failure persists, then servers, clients and virtual time are
  * cut down, then the steps once more. The seed stays: it still drives latencies, timeouts
  * and the clients, so the shrunk file replays exactly. A candidate that no longer fails with
@@ -70,6 +71,12 @@ public final class Shrinker {
         ScenarioResult original = runner.apply(scenario, originalSeed);
         if (original.passed()) {
             throw new ScenarioException(scenario.name() + " passes with seed " + originalSeed + ": nothing to shrink");
+        }
+        // An undecided history is not a failure of Raft: a smaller run has fewer operations and
+        // is easier to decide, so "still undecided" would steer towards nothing worth keeping.
+        if (original.outcome() == Outcome.UNDECIDED) {
+            throw new ScenarioException(scenario.name() + " with seed " + originalSeed + " is UNDECIDED, not failed (" + original.message()
+                    + "): there is no failure to shrink");
         }
         if (original.outcome() == Outcome.EXPECTATION_NOT_MET && !original.firstUnmet().missMeansSomethingHappened()) {
             throw new ScenarioException(scenario.name() + " with seed " + originalSeed + " only misses its condition '"

@@ -27,7 +27,7 @@ public final class SweepHtml {
         html.append("<h1>").append(Html.escape(title)).append("</h1>\n<p>").append(summary.runs()).append(" runs, ")
                 .append(String.format(Locale.ROOT, "%,d", summary.steps())).append(" steps, combined digest <code>")
                 .append(String.format(Locale.ROOT, "%016x", summary.combinedDigest())).append("</code>: <span class=\"")
-                .append(summary.failed() == 0 ? "ok\">all passed" : "fail\">" + summary.failed() + " failed").append("</span></p>\n");
+                .append(verdict(summary)).append("</span></p>\n");
 
         html.append("<h2>Runs by outcome</h2>\n<table><tr><th>outcome</th><th>runs</th><th>exit code</th></tr>\n");
         for (Outcome outcome : Outcome.values()) {
@@ -41,11 +41,12 @@ public final class SweepHtml {
         html.append("</table>\n<h2>Elections per run</h2>\n").append(bars(summary.electionsPerRun()));
         html.append("<h2>Highest term per run</h2>\n").append(bars(summary.highestTermPerRun()));
 
-        html.append("<h2>Failed seeds</h2>\n");
+        html.append("<h2>Failed and undecided seeds</h2>\n");
         if (summary.failures().isEmpty()) {
             html.append("<p>None.</p>\n");
         } else {
-            html.append("<p>The ").append(summary.failures().size()).append(" lowest failed seeds, each with the command that replays it.</p>\n")
+            html.append("<p>The ").append(summary.failures().size())
+                    .append(" lowest seeds that did not pass (failed, or linearizability undecided), each with the command that replays it.</p>\n")
                     .append("<table><tr><th>seed</th><th>outcome</th><th>property</th><th>message</th><th>replay</th></tr>\n");
             for (SweepSummary.Failure failure : summary.failures()) {
                 html.append("<tr><td>").append(failure.seed()).append("</td><td class=\"fail\">").append(failure.outcome())
@@ -55,6 +56,15 @@ public final class SweepHtml {
             html.append("</table>\n");
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** "all passed", or how many failed and how many were undecided: an undecided run is never shown as passed. */
+    private static String verdict(SweepSummary summary) {
+        if (summary.passed() == summary.runs()) {
+            return "ok\">all passed";
+        }
+        String failed = summary.failed() + " failed";
+        return "fail\">" + (summary.undecided() == 0 ? failed : failed + ", " + summary.undecided() + " undecided");
     }
 
     /** A histogram (value -> runs) as SVG bars, at most 60 bars wide; the rest folds into the last. */

@@ -57,8 +57,9 @@ public final class SweepJson {
         root.put("scenarioHash", header.scenarioHash());
         root.putObject("build").put("version", header.build().version()).put("commit", header.build().commit());
         root.put("runs", summary.runs());
-        root.put("passed", summary.runs() - summary.failed());
+        root.put("passed", summary.passed());
         root.put("failed", summary.failed());
+        root.put("undecided", summary.undecided());
         root.put("steps", summary.steps());
         root.put("combinedDigest", Long.toHexString(summary.combinedDigest()));
         ObjectNode outcomes = root.putObject("outcomes");

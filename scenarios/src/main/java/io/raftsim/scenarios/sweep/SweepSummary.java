@@ -18,7 +18,7 @@ import java.util.TreeMap;
 public final class SweepSummary {
     public static final int MAX_FAILURES_KEPT = 100;
 
-    /** One failed seed. */
+    /** One seed that did not pass: a failure, or an undecided run (listed alike, with its replay command). */
     public record Failure(long seed, Outcome outcome, String property, String message) {
     }
 
@@ -80,8 +80,18 @@ public final class SweepSummary {
         return combinedDigest;
     }
 
+    public long passed() {
+        return outcomes.getOrDefault(Outcome.PASSED, 0L);
+    }
+
+    /** Runs that failed: neither passed nor {@linkplain #undecided() undecided}. */
     public long failed() {
-        return runs - outcomes.getOrDefault(Outcome.PASSED, 0L);
+        return runs - passed() - undecided();
+    }
+
+    /** Runs whose linearizability check could not decide some key: neither passed nor failed. */
+    public long undecided() {
+        return outcomes.getOrDefault(Outcome.UNDECIDED, 0L);
     }
 
     public TreeMap<Outcome, Long> outcomes() {
@@ -100,7 +110,7 @@ public final class SweepSummary {
         return new TreeMap<>(highestTermPerRun);
     }
 
-    /** The failed seeds kept, lowest first. */
+    /** The seeds kept that did not pass (failed or undecided), lowest first. */
     public List<Failure> failures() {
         return new ArrayList<>(failures.values());
     }

@@ -1,5 +1,9 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.raft.check.SafetyProperty;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.UndecidedRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command's exit codes, its summary, and its one-line answers to bad input. */
@@ -31,6 +36,38 @@ class CommandLineTest {
         assertTrue(summary.contains("result        PASSED"), summary);
         assertTrue(summary.matches("(?s).*digest\\s+[0-9a-f]{16}.*"), summary);
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void theChecksLineCountsTheSafetyPropertiesTheMonitorChecks() {
+        assertEquals(ExitCode.PASSED, run("run", "log-replication", "--seed", "1"));
+        int properties = SafetyProperty.values().length;
+        assertTrue(properties >= 9, "Figure 3's five and the four of Figure 2 at least");
+        assertTrue(out.toString().contains("checks        " + properties + " safety properties after each of "), out.toString());
+    }
+
+    @Test
+    void anUndecidedRunIsItsOwnOutcomeWithItsOwnExitCodeAndReplayCommand() {
+        ScenarioResult undecided = UndecidedRuns.undecided("log-replication", 1);
+        assertEquals(ExitCode.UNDECIDED, undecided.outcome().exitCode());
+        assertFalse(undecided.passed());
+        String text = Summary.text(undecided, 0.1);
+        assertTrue(text.contains("result        UNDECIDED [Linearizability]"), text);
+        assertTrue(text.contains("key a (13 operations, 1000 search steps) not decided within 1000 steps per key"), text);
+        String json = Summary.JSON.writeValueAsString(Summary.json(undecided, 0.1, "./raftsim run log-replication --seed 1"));
+        assertTrue(json.contains("\"result\":\"UNDECIDED\""), json);
+    }
+
+    @Test
+    void everyOutcomeHasTheExitCodeTheHelpDocuments() {
+        assertEquals(0, run("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (Outcome outcome : Outcome.values()) {
+            assertTrue(help.matches("(?s).*[:;] " + outcome.exitCode() + " [a-z].*"), outcome + " exit " + outcome.exitCode() + ": " + help);
+        }
+        assertEquals(ExitCode.UNDECIDED, Outcome.UNDECIDED.exitCode());
+        assertEquals(ExitCode.LIMIT, Outcome.LIMIT_REACHED.exitCode());
+        assertTrue(help.contains("6 linearizability undecided"), help);
     }
 
     @Test

@@ -60,4 +60,25 @@ class ShrinkerTest {
                 io.raftsim.scenarios.format.ScenarioException.class, () -> new Shrinker().shrink(quiet, 1));
         assertTrue(refused.getMessage().contains("nothing to shrink"), refused.getMessage());
     }
+
+    @Test
+    void anUndecidedRunIsNotAFailureToShrink() {
+        int[] runs = {0};
+        Shrinker shrinker = new Shrinker((scenario, seed) -> {
+            runs[0]++;
+            return io.raftsim.scenarios.run.UndecidedRuns.undecided("log-replication", seed);
+        }, 100);
+        io.raftsim.scenarios.format.ScenarioException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.raftsim.scenarios.format.ScenarioException.class, () -> shrinker.shrink(Catalogue.load("log-replication"), 4));
+        assertTrue(refused.getMessage().contains("is UNDECIDED, not failed"), refused.getMessage());
+        assertEquals(1, runs[0], "refused before any candidate is run");
+    }
+
+    @Test
+    void anUndecidedCandidateDoesNotFailLikeTheViolationBeingShrunk() {
+        ScenarioResult undecided = io.raftsim.scenarios.run.UndecidedRuns.undecided("log-replication", 1);
+        ScenarioResult violation = new ScenarioResult(undecided.scenario(), 1, Outcome.NOT_LINEARIZABLE, "Linearizability", "no linearization",
+                undecided.cluster(), undecided.expectations(), undecided.stats());
+        assertFalse(undecided.failsLike(violation), "same property, but an undecided run shows no violation");
+    }
 }

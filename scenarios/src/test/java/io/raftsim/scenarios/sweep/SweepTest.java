@@ -1,6 +1,11 @@
 package io.raftsim.scenarios.sweep;
 
+import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.cli.Main;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.scenarios.run.UndecidedRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +74,51 @@ class SweepTest {
         assertTrue(html.contains("./raftsim run random --seed 1 --set name=&lt;b&gt;x&lt;/b&gt; --bug DOUBLE_VOTE")
                 || html.contains("--seed 1 --set &#39;name=&lt;b&gt;x&lt;/b&gt;&#39; --bug DOUBLE_VOTE"), html);
         assertTrue(html.contains("SAFETY_VIOLATION"));
+    }
+
+    @Test
+    void anUndecidedRunIsItsOwnClassInEverySummaryAndSurvivesAMerge() throws IOException {
+        SweepSummary summary = new SweepSummary();
+        summary.add(ScenarioRunner.run(Catalogue.load("log-replication"), 1));
+        summary.add(UndecidedRuns.undecided("log-replication", 2));
+        assertEquals(1, summary.passed());
+        assertEquals(0, summary.failed());
+        assertEquals(1, summary.undecided());
+        assertEquals(List.of(2L), summary.failures().stream().map(SweepSummary.Failure::seed).toList(), "listed with the failures, for its replay command");
+
+        SweepJson.Header header = new SweepJson.Header("log-replication", "1..2", "./raftsim run log-replication --seed {seed}");
+        String json = SweepJson.write(header, summary).toString();
+        assertTrue(json.contains("\"passed\":1,\"failed\":0,\"undecided\":1"), json);
+        assertTrue(json.contains("\"UNDECIDED\":1"), json);
+        assertTrue(json.contains("\"replay\":\"./raftsim run log-replication --seed 2\""), json);
+
+        Path file = directory.resolve("undecided.json");
+        Files.writeString(file, json);
+        StringWriter out = new StringWriter();
+        int code = Main.execute(new String[] {"merge", file.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(Outcome.UNDECIDED.exitCode(), code, out.toString());
+        assertEquals(6, code);
+        assertEquals(json, out.toString().trim(), "a merge keeps the undecided run as it is");
+
+        String html = SweepHtml.page(header, summary);
+        assertTrue(html.contains("0 failed, 1 undecided"), html);
+        assertTrue(html.contains("<td class=\"fail\">UNDECIDED</td><td>1</td><td>6</td>"), html);
+        assertTrue(html.contains("./raftsim run log-replication --seed 2"), html);
+    }
+
+    @Test
+    void aFailureDecidesTheExitCodeOverAnUndecidedRun() throws IOException {
+        SweepSummary summary = new SweepSummary();
+        ScenarioResult undecided = UndecidedRuns.undecided("log-replication", 1);
+        summary.add(undecided);
+        summary.add(new ScenarioResult(undecided.scenario(), 2, Outcome.NOT_LINEARIZABLE, "Linearizability", "no linearization",
+                undecided.cluster(), undecided.expectations(), undecided.stats()));
+        assertEquals(1, summary.failed());
+        assertEquals(1, summary.undecided());
+        Path file = directory.resolve("both.json");
+        Files.writeString(file, SweepJson.write(new SweepJson.Header("log-replication", "1..2", "x {seed}"), summary).toString());
+        assertEquals(1, Main.execute(new String[] {"merge", file.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true)));
     }
 
     @Test
