@@ -2,6 +2,7 @@ package io.raftsim.scenarios.sweep;
 
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.cli.Main;
+import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
@@ -86,7 +87,8 @@ class SweepTest {
         assertEquals(1, summary.undecided());
         assertEquals(List.of(2L), summary.failures().stream().map(SweepSummary.Failure::seed).toList(), "listed with the failures, for its replay command");
 
-        SweepJson.Header header = new SweepJson.Header("log-replication", "1..2", "./raftsim run log-replication --seed {seed}");
+        SweepJson.Header header = new SweepJson.Header("log-replication", "1..2", "./raftsim run log-replication --seed {seed}",
+                ScenarioHash.of(Catalogue.load("log-replication")));
         String json = SweepJson.write(header, summary).toString();
         assertTrue(json.contains("\"passed\":1,\"failed\":0,\"undecided\":1"), json);
         assertTrue(json.contains("\"UNDECIDED\":1"), json);
@@ -116,7 +118,7 @@ class SweepTest {
         assertEquals(1, summary.failed());
         assertEquals(1, summary.undecided());
         Path file = directory.resolve("both.json");
-        Files.writeString(file, SweepJson.write(new SweepJson.Header("log-replication", "1..2", "x {seed}"), summary).toString());
+        Files.writeString(file, SweepJson.write(new SweepJson.Header("log-replication", "1..2", "x {seed}", ScenarioHash.of(Catalogue.load("log-replication"))), summary).toString());
         assertEquals(1, Main.execute(new String[] {"merge", file.toString()}, new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true)));
     }
