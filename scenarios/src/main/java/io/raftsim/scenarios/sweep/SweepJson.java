@@ -57,12 +57,27 @@ public final class SweepJson {
         summary.electionsPerRun().forEach((k, v) -> elections.put(Long.toString(k), v));
         ObjectNode terms = root.putObject("highestTermPerRun");
         summary.highestTermPerRun().forEach((k, v) -> terms.put(Long.toString(k), v));
+        histogram(root, "leaderRecoveryMs", summary.leaderRecoveryMs());
+        histogram(root, "electionsPerLeaderChange", summary.electionsPerLeaderChange());
+        histogram(root, "messagesPerEntry", summary.messagesPerEntry());
         ArrayNode failures = root.putArray("failures");
         for (SweepSummary.Failure failure : summary.failures()) {
             failures.addObject().put("seed", failure.seed()).put("outcome", failure.outcome().name())
                     .put("property", failure.property()).put("message", failure.message()).put("replay", replay(header.replayTemplate(), failure.seed()));
         }
         return root;
+    }
+
+    private static void histogram(ObjectNode root, String field, java.util.TreeMap<Long, Long> histogram) {
+        ObjectNode node = root.putObject(field);
+        histogram.forEach((k, v) -> node.put(Long.toString(k), v));
+    }
+
+    /** An efficiency histogram; absent in summaries written before the efficiency checks, which read as empty. */
+    private static void readHistogram(JsonNode root, String field, String source, java.util.function.BiConsumer<Long, Long> restore) {
+        if (root.has(field)) {
+            object(root, field, source).forEachEntry((k, v) -> restore.accept(Long.parseLong(k), count(v, field + "." + k, source)));
+        }
     }
 
     private static JsonNode object(JsonNode root, String field, String source) {
@@ -115,6 +130,9 @@ public final class SweepJson {
             object(root, "expectationsReached", source).forEachEntry((k, v) -> summary.restoreExpectation(k, count(v, "expectationsReached." + k, source)));
             object(root, "electionsPerRun", source).forEachEntry((k, v) -> summary.restoreElections(Long.parseLong(k), count(v, "electionsPerRun." + k, source)));
             object(root, "highestTermPerRun", source).forEachEntry((k, v) -> summary.restoreHighestTerm(Long.parseLong(k), count(v, "highestTermPerRun." + k, source)));
+            readHistogram(root, "leaderRecoveryMs", source, summary::restoreLeaderRecovery);
+            readHistogram(root, "electionsPerLeaderChange", source, summary::restoreElectionsPerLeaderChange);
+            readHistogram(root, "messagesPerEntry", source, summary::restoreMessagesPerEntry);
             JsonNode failures = root.required("failures");
             if (!failures.isArray()) {
                 throw new ScenarioException(source + ": failures: " + failures.getNodeType() + " is not an array");
