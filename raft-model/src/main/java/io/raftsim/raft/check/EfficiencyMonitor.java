@@ -167,6 +167,8 @@ public final class EfficiencyMonitor implements RaftHostListener, Observer<Messa
     public void started(RaftNode node) {
         int id = node.id();
         serverStep = true;
+        // A restart is a fault step in which a server runs: the fault state must be scanned after it all the same.
+        faultStateKnown = false;
         // A new incarnation: its first timeout may be a scenario's staged one, so nothing is known of its timer yet.
         lastResetMicros[id] = NO_RESET;
         lastRole[id] = node.role();
@@ -258,7 +260,7 @@ public final class EfficiencyMonitor implements RaftHostListener, Observer<Messa
 
     @Override
     public Violation afterStep(SimulationView<Message> view) {
-        // Faults change only in steps no server handles (control steps); skip the scan after server steps.
+        // Faults change only in control steps, where no server handles an input, except a restart (see started).
         if (!serverStep || !faultStateKnown) {
             scanFaultState();
         }
