@@ -48,12 +48,13 @@ public record EfficiencyBounds(long electionTimeoutMinMicros, long electionTimeo
     /**
      * The most RPCs a stable leader's term may deliver in a quiet interval: per peer, a
      * request and a reply for each entry appended in the interval, each heartbeat period, and
-     * each append already in flight when the interval began, plus, per peer, a request and a
-     * reply for each index it may have to be probed back over or sent again to catch up
-     * ({@code catchUpIndexes}: the leader's last index above the peer's commit index).
+     * each append already in flight when the interval began, plus, per peer, for each index it
+     * may have to be probed back over a probe and its rejection, and for each index it may then
+     * lack an append and its reply ({@code catchUpIndexes}: the leader's last index above the
+     * peer's commit index, whose prefix matches the leader's).
      */
     public long messageBoundForInterval(long entriesAppended, long heartbeatPeriods, long catchUpIndexes) {
         long peers = clusterSize - 1L;
-        return 2 * peers * (entriesAppended + heartbeatPeriods + maxInflightAppends + 3) + 2 * catchUpIndexes;
+        return 2 * peers * (entriesAppended + heartbeatPeriods + maxInflightAppends + 3) + 4 * catchUpIndexes;
     }
 }

@@ -36,11 +36,12 @@ class EfficiencyBoundsTest {
     }
 
     @Test
-    void theMessageBoundCountsARequestAndAReplyPerPeerForEachEntryHeartbeatAndCatchUpIndex() {
+    void theMessageBoundCountsRequestsAndRepliesPerPeerForEachEntryHeartbeatAndCatchUpIndex() {
         EfficiencyBounds bounds = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT);
         long base = bounds.messageBoundForInterval(0, 1, 0);
         assertEquals(8, bounds.messageBoundForInterval(1, 1, 0) - base, "one entry: an append and a reply to each of 4 peers");
         assertEquals(8, bounds.messageBoundForInterval(0, 2, 0) - base, "one heartbeat period more: the same");
-        assertEquals(2, bounds.messageBoundForInterval(0, 1, 1) - base, "one index to catch up: a probe and its reply");
+        assertEquals(4, bounds.messageBoundForInterval(0, 1, 1) - base,
+                "one index to catch up: a probe rejected over it, then an append carrying it, each with its reply");
     }
 }
