@@ -65,7 +65,15 @@ public enum Bug {
     COUNT_STALE_TERM_VOTES(
             "a candidate counts a vote granted in an earlier term (the students' guide's \"term confusion\": the reply's term is not checked)",
             "Election Safety",
-            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term");
+            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term"),
+    CANDIDATE_IGNORES_LEADER(
+            "a candidate drops AppendEntries from the leader of its own term and stays candidate instead of converting to follower (§5.2)",
+            "Election Efficiency",
+            "two candidates in one term (a split or near-split election): the loser campaigns again while the winner's heartbeats reach it, deposing a working leader"),
+    NO_TIMER_RESET_ON_VOTE(
+            "a follower that grants a vote does not restart its election timer (Figure 2, Rules for Servers, Followers)",
+            "Election Efficiency",
+            "any election: a voter whose old timer runs out before the new leader's first AppendEntries arrives campaigns against the leader it just elected");
 
     private final String description;
     private final String expectedProperty;
@@ -84,7 +92,8 @@ public enum Bug {
 
     /**
      * The property the checks report when the bug is caught: a {@code SafetyProperty} display
-     * name, "Linearizability" or "Liveness".
+     * name, "Linearizability", "Liveness", or an efficiency property ("Election Efficiency",
+     * "Message Efficiency"), which fail as liveness does.
      */
     public String expectedProperty() {
         return expectedProperty;
@@ -104,7 +113,7 @@ public enum Bug {
     public Verdict expectedVerdict() {
         return switch (expectedProperty) {
             case "Linearizability" -> Verdict.NOT_LINEARIZABLE;
-            case "Liveness" -> Verdict.LIVENESS_FAILURE;
+            case "Liveness", "Election Efficiency", "Message Efficiency" -> Verdict.LIVENESS_FAILURE;
             default -> Verdict.SAFETY_VIOLATION;
         };
     }

@@ -1,6 +1,8 @@
 package io.raftsim.raft.cluster;
 
 import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.check.EfficiencyBounds;
+import io.raftsim.raft.check.EfficiencyMonitor;
 import io.raftsim.raft.check.SafetyMonitor;
 import io.raftsim.raft.client.ClientSwitch;
 import io.raftsim.raft.client.KvClient;
@@ -45,6 +47,7 @@ public final class Cluster {
     private final ClusterSpec spec;
     private final Engine<Message> engine;
     private final SafetyMonitor monitor;
+    private final EfficiencyMonitor efficiency;
     private final History history;
     private final ClientSwitch clientSwitch = new ClientSwitch();
     /** Whether each server has started once: a chosen first election timeout applies to the first incarnation only. */
@@ -69,7 +72,8 @@ public final class Cluster {
         this.plantedBugs = plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(plantedBugs);
         int servers = spec.servers();
         this.monitor = new SafetyMonitor(servers);
-        this.listener = monitor;
+        this.efficiency = new EfficiencyMonitor(servers, EfficiencyBounds.of(spec.raft(), spec.links()), spec.raft().preVote(), spec.links());
+        this.listener = new CompositeHostListener(List.of(monitor, efficiency));
         this.incarnated = new boolean[servers];
         this.history = new History(spec.maxHistoryOperations());
         this.engine = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, MessageCodecs.INSTANCE)
@@ -79,8 +83,10 @@ public final class Cluster {
                 .syncMode(spec.syncMode())
                 .trace(traceSink)
                 .observer(monitor)
+                .observer(efficiency)
                 .build();
         monitor.attach(engine);
+        efficiency.attach(engine);
     }
 
     private Process<Message> createProcess(ProcessContext<Message> context) {
@@ -198,10 +204,25 @@ public final class Cluster {
         return switch (check.status()) {
             case NOT_LINEARIZABLE -> new ClusterOutcome(Verdict.NOT_LINEARIZABLE, "Linearizability",
                     "the client history has no linearization: " + check.describe(), result, stats());
-            case UNDECIDED -> new ClusterOutcome(Verdict.UNDECIDED, "Linearizability",
-                    "the linearizability search ran out of steps: " + check.describe(), result, stats());
-            case LINEARIZABLE -> new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
+            case UNDECIDED, LINEARIZABLE -> judgeEfficiency(check, result);
         };
+    }
+
+    /**
+     * Slow is a bug too: a bound of the efficiency checks missed is a liveness failure of its own
+     * name, reported only when nothing more severe happened. It is a definite failure, so it wins
+     * over a history the linearizability search could not decide, which is never a pass.
+     */
+    private ClusterOutcome judgeEfficiency(CheckResult check, RunResult result) {
+        efficiency.finish();
+        if (efficiency.failedProperty() != null) {
+            return new ClusterOutcome(Verdict.LIVENESS_FAILURE, efficiency.failedProperty().displayName(), efficiency.failure(), result, stats());
+        }
+        if (check.status() == CheckResult.Status.UNDECIDED) {
+            return new ClusterOutcome(Verdict.UNDECIDED, "Linearizability",
+                    "the linearizability search ran out of steps: " + check.describe(), result, stats());
+        }
+        return new ClusterOutcome(Verdict.PASSED, null, null, result, stats());
     }
 
     private ClusterOutcome judged(RunResult result) {
@@ -310,6 +331,11 @@ public final class Cluster {
 
     public SafetyMonitor monitor() {
         return monitor;
+    }
+
+    /** The efficiency checks: wasted elections, leader recovery and messages per entry in quiet windows. */
+    public EfficiencyMonitor efficiency() {
+        return efficiency;
     }
 
     public History history() {

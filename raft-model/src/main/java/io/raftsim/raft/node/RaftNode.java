@@ -65,6 +65,8 @@ public final class RaftNode {
     private final boolean bugNoTimeoutRandomization;
     private final boolean bugLeaderIgnoresHigherTermReply;
     private final boolean bugCountStaleTermVotes;
+    private final boolean bugCandidateIgnoresLeader;
+    private final boolean bugNoTimerResetOnVote;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -98,6 +100,8 @@ public final class RaftNode {
         this.bugNoTimeoutRandomization = plantedBugs.contains(Bug.NO_TIMEOUT_RANDOMIZATION);
         this.bugLeaderIgnoresHigherTermReply = plantedBugs.contains(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY);
         this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
+        this.bugCandidateIgnoresLeader = plantedBugs.contains(Bug.CANDIDATE_IGNORES_LEADER);
+        this.bugNoTimerResetOnVote = plantedBugs.contains(Bug.NO_TIMER_RESET_ON_VOTE);
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -225,6 +229,9 @@ public final class RaftNode {
     }
 
     private void stepCandidate(int from, RaftMessage message) {
+        if (bugCandidateIgnoresLeader && role == Role.CANDIDATE && message instanceof AppendEntries) {
+            return; // Planted bug: the leader of our term goes unheard, so we campaign again and depose it (§5.2 says convert).
+        }
         if (message instanceof AppendEntries append) {
             // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
             becomeFollower(currentTerm, from);
@@ -266,7 +273,9 @@ public final class RaftNode {
             votedFor = request.candidateId();
             out.hardStateChanged();
             // §5.2: a follower that grants a vote resets its election timer.
-            resetElectionTimer();
+            if (!bugNoTimerResetOnVote) { // Planted bug: the old deadline stands, so a voter may campaign against the leader it just elected.
+                resetElectionTimer();
+            }
             out.event(new RaftEvent.VoteGranted(id, request.candidateId(), currentTerm, false));
         }
         out.send(from, new RequestVoteReply(currentTerm, granted, false));

@@ -16,6 +16,17 @@ final class Distribution {
         return "median " + quantile(histogram, total, 0.5) + ", p95 " + quantile(histogram, total, 0.95) + ", max " + histogram.lastKey();
     }
 
+    /** As above, for a histogram of events rather than runs: how many, and the unit of the values. */
+    static String describe(TreeMap<Long, Long> histogram, String unit, String events) {
+        if (histogram.isEmpty()) {
+            return "no " + events;
+        }
+        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+        String suffix = unit.isEmpty() ? "" : " " + unit;
+        return "median " + quantile(histogram, total, 0.5) + suffix + ", p95 " + quantile(histogram, total, 0.95) + suffix
+                + ", max " + histogram.lastKey() + suffix + " over " + total + " " + events;
+    }
+
     static long quantile(TreeMap<Long, Long> histogram, long total, double q) {
         long rank = (long) Math.ceil(q * total);
         long seen = 0;

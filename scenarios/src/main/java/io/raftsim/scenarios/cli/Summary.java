@@ -39,6 +39,7 @@ final class Summary {
                 + cluster.operationsUnknown() + " unknown");
         line(text, "checks", SafetyProperty.values().length + " safety properties after each of " + run.steps() + " steps, linearizability"
                 + (result.scenario().expects(io.raftsim.scenarios.format.Expectation.Live.class) ? ", liveness" : ""));
+        line(text, "efficiency", efficiency(stats.efficiency()));
         for (ExpectationResult expectation : result.expectations()) {
             line(text, "expect", (expectation.reached() ? "ok   " : "MISS ") + expectation.expectation().describe() + ": " + expectation.detail());
         }
@@ -68,6 +69,12 @@ final class Summary {
         fields.put("operationsInvoked", cluster.operationsInvoked());
         fields.put("operationsCompleted", cluster.operationsCompleted());
         fields.put("operationsUnknown", cluster.operationsUnknown());
+        ObjectNode efficiency = fields.putObject("efficiency");
+        efficiency.put("candidaciesJudged", stats.efficiency().candidaciesJudged());
+        stats.efficiency().leaderRecoveryMicros().forEach(efficiency.putArray("leaderRecoveryMicros")::add);
+        stats.efficiency().electionsPerLeaderChange().forEach(efficiency.putArray("electionsPerLeaderChange")::add);
+        ArrayNode messagesPerEntry = efficiency.putArray("messagesPerEntry");
+        stats.efficiency().messagesPerEntryTenths().forEach(tenths -> messagesPerEntry.add(tenths / 10.0));
         ArrayNode expectations = fields.putArray("expectations");
         for (ExpectationResult expectation : result.expectations()) {
             expectations.addObject().put("name", expectation.expectation().key()).put("reached", expectation.reached())
@@ -79,6 +86,23 @@ final class Summary {
         fields.put("digest", run.digestHex());
         fields.put("replay", replay);
         return fields;
+    }
+
+    /** What the efficiency checks measured in quiet windows, in one line. */
+    private static String efficiency(io.raftsim.raft.check.EfficiencyStats efficiency) {
+        StringBuilder text = new StringBuilder(efficiency.candidaciesJudged() + " elections judged against the minimum election timeout");
+        if (!efficiency.leaderRecoveryMicros().isEmpty()) {
+            text.append("; quiet leader changes: ");
+            for (int i = 0; i < efficiency.leaderRecoveryMicros().size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(Time.format(efficiency.leaderRecoveryMicros().get(i)))
+                        .append(" (").append(efficiency.electionsPerLeaderChange().get(i)).append(" terms)");
+            }
+        }
+        if (!efficiency.messagesPerEntryTenths().isEmpty()) {
+            text.append("; RPCs per entry under load:");
+            efficiency.messagesPerEntryTenths().forEach(tenths -> text.append(String.format(Locale.ROOT, " %.1f", tenths / 10.0)));
+        }
+        return text.toString();
     }
 
     /** Who led which term, the first and last few when there were many. */

@@ -135,6 +135,9 @@ final class SweepCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-13s %s reached in %d of %d runs%n", "expect", name, count, summary.runs()));
         out.printf(Locale.ROOT, "%-13s %s%n", "elections", Distribution.describe(summary.electionsPerRun()));
         out.printf(Locale.ROOT, "%-13s %s%n", "highest term", Distribution.describe(summary.highestTermPerRun()));
+        out.printf(Locale.ROOT, "%-13s %s%n", "new leader", Distribution.describe(summary.leaderRecoveryMs(), "ms", "quiet leader changes"));
+        out.printf(Locale.ROOT, "%-13s %s%n", "terms/change", Distribution.describe(summary.electionsPerLeaderChange(), "", "quiet leader changes"));
+        out.printf(Locale.ROOT, "%-13s %s%n", "msgs/entry", Distribution.describe(summary.messagesPerEntry(), "", "quiet leader intervals under load"));
         out.printf(Locale.ROOT, "%-13s %,d (%,.0f steps/s)%n", "steps", summary.steps(), summary.steps() / Math.max(wallSeconds, 1e-9));
         out.printf(Locale.ROOT, "%-13s %016x%n", "digest", summary.combinedDigest());
         out.printf(Locale.ROOT, "%-13s %.1f s%n", "wall time", wallSeconds);

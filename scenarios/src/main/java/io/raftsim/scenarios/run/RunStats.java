@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.run;
 
+import io.raftsim.raft.check.EfficiencyStats;
+
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,10 +12,11 @@ import java.util.TreeMap;
  *
  * @param firstLeaderMicros virtual time of the first election, or -1 when none happened
  * @param leaderOfTerm the server elected in each term that had a leader
+ * @param efficiency what the efficiency checks measured: leader changes and messages per entry in quiet windows
  */
 public record RunStats(long elections, long highestTerm, int distinctLeaders, int splitVoteTerms,
                        long splitBrainMoments, long rolledBackEntries, long firstLeaderMicros, long faultsApplied,
-                       SortedMap<Long, Integer> leaderOfTerm) {
+                       SortedMap<Long, Integer> leaderOfTerm, EfficiencyStats efficiency) {
     public RunStats {
         leaderOfTerm = Collections.unmodifiableSortedMap(new TreeMap<>(leaderOfTerm));
     }

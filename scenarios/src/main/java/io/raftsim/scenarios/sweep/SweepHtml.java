@@ -40,6 +40,11 @@ public final class SweepHtml {
                 .append(count).append(" of ").append(summary.runs()).append("</td></tr>\n"));
         html.append("</table>\n<h2>Elections per run</h2>\n").append(bars(summary.electionsPerRun()));
         html.append("<h2>Highest term per run</h2>\n").append(bars(summary.highestTermPerRun()));
+        html.append("<h2>Efficiency in quiet windows</h2>\n<p>Measured only while a majority is up and connected and no fault is active; "
+                + "bounds in docs/efficiency.md.</p>\n<h3>Time to a new leader (ms, 10 ms buckets), per leader change</h3>\n")
+                .append(bars(buckets(summary.leaderRecoveryMs(), 10), 10, "leader changes"));
+        html.append("<h3>Terms started per leader change</h3>\n").append(bars(summary.electionsPerLeaderChange(), 1, "leader changes"));
+        html.append("<h3>RPCs per committed entry, per leader interval under load</h3>\n").append(bars(summary.messagesPerEntry(), 1, "intervals"));
 
         html.append("<h2>Failed and undecided seeds</h2>\n");
         if (summary.failures().isEmpty()) {
@@ -67,13 +72,24 @@ public final class SweepHtml {
         return "fail\">" + (summary.undecided() == 0 ? failed : failed + ", " + summary.undecided() + " undecided");
     }
 
+    private static TreeMap<Long, Long> buckets(TreeMap<Long, Long> histogram, long width) {
+        TreeMap<Long, Long> bucketed = new TreeMap<>();
+        histogram.forEach((k, v) -> bucketed.merge(k / width * width, v, Long::sum));
+        return bucketed;
+    }
+
     /** A histogram (value -> runs) as SVG bars, at most 60 bars wide; the rest folds into the last. */
     private static String bars(TreeMap<Long, Long> histogram) {
+        return bars(histogram, 1, "runs");
+    }
+
+    /** A histogram (value -> count) as SVG bars, keys {@code step} apart, at most 60 bars wide; the rest folds into the last. */
+    private static String bars(TreeMap<Long, Long> histogram, long step, String unit) {
         if (histogram.isEmpty()) {
-            return "<p>No runs.</p>\n";
+            return "<p>No " + unit + ".</p>\n";
         }
         TreeMap<Long, Long> shown = new TreeMap<>();
-        long cut = histogram.firstKey() + 59;
+        long cut = histogram.firstKey() + 59 * step;
         for (Map.Entry<Long, Long> entry : histogram.entrySet()) {
             shown.merge(Math.min(entry.getKey(), cut), entry.getValue(), Long::sum);
         }
@@ -82,15 +98,15 @@ public final class SweepHtml {
         int height = 120;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg width=\"").append(shown.size() * width + 40).append("\" height=\"").append(height + 30)
-                .append("\" role=\"img\"><title>runs per value</title>\n");
+                .append("\" role=\"img\"><title>").append(unit).append(" per value</title>\n");
         int x = 30;
         for (Map.Entry<Long, Long> entry : shown.entrySet()) {
             long barHeight = Math.max(1, entry.getValue() * height / max);
             String label = entry.getKey() == cut && histogram.lastKey() > cut ? entry.getKey() + "+" : Long.toString(entry.getKey());
             svg.append("<rect x=\"").append(x).append("\" y=\"").append(height - barHeight).append("\" width=\"").append(width - 2)
                     .append("\" height=\"").append(barHeight).append("\" fill=\"#4a78c2\"><title>").append(label).append(": ")
-                    .append(entry.getValue()).append(" runs</title></rect>\n");
-            if (entry.getKey() % 5 == 0 || entry.getKey().equals(shown.firstKey()) || entry.getKey().equals(shown.lastKey())) {
+                    .append(entry.getValue()).append(' ').append(unit).append("</title></rect>\n");
+            if (entry.getKey() / step % 5 == 0 || entry.getKey().equals(shown.firstKey()) || entry.getKey().equals(shown.lastKey())) {
                 svg.append("<text x=\"").append(x).append("\" y=\"").append(height + 14).append("\">").append(label).append("</text>\n");
             }
             x += width;

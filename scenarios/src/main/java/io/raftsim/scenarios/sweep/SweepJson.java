@@ -72,12 +72,20 @@ public final class SweepJson {
         summary.electionsPerRun().forEach((k, v) -> elections.put(Long.toString(k), v));
         ObjectNode terms = root.putObject("highestTermPerRun");
         summary.highestTermPerRun().forEach((k, v) -> terms.put(Long.toString(k), v));
+        histogram(root, "leaderRecoveryMs", summary.leaderRecoveryMs());
+        histogram(root, "electionsPerLeaderChange", summary.electionsPerLeaderChange());
+        histogram(root, "messagesPerEntry", summary.messagesPerEntry());
         ArrayNode failures = root.putArray("failures");
         for (SweepSummary.Failure failure : summary.failures()) {
             failures.addObject().put("seed", failure.seed()).put("outcome", failure.outcome().name())
                     .put("property", failure.property()).put("message", failure.message()).put("replay", replay(header.replayTemplate(), failure.seed()));
         }
         return root;
+    }
+
+    private static void histogram(ObjectNode root, String field, java.util.TreeMap<Long, Long> histogram) {
+        ObjectNode node = root.putObject(field);
+        histogram.forEach((k, v) -> node.put(Long.toString(k), v));
     }
 
     /** A summary written by {@link #write}; its header goes to {@code header}. */

@@ -30,6 +30,10 @@ public final class SweepSummary {
     private final TreeMap<Long, Long> electionsPerRun = new TreeMap<>();
     private final TreeMap<Long, Long> highestTermPerRun = new TreeMap<>();
     private final TreeMap<Long, Failure> failures = new TreeMap<>();
+    // The efficiency checks' measurements, per quiet leader change or quiet leader interval (not per run).
+    private final TreeMap<Long, Long> leaderRecoveryMs = new TreeMap<>();
+    private final TreeMap<Long, Long> electionsPerLeaderChange = new TreeMap<>();
+    private final TreeMap<Long, Long> messagesPerEntry = new TreeMap<>();
 
     public void add(ScenarioResult result) {
         runs++;
@@ -45,6 +49,11 @@ public final class SweepSummary {
         reached.forEach(key -> expectationsReached.merge(key, 1L, Long::sum)); // a condition listed twice counts once
         electionsPerRun.merge(result.stats().elections(), 1L, Long::sum);
         highestTermPerRun.merge(result.stats().highestTerm(), 1L, Long::sum);
+        for (long micros : result.stats().efficiency().leaderRecoveryMicros()) {
+            leaderRecoveryMs.merge(micros / 1000, 1L, Long::sum);
+        }
+        result.stats().efficiency().electionsPerLeaderChange().forEach(terms -> electionsPerLeaderChange.merge(terms, 1L, Long::sum));
+        result.stats().efficiency().messagesPerEntryTenths().forEach(tenths -> messagesPerEntry.merge(tenths / 10, 1L, Long::sum));
         if (result.outcome().failed()) {
             addFailure(new Failure(result.seed(), result.outcome(), result.property(), result.message()));
         }
@@ -65,6 +74,9 @@ public final class SweepSummary {
         other.expectationsReached.forEach((k, v) -> expectationsReached.merge(k, v, Long::sum));
         other.electionsPerRun.forEach((k, v) -> electionsPerRun.merge(k, v, Long::sum));
         other.highestTermPerRun.forEach((k, v) -> highestTermPerRun.merge(k, v, Long::sum));
+        other.leaderRecoveryMs.forEach((k, v) -> leaderRecoveryMs.merge(k, v, Long::sum));
+        other.electionsPerLeaderChange.forEach((k, v) -> electionsPerLeaderChange.merge(k, v, Long::sum));
+        other.messagesPerEntry.forEach((k, v) -> messagesPerEntry.merge(k, v, Long::sum));
         other.failures.values().forEach(this::addFailure);
     }
 
@@ -110,6 +122,21 @@ public final class SweepSummary {
         return new TreeMap<>(highestTermPerRun);
     }
 
+    /** Per leader change in a quiet window: milliseconds from losing the leader to a leader all the quiet majority follows. */
+    public TreeMap<Long, Long> leaderRecoveryMs() {
+        return new TreeMap<>(leaderRecoveryMs);
+    }
+
+    /** Per leader change in a quiet window: terms the quiet majority started. */
+    public TreeMap<Long, Long> electionsPerLeaderChange() {
+        return new TreeMap<>(electionsPerLeaderChange);
+    }
+
+    /** Per quiet interval of one leader under load: RPCs delivered per committed entry, rounded down. */
+    public TreeMap<Long, Long> messagesPerEntry() {
+        return new TreeMap<>(messagesPerEntry);
+    }
+
     /** The seeds kept that did not pass (failed or undecided), lowest first. */
     public List<Failure> failures() {
         return new ArrayList<>(failures.values());
@@ -137,6 +164,18 @@ public final class SweepSummary {
 
     void restoreHighestTerm(long term, long count) {
         highestTermPerRun.put(term, count);
+    }
+
+    void restoreLeaderRecovery(long ms, long count) {
+        leaderRecoveryMs.put(ms, count);
+    }
+
+    void restoreElectionsPerLeaderChange(long terms, long count) {
+        electionsPerLeaderChange.put(terms, count);
+    }
+
+    void restoreMessagesPerEntry(long messages, long count) {
+        messagesPerEntry.put(messages, count);
     }
 
     void restoreFailure(Failure failure) {

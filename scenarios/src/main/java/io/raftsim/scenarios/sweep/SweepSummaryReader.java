@@ -47,9 +47,13 @@ final class SweepSummaryReader {
                 summary.restoreOutcome(outcome, count);
             }
         });
-        long failed = runs - outcomes.get(Outcome.PASSED);
-        checkWritten(root, "passed", runs - failed);
-        checkWritten(root, "failed", failed);
+        // Undecided runs are neither passed nor failed, but they are listed with the failures for
+        // their replay commands.
+        long undecided = outcomes.getOrDefault(Outcome.UNDECIDED, 0L);
+        long notPassed = runs - outcomes.get(Outcome.PASSED);
+        checkWritten(root, "passed", runs - notPassed);
+        checkWritten(root, "failed", notPassed - undecided);
+        checkWritten(root, "undecided", undecided);
 
         for (Map.Entry<String, JsonNode> entry : object(root, "expectationsReached").properties()) {
             long count = count(entry.getValue(), "expectationsReached." + entry.getKey());
@@ -60,7 +64,12 @@ final class SweepSummaryReader {
         }
         histogram(object(root, "electionsPerRun"), "electionsPerRun", runs, summary::restoreElections);
         histogram(object(root, "highestTermPerRun"), "highestTermPerRun", runs, summary::restoreHighestTerm);
-        failures(root, range, outcomes, failed, summary);
+        // Per leader change or per quiet interval, not per run; absent in summaries written before
+        // the efficiency checks, which read as empty.
+        eventHistogram(root, "leaderRecoveryMs", summary::restoreLeaderRecovery);
+        eventHistogram(root, "electionsPerLeaderChange", summary::restoreElectionsPerLeaderChange);
+        eventHistogram(root, "messagesPerEntry", summary::restoreMessagesPerEntry);
+        failures(root, range, outcomes, notPassed, summary);
         headerOut.accept(header);
         return summary;
     }
@@ -130,6 +139,24 @@ final class SweepSummaryReader {
         }
     }
 
+    private void eventHistogram(JsonNode root, String field, Histogram restore) {
+        if (!root.has(field)) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : object(root, field).properties()) {
+            long key;
+            try {
+                key = Long.parseLong(entry.getKey());
+            } catch (NumberFormatException e) {
+                throw fail(field, quote(entry.getKey()) + " is not a whole number");
+            }
+            if (key < 0) {
+                throw fail(field, quote(entry.getKey()) + " is negative");
+            }
+            restore.put(key, count(entry.getValue(), field + "." + entry.getKey()));
+        }
+    }
+
     private interface Histogram {
         void put(long key, long count);
     }
@@ -142,7 +169,7 @@ final class SweepSummaryReader {
         long expected = Math.min(failed, SweepSummary.MAX_FAILURES_KEPT);
         if (failures.size() != expected) {
             throw fail("failures", "lists " + failures.size() + " failed seeds, but the outcomes count " + failed
-                    + " failed runs; a summary lists every failed seed, up to the lowest " + SweepSummary.MAX_FAILURES_KEPT);
+                    + " runs that did not pass; a summary lists every such seed, up to the lowest " + SweepSummary.MAX_FAILURES_KEPT);
         }
         EnumMap<Outcome, Long> listed = new EnumMap<>(Outcome.class);
         long previous = Long.MIN_VALUE;

@@ -51,6 +51,8 @@ class SweepTest {
         }
         String merged = sweep("merge", shards[2].toString(), shards[0].toString(), shards[1].toString());
         assertEquals(whole, merged);
+        // The efficiency histograms travel through the shard files too (so they are not trivially empty here).
+        assertTrue(whole.matches("(?s).*\"electionsPerLeaderChange\":\\{\"\\d+\":\\d+.*"), whole);
 
         // A merge must cover the range exactly once: a shard twice, or one missing, is refused.
         StringWriter err = new StringWriter();

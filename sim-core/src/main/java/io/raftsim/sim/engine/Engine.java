@@ -317,6 +317,11 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         slot(node).setDrift(rate, nowMicros);
     }
 
+    /** The rate of the node's clock: 1.0 unless a drift fault set another (checks that reason about timers need it). */
+    public double driftRate(int node) {
+        return slot(node).driftRate();
+    }
+
     @Override
     public Network network() {
         return network;
