@@ -95,7 +95,7 @@ public final class Shrinker {
             long before = size(current);
             current = dropFaults(current, original);
             current = fewerNodes(current, original);
-            current = fewerClients(current, original);
+            current = fewerClients(current, original, scenario.durationMs());
             current = shorter(current, original);
             if (size(current) >= before) {
                 break;
@@ -300,11 +300,22 @@ public final class Shrinker {
         return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
     }
 
-    private Scenario fewerClients(Scenario scenario, ScenarioResult original) {
+    /**
+     * Fewer clients, at the current duration or, failing that, at the original one: a run cut to
+     * the shortest time that fails with the clients' traffic may need longer to fail without it,
+     * and the next pass cuts the time again (fewer clients count for more than a shorter run).
+     */
+    private Scenario fewerClients(Scenario scenario, ScenarioResult original, long originalDurationMs) {
         for (int clients = 0; clients < scenario.clients().count() && budgetLeft(); clients++) {
             Scenario candidate = scenario.withClients(scenario.clients().withCount(clients));
             if (failsLike(candidate, original)) {
                 return candidate;
+            }
+            if (scenario.durationMs() < originalDurationMs && budgetLeft()) {
+                Scenario longer = withDuration(candidate, originalDurationMs);
+                if (failsLike(longer, original)) {
+                    return longer;
+                }
             }
         }
         return scenario;
