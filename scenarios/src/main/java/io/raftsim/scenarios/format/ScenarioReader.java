@@ -140,8 +140,11 @@ public final class ScenarioReader {
         String on = fields.string("on", null, 40);
         Long nth = fields.optionalInteger("nth", 1, 10_000);
         fields.done();
-        if ((atMs == null) == (on == null)) {
-            throw fields.fail(fields.path(on == null ? "atMs" : "on"), "a note needs exactly one of \"atMs\" or \"on\"");
+        if (atMs == null && on == null) {
+            throw fields.fail(fields.path("atMs"), "is missing: a note needs \"atMs\" (a time) or \"on\" (a moment of the run)");
+        }
+        if (atMs != null && on != null) {
+            throw fields.fail(fields.path("on"), "a note has \"atMs\" or \"on\", not both");
         }
         if (atMs != null) {
             if (nth != null) {
