@@ -98,11 +98,13 @@ final class SweepCommand implements Callable<Integer> {
         // The summary is out; a file that cannot be written now loses only itself, and a found
         // failure keeps its exit code.
         boolean written = true;
-        if (html != null) {
-            written = writeOrSay(() -> AtomicFile.write(html, SweepHtml.page(header, summary)), "--html");
-        }
+        // Shrink first, so the page can link the failed seed to the scenario it shrank to.
+        java.util.TreeMap<Long, String> shrunkFiles = new java.util.TreeMap<>();
         if (!summary.failures().isEmpty() && !noShrink) {
-            written &= writeOrSay(() -> shrinkFirst(scenario, summary.failures()), "shrink");
+            written = writeOrSay(() -> shrinkFirst(scenario, summary.failures(), shrunkFiles), "shrink");
+        }
+        if (html != null) {
+            written &= writeOrSay(() -> AtomicFile.write(html, SweepHtml.page(header, summary, shrunkFiles)), "--html");
         }
         return exitCode != ExitCode.PASSED || written ? exitCode : ExitCode.BAD_INPUT;
     }
@@ -154,7 +156,7 @@ final class SweepCommand implements Callable<Integer> {
      * property, and keeps the smallest: a failure that needs a rare alignment of events often
      * shrinks far better from one seed than from another.
      */
-    private void shrinkFirst(Scenario scenario, List<SweepSummary.Failure> failures) {
+    private void shrinkFirst(Scenario scenario, List<SweepSummary.Failure> failures, Map<Long, String> shrunkFiles) {
         PrintWriter err = spec.commandLine().getErr();
         SweepSummary.Failure first = failures.get(0);
         Shrinker.Shrunk best = null;
@@ -177,6 +179,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path file = shrinkOut != null ? shrinkOut : OutputPaths.check(OutputPaths.named("shrunk", scenario.name(), best.original().seed()), "--shrink-out");
         ShrinkCommand.write(file, best);
+        Path pageDirectory = html == null ? Path.of("") : html.toAbsolutePath().getParent();
+        shrunkFiles.put(best.original().seed(), pageDirectory.relativize(file.toAbsolutePath()).toString().replace('\\', '/'));
         err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n  replay: ./raftsim run %s%s%n",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
                 tried, file, Shell.quote(file.toString()), scenarioArguments.bugOptions());
