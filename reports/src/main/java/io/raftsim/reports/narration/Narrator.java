@@ -126,11 +126,14 @@ public final class Narrator {
         Parties p = new Parties(e.node(), -1, e.term(), -1, -1, null, null);
         switch (e.to()) {
             case "CANDIDATE" -> {
-                reportFailedElections(e, e.term());
+                boolean alone = reportFailedElections(e, e.term());
                 votes(e.term())[e.node()]++;
                 moment(e, NoteTrigger.CANDIDATE, p);
-                generate(e, NoteTrigger.CANDIDATE, name(e.node()) + "'s election timer fired: it becomes a candidate for term " + e.term()
-                        + ", votes for itself and asks the others for their votes (§5.2).");
+                generate(e, NoteTrigger.CANDIDATE, alone
+                        ? name(e.node()) + "'s election timer fired again: no other server voted for it in term " + (e.term() - 1)
+                                + ", so it tries term " + e.term() + "."
+                        : name(e.node()) + "'s election timer fired: it becomes a candidate for term " + e.term()
+                                + ", votes for itself and asks the others for their votes (§5.2).");
             }
             case "PRE_CANDIDATE" -> {
                 moment(e, NoteTrigger.PRE_CANDIDATE, p);
@@ -149,8 +152,14 @@ public final class Narrator {
         }
     }
 
-    /** A campaign for {@code term} started: every earlier term that had candidates but no leader failed; say how. */
-    private void reportFailedElections(TraceEvent.Step at, long term) {
+    /**
+     * A campaign for {@code term} started: every earlier term that had candidates but no leader
+     * failed; say how. Returns true when the only failure was the new candidate's own campaign
+     * of the term before, with no vote but its own (a server cut off, trying again and again):
+     * its candidate note says so, shorter.
+     */
+    private boolean reportFailedElections(TraceEvent.RoleChange at, long term) {
+        boolean alone = false;
         for (Map.Entry<Long, int[]> entry : votesByTerm.headMap(term).entrySet()) {
             long failed = entry.getKey();
             if (failed <= lastCampaignTermReported || leaderByTerm.containsKey(failed)) {
@@ -169,12 +178,15 @@ public final class Narrator {
                 moment(at, NoteTrigger.SPLIT_VOTE, new Parties(-1, -1, failed, -1, candidates, null, null));
                 generate(at, NoteTrigger.SPLIT_VOTE, "Split vote in term " + failed + ": the votes went " + tally + "; a majority is " + (servers / 2 + 1)
                         + ", so nobody won. Randomized timeouts make the next try unlikely to split again (§5.2).");
+            } else if (candidates == 1 && failed == term - 1 && votes[at.node()] == 1) {
+                alone = true;
             } else if (candidates == 1) {
                 generate(at, NoteTrigger.SPLIT_VOTE, "Term " + failed + " ended without a leader: " + tally + " of " + servers + " votes, short of a majority of "
                         + (servers / 2 + 1) + ".");
             }
         }
         lastCampaignTermReported = Math.max(lastCampaignTermReported, term - 1);
+        return alone;
     }
 
     private int[] votes(long term) {

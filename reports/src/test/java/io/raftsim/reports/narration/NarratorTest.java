@@ -74,6 +74,16 @@ class NarratorTest {
     }
 
     @Test
+    void aServerCutOffThatCampaignsAgainAndAgainIsToldShortly() {
+        Narrator narrator = narrator("{}");
+        narrator.add(new TraceEvent.RoleChange(10, 150_000, 3, "FOLLOWER", "CANDIDATE", 3));
+        narrator.add(new TraceEvent.RoleChange(20, 400_000, 3, "CANDIDATE", "CANDIDATE", 4));
+        assertEquals(List.of("n4's election timer fired: it becomes a candidate for term 3, votes for itself and asks the others for their votes (§5.2).",
+                        "n4's election timer fired again: no other server voted for it in term 3, so it tries term 4."),
+                narrator.notes().stream().map(Narration::text).toList());
+    }
+
+    @Test
     void commandsReadAsTheExplainersWriteThem() {
         assertEquals("set x=5", CommandText.readable("put(x,5)"));
         assertEquals("get x", CommandText.readable("get(x)"));
