@@ -1,6 +1,5 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.node.RaftEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -288,9 +287,9 @@ public final class TraceReader implements AutoCloseable {
         return value.booleanValue();
     }
 
-    private RaftEvent.VoteRefused.Reason refusal(JsonNode json) {
+    private io.raftsim.raft.node.RaftEvent.VoteRefused.Reason refusal(JsonNode json) {
         String reason = text(json, "reason");
-        for (RaftEvent.VoteRefused.Reason known : RaftEvent.VoteRefused.Reason.values()) {
+        for (var known : io.raftsim.raft.node.RaftEvent.VoteRefused.Reason.values()) {
             if (known.name().equals(reason)) {
                 return known;
             }
