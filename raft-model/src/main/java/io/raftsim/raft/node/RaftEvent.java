@@ -11,6 +11,25 @@ public sealed interface RaftEvent {
     record VoteGranted(int node, int candidate, long term, boolean preVote) implements RaftEvent {
     }
 
+    /**
+     * A vote (or pre-vote) refused, and why: the request's term is behind ours (§5.1), we
+     * already voted for another candidate in this term (§5.2), the candidate's log is not at
+     * least as up-to-date as ours (§5.4.1), or we heard from a live leader too recently to
+     * listen (CheckQuorum, dissertation §4.2.3; no reply is sent then).
+     */
+    record VoteRefused(int node, int candidate, long term, boolean preVote, Reason reason) implements RaftEvent {
+        public enum Reason { STALE_TERM, ALREADY_VOTED, LOG_NOT_UP_TO_DATE, LEADER_ALIVE }
+    }
+
+    /**
+     * The host armed timer {@code timer} (see {@link RaftTimers}) to fire after
+     * {@code delayMicros} of the node's local time, or cancelled it ({@code delayMicros == -1}).
+     * Reported by the host, which alone carries out timers; it lets a timeline draw each
+     * election timer counting down and restarting (RaftScope's picture).
+     */
+    record TimerArmed(int node, int timer, long delayMicros) implements RaftEvent {
+    }
+
     record CommitAdvanced(int node, long fromIndex, long toIndex) implements RaftEvent {
     }
 

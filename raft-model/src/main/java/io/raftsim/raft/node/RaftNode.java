@@ -139,6 +139,7 @@ public final class RaftNode {
                 // Dissertation §4.2.3 with CheckQuorum: a server that heard from a live leader
                 // within the minimum election timeout neither updates its term nor votes, so a
                 // server that cannot hear the leader cannot disrupt the cluster.
+                out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), request.preVote(), RaftEvent.VoteRefused.Reason.LEADER_ALIVE));
                 return;
             }
             if (isPreVoteTraffic(message)) {
@@ -263,6 +264,7 @@ public final class RaftNode {
     private void handleRequestVote(int from, RequestVote request) {
         if (request.preVote()) {
             // A pre-vote for our own term or an older one: we may already have voted; refuse.
+            out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), true, RaftEvent.VoteRefused.Reason.STALE_TERM));
             out.send(from, new RequestVoteReply(currentTerm, false, true));
             return;
         }
@@ -277,6 +279,9 @@ public final class RaftNode {
                 resetElectionTimer();
             }
             out.event(new RaftEvent.VoteGranted(id, request.candidateId(), currentTerm, false));
+        } else {
+            out.event(new RaftEvent.VoteRefused(id, request.candidateId(), currentTerm, false,
+                    canVote ? RaftEvent.VoteRefused.Reason.LOG_NOT_UP_TO_DATE : RaftEvent.VoteRefused.Reason.ALREADY_VOTED));
         }
         out.send(from, new RequestVoteReply(currentTerm, granted, false));
     }
@@ -286,6 +291,8 @@ public final class RaftNode {
             boolean granted = candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex());
             if (granted) {
                 out.event(new RaftEvent.VoteGranted(id, request.candidateId(), request.term(), true));
+            } else {
+                out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), true, RaftEvent.VoteRefused.Reason.LOG_NOT_UP_TO_DATE));
             }
             out.send(from, new RequestVoteReply(granted ? request.term() : currentTerm, granted, true));
         } else if (message instanceof RequestVoteReply reply && role == Role.PRE_CANDIDATE
@@ -552,6 +559,7 @@ public final class RaftNode {
         if (message instanceof AppendEntries append) {
             out.send(from, AppendEntriesReply.rejected(currentTerm, append.prevLogIndex(), 0, 0, log.lastIndex()));
         } else if (message instanceof RequestVote request) {
+            out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), request.preVote(), RaftEvent.VoteRefused.Reason.STALE_TERM));
             out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
         }
     }

@@ -167,9 +167,21 @@ public final class RaftServer implements Process<Message> {
             for (RaftEvent event : effects.events()) {
                 context.trace(event.toString(), event);
             }
+            traceTimers();
         }
         applyCommitted();
         effects.clear();
+    }
+
+    /** For traces only (never digested): the timers this step armed or cancelled, so a timeline can draw them counting down. */
+    private void traceTimers() {
+        for (int timer = 0; timer < RaftTimers.COUNT; timer++) {
+            if (effects.timerChanged(timer)) {
+                long delay = effects.timerCancelled(timer) ? -1 : effects.timerDelayMicros(timer);
+                RaftEvent armed = new RaftEvent.TimerArmed(node.id(), timer, delay);
+                context.trace(armed.toString(), armed);
+            }
+        }
     }
 
     private void persist() {

@@ -14,7 +14,10 @@ import java.nio.file.Path;
  * as JSON in a script element, drawn by vanilla JavaScript into SVG. A lane per server shows
  * its role over time with crashes, pauses and partitions as bands and messages as arrows; a
  * step scrubber drives a RaftScope-style panel of every server's log, commit index, term,
- * vote, and the leader's nextIndex/matchIndex. {@code #step=N} in the URL selects a step.
+ * vote, and the leader's nextIndex/matchIndex. Clients have lanes, each server's election
+ * timer counts down under its lane, votes, commits, applies and rollbacks are marked, and a
+ * story bar shows the run's narration ({@link io.raftsim.reports.narration.Narrator}).
+ * {@code #step=N} or {@code #t=MS} in the URL selects a step; docs/timeline.md describes it all.
  */
 public final class HtmlTimeline {
     private static final String TEMPLATE_RESOURCE = "timeline.html";

@@ -1,5 +1,10 @@
 package io.raftsim.reports.html;
 
+import io.raftsim.raft.node.RaftTimers;
+import io.raftsim.reports.narration.CommandText;
+import io.raftsim.reports.narration.Narration;
+import io.raftsim.reports.narration.Narrator;
+import io.raftsim.reports.narration.ScenarioNote;
 import io.raftsim.reports.trace.TraceEvent;
 import io.raftsim.reports.trace.TraceFooter;
 import io.raftsim.reports.trace.TraceHeader;
@@ -7,13 +12,18 @@ import io.raftsim.reports.trace.TraceReader;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reduces a trace, as it streams by, to what the timeline page embeds: the state events that
  * rebuild every server (roles, terms, votes, logs, commit indexes, leader progress, crashes,
- * pauses, network faults) and the messages between servers as arrows. Both are bounded, so a
+ * pauses, network faults, votes granted and refused, election timers, applies, client
+ * operations), the messages between servers and clients as arrows, the command of every log
+ * entry seen (by index and term: Log Matching, §5.3, makes the pair name one entry), and the
+ * run's narration ({@link Narrator}). All are bounded, so a
  * huge trace gives a page of bounded size: past {@link #maxStateEvents} state events the
  * page stops (and says where); only the last {@link #maxArrows} arrows are kept (and the page
  * says how many there were).
@@ -23,6 +33,8 @@ final class TimelineData {
     static final int DEFAULT_MAX_ARROWS = 20_000;
     /** Sends not yet matched to a delivery; past this many the oldest are forgotten. */
     private static final int MAX_PENDING_SENDS = 100_000;
+    /** Log entries whose command the page can show on hover; later ones show their term only. */
+    static final int MAX_COMMANDS = 100_000;
 
     private final int maxStateEvents;
     private final int maxArrows;
@@ -42,6 +54,10 @@ final class TimelineData {
     private final Map<String, ArrayDeque<long[]>> pendingSends = new HashMap<>();
     private int pendingCount;
     private final StringBuilder scratch = new StringBuilder(256);
+    /** "index:term" -> command, for lookups only (never iterated); {@link #commandOrder} keeps the output order. */
+    private final Map<String, String> commands = new HashMap<>();
+    private final List<String> commandOrder = new ArrayList<>();
+    private Narrator narrator;
 
     TimelineData(int maxStateEvents, int maxArrows) {
         this.maxStateEvents = maxStateEvents;
@@ -51,6 +67,7 @@ final class TimelineData {
     static TimelineData read(TraceReader reader, int maxStateEvents, int maxArrows) {
         TimelineData data = new TimelineData(maxStateEvents, maxArrows);
         data.header = reader.header();
+        data.narrator = new Narrator(data.header.servers(), data.header.scenario(), data::command);
         TraceEvent event;
         while ((event = reader.next()) != null) {
             if (event instanceof TraceFooter f) {
@@ -65,21 +82,40 @@ final class TimelineData {
     private void add(TraceEvent.Step event) {
         lastStep = event.step();
         lastTimeMicros = event.timeMicros();
-        int servers = header.servers();
         if (event instanceof TraceEvent.Message m) {
-            if (m.from() < servers && m.to() < servers) {
-                message(m);
+            if (m.fate() == TraceEvent.MessageFate.SEND && "AppendEntries".equals(m.kind())) {
+                rememberCommands(m.fields().get("entries"));
             }
+            narrator.add(m);
+            message(m);
             return;
         }
+        if (event instanceof TraceEvent.Apply e) {
+            rememberCommand(e.index(), e.term(), e.command());
+        }
+        narrator.add(event);
         if (event instanceof TraceEvent.Violation v) {
             violation = v;
         }
         scratch.setLength(0);
         if (event instanceof TraceEvent.RoleChange e) {
             begin(e, "r").append(e.node()).append(',').append(roleCode(e.to())).append(',').append(e.term());
-        } else if (event instanceof TraceEvent.VoteGranted e && !e.preVote()) {
-            begin(e, "v").append(e.node()).append(',').append(e.candidate()).append(',').append(e.term());
+        } else if (event instanceof TraceEvent.VoteGranted e) {
+            // "v" changes the voter's state; "g" (a pre-vote) only marks the lane (§9.6: no state changes).
+            begin(e, e.preVote() ? "g" : "v").append(e.node()).append(',').append(e.candidate()).append(',').append(e.term());
+        } else if (event instanceof TraceEvent.VoteRefused e) {
+            begin(e, "n").append(e.node()).append(',').append(e.candidate()).append(',').append(e.term()).append(',')
+                    .append(e.preVote() ? 1 : 0).append(",\"").append(e.reason().name()).append('"');
+        } else if (event instanceof TraceEvent.TimerArmed e && e.timer() == RaftTimers.ELECTION) {
+            begin(e, "T").append(e.node()).append(',').append(e.delayMicros());
+        } else if (event instanceof TraceEvent.Apply e) {
+            begin(e, "y").append(e.node()).append(',').append(e.index()).append(',').append(e.term());
+        } else if (event instanceof TraceEvent.ClientInvoke e) {
+            begin(e, "i").append(e.client()).append(',').append(e.sequence()).append(',');
+            Html.appendJsonString(scratch, CommandText.readable(e.operation()));
+        } else if (event instanceof TraceEvent.ClientComplete e) {
+            begin(e, "o").append(e.client()).append(',').append(e.sequence()).append(',').append(e.server()).append(',');
+            Html.appendJsonString(scratch, e.result());
         } else if (event instanceof TraceEvent.LogAppend e) {
             begin(e, "a").append(e.node()).append(',').append(e.from()).append(",[");
             for (int i = 0; i < e.terms().size(); i++) {
@@ -115,7 +151,7 @@ final class TimelineData {
             scratch.append(',');
             Html.appendJsonString(scratch, e.message());
         } else {
-            return; // timers, client operations, applies and the rest change nothing the page draws
+            return; // timers firing, heartbeat timers, process notes and the rest change nothing the page draws
         }
         scratch.append(']');
         if (stateEventCount >= maxStateEvents) {
@@ -134,6 +170,30 @@ final class TimelineData {
 
     private StringBuilder begin(TraceEvent.Step event, String code) {
         return scratch.append('[').append(event.step()).append(',').append(event.timeMicros()).append(",\"").append(code).append("\",");
+    }
+
+    private void rememberCommands(JsonNode entries) {
+        if (entries == null) {
+            return;
+        }
+        for (JsonNode entry : entries) {
+            rememberCommand(entry.path("index").asLong(), entry.path("term").asLong(), entry.path("command").asString());
+        }
+    }
+
+    private void rememberCommand(long index, long term, String command) {
+        if (commands.size() >= MAX_COMMANDS) {
+            return;
+        }
+        String key = index + ":" + term;
+        if (commands.putIfAbsent(key, command) == null) {
+            commandOrder.add(key);
+        }
+    }
+
+    /** The command of the entry at (index, term), or null when no message or apply has shown it. */
+    String command(long index, long term) {
+        return commands.get(index + ":" + term);
     }
 
     private static int roleCode(String role) {
@@ -202,6 +262,9 @@ final class TimelineData {
             JsonNode entries = fields.get("entries");
             return entries != null && entries.size() > 0 ? "AppendEntries" : "Heartbeat";
         }
+        if ("ClientReply".equals(m.kind()) && "NOT_LEADER".equals(fields.path("status").asString())) {
+            return "Redirect";
+        }
         if ("RequestVote".equals(m.kind()) || "RequestVoteReply".equals(m.kind())) {
             JsonNode preVote = fields.get("preVote");
             if (preVote != null && preVote.booleanValue()) {
@@ -227,6 +290,10 @@ final class TimelineData {
                     + " last=" + f.path("lastLogIndex").asLong() + ":" + f.path("lastLogTerm").asLong();
             case "RequestVoteReply" -> (f.path("preVote").asBoolean() ? "PreVoteReply" : "RequestVoteReply") + " t" + m.term()
                     + (f.path("voteGranted").asBoolean() ? " granted" : " refused");
+            case "ClientRequest" -> "ClientRequest #" + f.path("sequence").asLong() + " " + CommandText.readable(f.path("command").asString());
+            case "ClientReply" -> "NOT_LEADER".equals(f.path("status").asString())
+                    ? "ClientReply #" + f.path("sequence").asLong() + " not leader" + (f.path("leaderHint").asInt(-1) >= 0 ? ", try n" + (f.path("leaderHint").asInt() + 1) : "")
+                    : "ClientReply #" + f.path("sequence").asLong() + " ok " + (f.path("result").isNull() ? "" : f.path("result").asString());
             default -> m.kind() + (f.has("text") ? " " + f.path("text").asString() : "");
         };
     }
@@ -271,7 +338,32 @@ final class TimelineData {
         }
         out.append(",\"messagesTotal\":").append(messageCount).append(",\"messagesShown\":").append(arrows.size());
         out.append(",\"stateCappedAtStep\":").append(stateCappedAtStep).append(",\"stateEventsDropped\":").append(stateEventsDropped);
-        out.append("},\n\"ev\":[").append(stateEvents).append("],\n\"msg\":[");
+        List<ScenarioNote> unmet = narrator.unmet();
+        out.append(",\"notesUnmet\":[");
+        for (int i = 0; i < unmet.size(); i++) {
+            out.append(i == 0 ? "" : ",");
+            Html.appendJsonString(out, unmet.get(i).text());
+        }
+        out.append("],\"notesDropped\":").append(narrator.generatedDropped());
+        out.append(",\"commandsKept\":").append(commands.size()).append(",\"commandsMax\":").append(MAX_COMMANDS);
+        out.append("},\n\"notes\":[");
+        List<Narration> notes = narrator.notes();
+        for (int i = 0; i < notes.size(); i++) {
+            Narration note = notes.get(i);
+            out.append(i == 0 ? "" : ",\n").append('[').append(note.step()).append(',').append(note.timeMicros()).append(',')
+                    .append(note.source() == Narration.Source.SCENARIO ? 0 : 1).append(',');
+            Html.appendJsonString(out, note.text());
+            out.append(']');
+        }
+        out.append("],\n\"cmd\":[");
+        for (int i = 0; i < commandOrder.size(); i++) {
+            String key = commandOrder.get(i);
+            int colon = key.indexOf(':');
+            out.append(i == 0 ? "" : ",").append('[').append(key, 0, colon).append(',').append(key, colon + 1, key.length()).append(',');
+            Html.appendJsonString(out, commands.get(key));
+            out.append(']');
+        }
+        out.append("],\n\"ev\":[").append(stateEvents).append("],\n\"msg\":[");
         boolean first = true;
         for (String arrow : arrows) {
             out.append(first ? "" : ",\n").append(arrow);

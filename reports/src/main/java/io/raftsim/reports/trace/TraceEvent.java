@@ -1,5 +1,6 @@
 package io.raftsim.reports.trace;
 
+import io.raftsim.raft.node.RaftEvent;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -59,6 +60,15 @@ public sealed interface TraceEvent permits TraceHeader, TraceFooter, TraceEvent.
     }
 
     record VoteGranted(long step, long timeMicros, int node, int candidate, long term, boolean preVote) implements Step {
+    }
+
+    /** A vote or pre-vote refused, with the reason (the term, a vote already given, the log check, a live leader). */
+    record VoteRefused(long step, long timeMicros, int node, int candidate, long term, boolean preVote,
+                       RaftEvent.VoteRefused.Reason reason) implements Step {
+    }
+
+    /** A server armed timer {@code timer} to fire after {@code delayMicros} of its local time, or cancelled it ({@code delayMicros == -1}). */
+    record TimerArmed(long step, long timeMicros, int node, int timer, long delayMicros) implements Step {
     }
 
     record CommitAdvance(long step, long timeMicros, int node, long from, long to) implements Step {

@@ -180,6 +180,11 @@ public final class TraceLines {
             stepFields("role", record).field("node", e.node()).field("from", e.from().name()).field("to", e.to().name()).field("term", e.term());
         } else if (payload instanceof RaftEvent.VoteGranted e) {
             stepFields("vote", record).field("node", e.node()).field("candidate", e.candidate()).field("term", e.term()).field("preVote", e.preVote());
+        } else if (payload instanceof RaftEvent.VoteRefused e) {
+            stepFields("refuse", record).field("node", e.node()).field("candidate", e.candidate()).field("term", e.term())
+                    .field("preVote", e.preVote()).field("reason", e.reason().name());
+        } else if (payload instanceof RaftEvent.TimerArmed e) {
+            stepFields("arm", record).field("node", e.node()).field("timer", e.timer()).field("delay", e.delayMicros());
         } else if (payload instanceof RaftEvent.CommitAdvanced e) {
             stepFields("commit", record).field("node", e.node()).field("from", e.fromIndex()).field("to", e.toIndex());
         } else if (payload instanceof RaftEvent.ProgressChanged e) {

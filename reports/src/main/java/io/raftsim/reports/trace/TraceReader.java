@@ -217,6 +217,9 @@ public final class TraceReader implements AutoCloseable {
             case "violation" -> new TraceEvent.Violation(step, t, text(json, "property"), optionalText(json, "message"));
             case "role" -> new TraceEvent.RoleChange(step, t, node(json, "node"), text(json, "from"), text(json, "to"), number(json, "term"));
             case "vote" -> new TraceEvent.VoteGranted(step, t, node(json, "node"), node(json, "candidate"), number(json, "term"), bool(json, "preVote"));
+            case "refuse" -> new TraceEvent.VoteRefused(step, t, node(json, "node"), node(json, "candidate"), number(json, "term"), bool(json, "preVote"),
+                    refusal(json));
+            case "arm" -> new TraceEvent.TimerArmed(step, t, node(json, "node"), (int) number(json, "timer"), number(json, "delay"));
             case "commit" -> new TraceEvent.CommitAdvance(step, t, node(json, "node"), number(json, "from"), number(json, "to"));
             case "progress" -> new TraceEvent.ProgressChange(step, t, node(json, "leader"), node(json, "follower"),
                     number(json, "nextIndex"), number(json, "matchIndex"), text(json, "state"));
@@ -289,6 +292,16 @@ public final class TraceReader implements AutoCloseable {
             throw error(value == null ? "missing field '" + field + "'" : "field '" + field + "' is " + TraceFormatException.shorten(value.toString()) + ", expected true or false");
         }
         return value.booleanValue();
+    }
+
+    private io.raftsim.raft.node.RaftEvent.VoteRefused.Reason refusal(JsonNode json) {
+        String reason = text(json, "reason");
+        for (var known : io.raftsim.raft.node.RaftEvent.VoteRefused.Reason.values()) {
+            if (known.name().equals(reason)) {
+                return known;
+            }
+        }
+        throw error("field 'reason' has unknown value '" + TraceFormatException.shorten(reason) + "'");
     }
 
     private List<Long> terms(JsonNode json) {

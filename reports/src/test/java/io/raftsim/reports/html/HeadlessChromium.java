@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the Debian {@code chromium} headless on a local page: its DOM after the scripts ran, its console log, a screenshot. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final long TIMEOUT_SECONDS = 90;
 
-    record Output(String dom, String log) {
+    public record Output(String dom, String log) {
     }
 
     private final Path binary;
@@ -25,7 +25,7 @@ final class HeadlessChromium {
         this.workDir = workDir;
     }
 
-    static Optional<HeadlessChromium> find(Path workDir) {
+    public static Optional<HeadlessChromium> find(Path workDir) {
         for (String candidate : CANDIDATES) {
             Path path = Path.of(candidate);
             if (Files.isExecutable(path)) {
@@ -36,7 +36,7 @@ final class HeadlessChromium {
     }
 
     /** Loads {@code url}, lets its scripts run, and returns the DOM (stdout) and the log (stderr). */
-    Output dumpDom(String url) throws IOException, InterruptedException {
+    public Output dumpDom(String url) throws IOException, InterruptedException {
         List<String> command = baseCommand("dom");
         command.add("--enable-logging=stderr");
         command.add("--v=0");
@@ -46,7 +46,7 @@ final class HeadlessChromium {
     }
 
     /** Loads {@code url} and writes a PNG of the window. */
-    Output screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+    public Output screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
         List<String> command = baseCommand("shot");
         command.add("--hide-scrollbars");
         command.add("--window-size=" + width + "," + height);

@@ -65,7 +65,7 @@ class JsonlTraceTest {
         assertEquals(outcome.verdict().name(), footer.result());
         assertEquals(events, footer.events());
         for (String kind : List.of("Start", "Message", "Timer", "Fault", "RoleChange", "VoteGranted", "CommitAdvance",
-                "ProgressChange", "LogAppend", "Apply", "Restore", "ClientInvoke", "ClientComplete")) {
+                "ProgressChange", "LogAppend", "Apply", "Restore", "ClientInvoke", "ClientComplete", "TimerArmed")) {
             assertTrue(counts.getOrDefault(kind, 0) > 0, "no " + kind + " in " + counts);
         }
     }

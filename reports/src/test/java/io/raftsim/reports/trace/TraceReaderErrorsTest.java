@@ -40,6 +40,13 @@ class TraceReaderErrorsTest {
     }
 
     @Test
+    void aRefusalWithAnUnknownReasonNamesFieldAndValue() throws IOException {
+        lines.add(2, "{\"type\":\"refuse\",\"step\":1,\"t\":0,\"node\":0,\"candidate\":1,\"term\":1,\"preVote\":false,\"reason\":\"BORED\"}");
+        TraceFormatException error = readBroken(lines);
+        assertTrue(error.getMessage().contains("line 3: field 'reason' has unknown value 'BORED'"), error.getMessage());
+    }
+
+    @Test
     void truncatedTraceNamesTheMissingFooter() throws IOException {
         List<String> cut = lines.subList(0, lines.size() - 1);
         TraceFormatException error = readBroken(cut);

@@ -1,10 +1,13 @@
 package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.reports.io.AtomicFile;
+import io.raftsim.scenarios.sweep.SweepHtml;
 import io.raftsim.scenarios.sweep.SweepJson;
 import io.raftsim.scenarios.sweep.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +25,12 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUMMARY", arity = "1..*", description = "Summaries written by 'raftsim sweep ... --shard K/N --json'.")
     List<Path> files;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the merged summary as an HTML page, as 'sweep --html' does.")
+    Path html;
+
     @Override
     public Integer call() {
+        OutputPaths.check(html, "--html");
         SweepSummary merged = new SweepSummary();
         SweepJson.Header whole = null;
         java.util.TreeMap<Integer, Path> shards = new java.util.TreeMap<>();
@@ -77,6 +84,9 @@ final class MergeCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(Summary.JSON.writeValueAsString(SweepJson.write(whole, merged)));
         spec.commandLine().getOut().flush();
+        if (html != null) {
+            AtomicFile.write(html, SweepHtml.page(whole, merged));
+        }
         return SweepCommand.exitCode(merged);
     }
 }

@@ -106,13 +106,15 @@ final class SweepCommand implements Callable<Integer> {
         // The summary is out; a file that cannot be written now loses only itself, and a found
         // failure keeps its exit code.
         Outputs outputs = new Outputs(spec.commandLine().getErr());
-        if (html != null) {
-            outputs.write("--html", () -> AtomicFile.write(html, SweepHtml.page(header, summary)));
-        }
-        // Undecided seeds are listed with their replay commands but not shrunk: they are no failure.
+        // Shrink first, so the page can link the failed seed to the scenario it shrank to. Undecided
+        // seeds are listed with their replay commands but not shrunk: they are no failure.
+        java.util.TreeMap<Long, String> shrunkFiles = new java.util.TreeMap<>();
         List<SweepSummary.Failure> failures = summary.failures().stream().filter(f -> f.outcome() != Outcome.UNDECIDED).toList();
         if (!failures.isEmpty() && !noShrink) {
-            outputs.write("shrink", () -> shrinkFirst(scenario, failures));
+            outputs.write("shrink", () -> shrinkFirst(scenario, failures, shrunkFiles));
+        }
+        if (html != null) {
+            outputs.write("--html", () -> AtomicFile.write(html, SweepHtml.page(header, summary, shrunkFiles)));
         }
         return outputs.exitCode(exitCode(summary));
     }
@@ -158,7 +160,7 @@ final class SweepCommand implements Callable<Integer> {
      * property, and keeps the smallest: a failure that needs a rare alignment of events often
      * shrinks far better from one seed than from another.
      */
-    private void shrinkFirst(Scenario scenario, List<SweepSummary.Failure> failures) {
+    private void shrinkFirst(Scenario scenario, List<SweepSummary.Failure> failures, Map<Long, String> shrunkFiles) {
         PrintWriter err = spec.commandLine().getErr();
         SweepSummary.Failure first = failures.get(0);
         Shrinker.Shrunk best = null;
@@ -184,6 +186,10 @@ final class SweepCommand implements Callable<Integer> {
         ShrinkCommand.write(file, best);
         String replay = OutputPaths.anyStandardOutput(file) ? "" // a file sent to standard output has no name to replay
                 : "  replay: ./raftsim run " + Shell.quote(file.toString()) + scenarioArguments.bugOptions() + "\n";
+        if (!OutputPaths.anyStandardOutput(file)) {
+            Path pageDirectory = html == null || OutputPaths.anyStandardOutput(html) ? Path.of("").toAbsolutePath() : html.toAbsolutePath().getParent();
+            shrunkFiles.put(best.original().seed(), pageDirectory.relativize(file.toAbsolutePath()).toString().replace('\\', '/'));
+        }
         err.printf(Locale.ROOT, "shrunk to %d fault steps, %d nodes, %d clients, %d ms (best of %d): %s%n%s",
                 best.faultCount(), best.scenario().nodes(), best.scenario().clients().count(), best.scenario().durationMs(),
                 tried, file, replay);

@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.reports.narration.ScenarioNote;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
@@ -14,22 +16,32 @@ import java.util.TreeMap;
  * @param seed the default seed; {@code --seed} overrides it
  * @param maxSteps the bound on steps (events processed) of one run, or 0 for the default
  *                 {@link #defaultMaxSteps}: a run that reaches it ends as LIMIT_REACHED
+ * @param notes    narration the HTML timeline shows at the moment each note names; never
+ *                 read by the run itself, so notes change no run and no digest
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
-                       SortedMap<String, ServerState> initialState, long maxSteps) {
+                       SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes) {
 
     public Scenario {
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
         initialState = new TreeMap<>(initialState);
+        notes = List.copyOf(notes);
+    }
+
+    /** A scenario without notes. */
+    public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
+                    ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
+                    SortedMap<String, ServerState> initialState, long maxSteps) {
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, List.of());
     }
 
     /** A scenario whose servers all start empty. */
     public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
                     ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect) {
-        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, new TreeMap<>(), 0);
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, new TreeMap<>(), 0, List.of());
     }
 
     /**
@@ -50,15 +62,21 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes);
     }
 
+    /** A shorter (or longer) run: a note timed past the new end could never be shown, so it goes. */
     public Scenario withDurationMs(long ms) {
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
+        List<ScenarioNote> kept = notes.stream().filter(note -> !(note instanceof ScenarioNote.AtTime at) || at.atMs() <= ms).toList();
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept);
+    }
+
+    public Scenario withNotes(List<ScenarioNote> newNotes) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes);
     }
 
     /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
@@ -69,26 +87,26 @@ public record Scenario(String name, String description, long seed, int nodes, lo
                 kept.put(server, state);
             }
         });
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps);
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes);
     }
 }

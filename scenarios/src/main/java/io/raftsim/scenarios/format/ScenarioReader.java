@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.reports.narration.NoteTrigger;
+import io.raftsim.reports.narration.ScenarioNote;
 import io.raftsim.sim.fault.FaultKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -32,6 +34,8 @@ public final class ScenarioReader {
     public static final int MAX_NODES = 25;
     public static final long MAX_DURATION_MS = 3_600_000;
     public static final int MAX_FAULTS = 10_000;
+    public static final int MAX_NOTES = 200;
+    public static final int MAX_NOTE_CHARS = 500;
     static final long MAX_TIMEOUT_MS = 60_000;
     private static final String OBJECT_CONDITIONS = "leaderElectedWithinMs, committedAtLeast, electionsAtLeast, electionsAtMost";
 
@@ -117,8 +121,40 @@ public final class ScenarioReader {
         }
         TreeMap<String, ServerState> initialState = initialState(root.object("initialState"), nodes);
         long maxSteps = root.integer("maxSteps", 0, 1_000, 10_000_000_000L);
+        List<ScenarioNote> notes = new ArrayList<>();
+        List<JsonNode> noteNodes = root.array("notes", MAX_NOTES);
+        for (int i = 0; i < noteNodes.size(); i++) {
+            notes.add(note(new JsonFields(noteNodes.get(i), source, "notes[" + i + "]"), durationMs));
+        }
         root.done();
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
+    }
+
+    /** A note is tied either to a moment of the run ({@code on}, the {@code nth} time it happens) or to a time ({@code atMs}), never both. */
+    private static ScenarioNote note(JsonFields fields, long durationMs) {
+        String text = fields.string("text", null, MAX_NOTE_CHARS);
+        if (text == null || text.isBlank()) {
+            throw fields.fail(fields.path("text"), "is missing: a note needs a text");
+        }
+        Long atMs = fields.optionalInteger("atMs", 0, durationMs);
+        String on = fields.string("on", null, 40);
+        Long nth = fields.optionalInteger("nth", 1, 10_000);
+        fields.done();
+        if (atMs == null && on == null) {
+            throw fields.fail(fields.path("atMs"), "is missing: a note needs \"atMs\" (a time) or \"on\" (a moment of the run)");
+        }
+        if (atMs != null && on != null) {
+            throw fields.fail(fields.path("on"), "a note has \"atMs\" or \"on\", not both");
+        }
+        if (atMs != null) {
+            if (nth != null) {
+                throw fields.fail(fields.path("nth"), "only a note with \"on\" counts occurrences");
+            }
+            return new ScenarioNote.AtTime(atMs, text);
+        }
+        NoteTrigger trigger = NoteTrigger.fromJsonName(on).orElseThrow(() -> fields.fail(fields.path("on"),
+                "\"" + on + "\" is not a moment a note can name (" + NoteTrigger.jsonNames() + ")"));
+        return new ScenarioNote.OnEvent(trigger, nth == null ? 1 : nth.intValue(), text);
     }
 
     private static RaftSettings raft(JsonFields fields, int nodes) {

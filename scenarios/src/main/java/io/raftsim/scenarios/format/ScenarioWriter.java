@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.reports.narration.ScenarioNote;
 import io.raftsim.sim.fault.FaultKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -53,6 +54,20 @@ public final class ScenarioWriter {
         }
         if (s.maxSteps() > 0) {
             root.put("maxSteps", s.maxSteps());
+        }
+        if (!s.notes().isEmpty()) {
+            // Written only when there are some, so a scenario without notes reads as it always did.
+            ArrayNode notes = root.putArray("notes");
+            for (ScenarioNote note : s.notes()) {
+                ObjectNode written = notes.addObject();
+                if (note instanceof ScenarioNote.AtTime at) {
+                    written.put("atMs", at.atMs());
+                } else if (note instanceof ScenarioNote.OnEvent on) {
+                    written.put("on", on.on().jsonName());
+                    written.put("nth", on.nth());
+                }
+                written.put("text", note.text());
+            }
         }
         if (!s.initialState().isEmpty()) {
             ObjectNode initial = root.putObject("initialState");
