@@ -64,6 +64,7 @@ class SafetyMonitorReportTest {
         elect(node(0, HardState.INITIAL));
         elect(node(1, HardState.INITIAL));
         assertSays(SafetyProperty.ELECTION_SAFETY, "n1 and n2 were both elected leader in term 1");
+        assertEquals("at most one leader can be elected in a given term (Figure 3, §5.2)", SafetyProperty.ELECTION_SAFETY.statement());
     }
 
     @Test

@@ -124,6 +124,16 @@ class SafetyMonitorRulesTest {
     }
 
     @Test
+    @DisplayName("Leader Completeness: the first server, n1, is checked like any other")
+    void liveLeaderN1IsChecked() {
+        RaftNode leader = node(0, new HardState(1, HardState.NO_VOTE), 1);
+        elect(leader);
+        followerCommittingAll(1, 1, 1);
+        Violation violation = assertFired(SafetyProperty.LEADER_COMPLETENESS);
+        assertTrue(violation.message().startsWith("n1 is leader of term 2"), violation.message());
+    }
+
+    @Test
     @DisplayName("Leader Completeness: a live leader that holds the newly committed entry is fine")
     void liveLeaderHoldingTheCommittedEntryIsFine() {
         RaftNode leader = node(2, new HardState(1, HardState.NO_VOTE), 1, 1);

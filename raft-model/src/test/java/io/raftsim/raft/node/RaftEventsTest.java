@@ -132,6 +132,39 @@ class RaftEventsTest {
     }
 
     @Test
+    @DisplayName("A pre-candidacy is reported, and the candidacy that follows it")
+    void preCandidacyIsReported() {
+        NodeHarness h = new NodeHarness(0, RaftConfig.defaults(3).withPreVote(true), HardState.INITIAL, List.of());
+        h.drain();
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        assertEquals(List.of(new RaftEvent.RoleChanged(0, Role.FOLLOWER, Role.PRE_CANDIDATE, 0)), events(h));
+        h.node.receive(201_000, 1, new RequestVoteReply(1, true, true));
+        assertEquals(List.of(new RaftEvent.RoleChanged(0, Role.PRE_CANDIDATE, Role.CANDIDATE, 1)), events(h));
+    }
+
+    @Test
+    @DisplayName("An idle heartbeat and a commit index that does not move report nothing")
+    void nothingChangedNothingReported() {
+        NodeHarness h = NodeHarness.follower(0, 3);
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.node.receive(201_000, 1, new RequestVoteReply(1, true, false));
+        h.node.receive(202_000, 1, AppendEntriesReply.accepted(1, 1));
+        h.node.receive(202_000, 2, AppendEntriesReply.accepted(1, 1));
+        h.drain();
+        h.node.timerFired(250_000, RaftTimers.HEARTBEAT);
+        h.node.timerFired(300_000, RaftTimers.HEARTBEAT);
+        assertEquals(List.of(), events(h));
+
+        NodeHarness follower = new NodeHarness(1, RaftConfig.defaults(3), new HardState(1, HardState.NO_VOTE), NodeHarness.logOfTerms(1, 1));
+        follower.node.receive(10_000, 0, new AppendEntries(1, 0, 1, 1, List.of(), 1));
+        assertEquals(1, follower.node.commitIndex());
+        follower.drain();
+        follower.node.receive(11_000, 0, new AppendEntries(1, 0, 1, 1, List.of(), 2));
+        assertEquals(1, follower.node.commitIndex(), "entry 2 is not known to match the leader's");
+        assertEquals(List.of(), events(follower));
+    }
+
+    @Test
     @DisplayName("A node whose host records no events builds none")
     void noEventsWhenNotRecording() {
         Effects effects = new Effects(false);

@@ -171,4 +171,79 @@ class ReplicationAndTimingRulesTest {
         h.node.receive(202_000, 1, AppendEntriesReply.rejected(4, next - 1, 2, 2, 8));
         assertEquals(4, h.node.progress(1).nextIndex(), "the leader's last entry of term 2 is index 3");
     }
+
+    @Test
+    @DisplayName("§5.3 nextIndex: with appends in flight, the next proposal sends only the new entry")
+    void pipelinedProposalsSendOnlyWhatIsNew() {
+        NodeHarness h = leaderOfFive(RaftConfig.defaults(5).withBatching(64, 4), 1);
+        h.node.receive(202_000, 1, AppendEntriesReply.accepted(1, 1));
+        h.drain();
+        h.node.propose(210_000, Command.Noop.INSTANCE);
+        h.drain();
+        h.node.propose(211_000, Command.Noop.INSTANCE);
+        List<AppendEntries> appends = h.sentOfType(h.drain(), AppendEntries.class);
+        assertEquals(1, appends.size(), "only n2 replicates");
+        assertEquals(2, appends.get(0).prevLogIndex());
+        assertEquals(List.of(h.node.log().entry(3)), appends.get(0).entries());
+    }
+
+    @Test
+    @DisplayName("§5.3: entries proposed while a follower was being probed are sent as soon as it acknowledges")
+    void acknowledgedProbeIsFollowedByTheEntriesProposedMeanwhile() {
+        NodeHarness h = leaderOfFive(RaftConfig.defaults(5), 1);
+        h.node.propose(210_000, Command.Noop.INSTANCE);
+        h.node.propose(211_000, Command.Noop.INSTANCE);
+        assertTrue(h.drain().isEmpty(), "one probe at a time");
+        h.node.receive(212_000, 1, AppendEntriesReply.accepted(1, 1));
+        List<AppendEntries> appends = h.sentOfType(h.drain(), AppendEntries.class);
+        assertEquals(1, appends.size());
+        assertEquals(1, appends.get(0).prevLogIndex());
+        assertEquals(List.of(h.node.log().entry(2), h.node.log().entry(3)), appends.get(0).entries());
+    }
+
+    @Test
+    @DisplayName("A rejection of an append before what the follower already matched changes nothing")
+    void staleRejectionWhileReplicatingIsIgnored() {
+        NodeHarness h = leaderOfFive(RaftConfig.defaults(5), 2, 1);
+        h.node.receive(202_000, 1, AppendEntriesReply.accepted(2, 2));
+        assertEquals(Progress.State.REPLICATE, h.node.progress(1).state());
+        h.drain();
+        h.node.receive(203_000, 1, AppendEntriesReply.rejected(2, 2, 0, 1, 0));
+        assertEquals(Progress.State.REPLICATE, h.node.progress(1).state());
+        assertEquals(3, h.node.progress(1).nextIndex());
+        assertTrue(h.drain().isEmpty());
+        assertEquals(RaftConfig.defaults(5), h.node.config());
+    }
+
+    @Test
+    @DisplayName("§5.2: a candidate answers a rival candidate of its term, refusing (it voted for itself)")
+    void candidateRefusesRivalOfItsTerm() {
+        NodeHarness h = NodeHarness.follower(0, 5);
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.drain();
+        h.node.receive(201_000, 3, new RequestVote(1, 3, 0, 0, false));
+        assertEquals(List.of(new NodeHarness.Sent(3, new RequestVoteReply(1, false, false))), h.drain());
+    }
+
+    @Test
+    @DisplayName("§5.2: a leader answers a candidate of its own term, refusing")
+    void leaderRefusesCandidateOfItsTerm() {
+        NodeHarness h = leaderOfFive(RaftConfig.defaults(5), 1);
+        h.node.receive(201_000, 3, new RequestVote(1, 3, 0, 0, false));
+        assertEquals(List.of(new NodeHarness.Sent(3, new RequestVoteReply(1, false, false))), h.drain());
+        assertEquals(Role.LEADER, h.node.role());
+    }
+
+    @Test
+    @DisplayName("§5.2: a candidate that hears the leader of its term becomes its follower and handles the append")
+    void candidateHandlesTheLeadersAppend() {
+        NodeHarness h = NodeHarness.follower(0, 5);
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.drain();
+        h.node.receive(201_000, 2, new AppendEntries(1, 2, 0, 0, NodeHarness.logOfTerms(1), 1));
+        assertEquals(Role.FOLLOWER, h.node.role());
+        assertEquals(1, h.node.log().lastIndex());
+        assertEquals(1, h.node.commitIndex());
+        assertEquals(List.of(new NodeHarness.Sent(2, AppendEntriesReply.accepted(1, 1))), h.drain());
+    }
 }
