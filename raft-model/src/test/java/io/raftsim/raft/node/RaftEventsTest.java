@@ -143,6 +143,16 @@ class RaftEventsTest {
     }
 
     @Test
+    @DisplayName("A pre-candidate that times out again reports its next pre-candidacy")
+    void repeatedPreCandidacyIsReported() {
+        NodeHarness h = new NodeHarness(0, RaftConfig.defaults(5).withPreVote(true), HardState.INITIAL, List.of());
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.drain();
+        h.node.timerFired(400_000, RaftTimers.ELECTION);
+        assertEquals(List.of(new RaftEvent.RoleChanged(0, Role.PRE_CANDIDATE, Role.PRE_CANDIDATE, 0)), events(h));
+    }
+
+    @Test
     @DisplayName("An idle heartbeat and a commit index that does not move report nothing")
     void nothingChangedNothingReported() {
         NodeHarness h = NodeHarness.follower(0, 3);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,5 +246,35 @@ class ReplicationAndTimingRulesTest {
         assertEquals(1, h.node.log().lastIndex());
         assertEquals(1, h.node.commitIndex());
         assertEquals(List.of(new NodeHarness.Sent(2, AppendEntriesReply.accepted(1, 1))), h.drain());
+    }
+
+    @Test
+    @DisplayName("Batching while replicating: after an acknowledgement, at most maxEntriesPerAppend of the waiting entries go out")
+    void replicateSendsAreBatched() {
+        NodeHarness h = leaderOfFive(RaftConfig.defaults(5).withBatching(2, 1), 1);
+        h.node.receive(202_000, 1, AppendEntriesReply.accepted(1, 1));
+        for (int i = 0; i < 4; i++) {
+            h.node.propose(210_000 + i, Command.Noop.INSTANCE); // entries 2..5; only entry 2 goes out, the window is full
+        }
+        h.drain();
+        h.node.receive(211_000, 1, AppendEntriesReply.accepted(1, 2));
+        AppendEntries append = h.sentOfType(h.drain(), AppendEntries.class).get(0);
+        assertEquals(List.of(h.node.log().entry(3), h.node.log().entry(4)), append.entries());
+    }
+
+    @Test
+    @DisplayName("Figure 2 votedFor: a candidate that steps down for the leader of its term keeps its vote for itself")
+    void candidateSteppingDownKeepsItsVote() {
+        NodeHarness h = NodeHarness.follower(0, 5);
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.drain();
+        h.node.receive(201_000, 2, new AppendEntries(1, 2, 0, 0, List.of(), 0));
+        assertEquals(Role.FOLLOWER, h.node.role());
+        assertEquals(0, h.node.votedFor(), "its vote of term 1 went to itself");
+        assertFalse(h.effects.hardStateChangedFlag(), "nothing persistent changed");
+        h.drain();
+        h.node.receive(202_000, 3, new RequestVote(1, 3, 0, 0, false));
+        assertEquals(List.of(new NodeHarness.Sent(3, new RequestVoteReply(1, false, false))), h.drain(),
+                "a second vote in term 1 would break Election Safety");
     }
 }
