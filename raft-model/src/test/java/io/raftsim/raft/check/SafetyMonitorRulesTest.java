@@ -188,6 +188,19 @@ class SafetyMonitorRulesTest {
         assertTrue(violation.message().startsWith("n3 is leader of term 3"), violation.message());
     }
 
+    @Test
+    @DisplayName("Leader Completeness speaks of lower terms: a leader of term 3 elected late need not hold what term 4 committed")
+    void leaderElectedLateNeedNotHoldEntriesOfTheNextTerm() {
+        RaftNode follower = node(0, new HardState(4, HardState.NO_VOTE), 1, 4);
+        follower.receive(3_000, 1, new AppendEntries(4, 1, 2, 4, List.of(), 2));
+        monitor.handled(follower);
+        assertEquals(2, monitor.committedIndex());
+        RaftNode lateCandidate = node(2, new HardState(2, HardState.NO_VOTE), 1);
+        elect(lateCandidate);
+        assertEquals(3, lateCandidate.currentTerm());
+        assertNull(monitor.violation(), "index 2 was committed in term 4, above the leader's term 3");
+    }
+
     // ---- Term Adoption ------------------------------------------------------------------
 
     private void assertAdoptionFires(RaftMessage message) {
