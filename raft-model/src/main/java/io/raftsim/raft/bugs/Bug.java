@@ -65,7 +65,11 @@ public enum Bug {
     COUNT_STALE_TERM_VOTES(
             "a candidate counts a vote granted in an earlier term (the students' guide's \"term confusion\": the reply's term is not checked)",
             "Election Safety",
-            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term");
+            "a vote reply delayed past its candidate's next campaign (slow or duplicating network, pauses), while another node wins that term"),
+    TRUST_STALE_REJECTION(
+            "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
+            "Process Invariant",
+            "a rejection sent in an earlier leadership arrives after the same server leads again with a shorter log: late replies, loss, one-step backtracking, repeated leader changes among the same servers");
 
     private final String description;
     private final String expectedProperty;

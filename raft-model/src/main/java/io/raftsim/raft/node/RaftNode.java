@@ -65,6 +65,7 @@ public final class RaftNode {
     private final boolean bugNoTimeoutRandomization;
     private final boolean bugLeaderIgnoresHigherTermReply;
     private final boolean bugCountStaleTermVotes;
+    private final boolean bugTrustStaleRejection;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -98,6 +99,7 @@ public final class RaftNode {
         this.bugNoTimeoutRandomization = plantedBugs.contains(Bug.NO_TIMEOUT_RANDOMIZATION);
         this.bugLeaderIgnoresHigherTermReply = plantedBugs.contains(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY);
         this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
+        this.bugTrustStaleRejection = plantedBugs.contains(Bug.TRUST_STALE_REJECTION);
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -477,10 +479,12 @@ public final class RaftNode {
      * only the outstanding probe at nextIndex - 1; in REPLICATE, the window of appends beyond
      * matchIndex that went out, all below nextIndex (etcd's {@code Progress.MaybeDecrTo}).
      */
-    private static boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
+    private boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
         return p.state() == Progress.State.PROBE
                 ? prevLogIndex == p.nextIndex() - 1
-                : prevLogIndex > p.matchIndex() && prevLogIndex < p.nextIndex();
+                // Planted bug: without the upper bound a rejection of an earlier leadership's
+                // request beyond this term's window is trusted, and nextIndex passes the log's end.
+                : prevLogIndex > p.matchIndex() && (bugTrustStaleRejection || prevLogIndex < p.nextIndex());
     }
 
     /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */
