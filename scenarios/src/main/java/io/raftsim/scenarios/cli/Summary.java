@@ -4,12 +4,16 @@ import io.raftsim.raft.cluster.ClusterStats;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.RunStats;
 import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.SwarmDraw;
+import io.raftsim.scenarios.run.SwarmOption;
+import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.Time;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a run for people (aligned lines) or for tools (one JSON object). */
@@ -27,6 +31,9 @@ final class Summary {
         line(text, "scenario", result.scenario().name() + " (" + result.scenario().nodes() + " nodes, "
                 + result.scenario().durationMs() + " ms, " + stats.faultsApplied() + " fault steps)");
         line(text, "seed", Long.toString(result.seed()));
+        if (drawsOptions(result)) {
+            line(text, "drawn on", drawnOn(result).isEmpty() ? "no swarm option" : String.join(", ", drawnOn(result)));
+        }
         line(text, "elections", stats.elections() + " won by " + stats.distinctLeaders() + (stats.distinctLeaders() == 1 ? " server" : " servers")
                 + ", highest term " + stats.highestTerm()
                 + (stats.firstLeaderMicros() >= 0 ? ", first at " + Time.format(stats.firstLeaderMicros()) : "")
@@ -48,6 +55,16 @@ final class Summary {
         return text.toString();
     }
 
+    private static boolean drawsOptions(ScenarioResult result) {
+        RandomFaults random = result.scenario().randomFaults();
+        return random != null && (random.drawNetwork() || random.drawRaftOptions());
+    }
+
+    /** The swarm options this seed drew on (PreVote, late replies, ...), by their keys. */
+    private static List<String> drawnOn(ScenarioResult result) {
+        return SwarmDraw.of(result.scenario(), result.seed()).on().stream().map(SwarmOption::key).toList();
+    }
+
     static ObjectNode json(ScenarioResult result, double wallSeconds, String replay) {
         RunResult run = result.run();
         ClusterStats cluster = result.clusterStats();
@@ -67,6 +84,10 @@ final class Summary {
         fields.put("operationsInvoked", cluster.operationsInvoked());
         fields.put("operationsCompleted", cluster.operationsCompleted());
         fields.put("operationsUnknown", cluster.operationsUnknown());
+        if (drawsOptions(result)) {
+            ArrayNode drawn = fields.putArray("drawnOn");
+            drawnOn(result).forEach(drawn::add);
+        }
         ArrayNode expectations = fields.putArray("expectations");
         for (ExpectationResult expectation : result.expectations()) {
             expectations.addObject().put("name", expectation.expectation().key()).put("reached", expectation.reached())

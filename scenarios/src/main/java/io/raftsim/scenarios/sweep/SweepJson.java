@@ -2,6 +2,7 @@ package io.raftsim.scenarios.sweep;
 
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.SwarmOption;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,10 @@ public final class SweepJson {
         summary.electionsPerRun().forEach((k, v) -> elections.put(Long.toString(k), v));
         ObjectNode terms = root.putObject("highestTermPerRun");
         summary.highestTermPerRun().forEach((k, v) -> terms.put(Long.toString(k), v));
+        if (!summary.optionsOn().isEmpty()) {
+            ObjectNode options = root.putObject("swarmOptionsOn");
+            summary.optionsOn().forEach((option, count) -> options.put(option.key(), count));
+        }
         ArrayNode failures = root.putArray("failures");
         for (SweepSummary.Failure failure : summary.failures()) {
             failures.addObject().put("seed", failure.seed()).put("outcome", failure.outcome().name())
@@ -78,6 +83,15 @@ public final class SweepJson {
             throw new ScenarioException(source + ": " + field + ": " + value + " is not a count");
         }
         return value.asLong();
+    }
+
+    private static SwarmOption option(String key, String source) {
+        for (SwarmOption option : SwarmOption.values()) {
+            if (option.key().equals(key)) {
+                return option;
+            }
+        }
+        throw new ScenarioException(source + ": swarmOptionsOn." + key + ": not a swarm option");
     }
 
     /** A summary written by {@link #write}; its header goes to {@code header}. */
@@ -115,6 +129,10 @@ public final class SweepJson {
             object(root, "expectationsReached", source).forEachEntry((k, v) -> summary.restoreExpectation(k, count(v, "expectationsReached." + k, source)));
             object(root, "electionsPerRun", source).forEachEntry((k, v) -> summary.restoreElections(Long.parseLong(k), count(v, "electionsPerRun." + k, source)));
             object(root, "highestTermPerRun", source).forEachEntry((k, v) -> summary.restoreHighestTerm(Long.parseLong(k), count(v, "highestTermPerRun." + k, source)));
+            JsonNode options = root.path("swarmOptionsOn");
+            if (!options.isMissingNode()) {
+                object(root, "swarmOptionsOn", source).forEachEntry((k, v) -> summary.restoreOptionOn(option(k, source), count(v, "swarmOptionsOn." + k, source)));
+            }
             JsonNode failures = root.required("failures");
             if (!failures.isArray()) {
                 throw new ScenarioException(source + ": failures: " + failures.getNodeType() + " is not an array");

@@ -3,6 +3,8 @@ package io.raftsim.scenarios.sweep;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.SwarmDraw;
+import io.raftsim.scenarios.run.SwarmOption;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ public final class SweepSummary {
     private final TreeMap<Long, Long> electionsPerRun = new TreeMap<>();
     private final TreeMap<Long, Long> highestTermPerRun = new TreeMap<>();
     private final TreeMap<Long, Failure> failures = new TreeMap<>();
+    /** Runs in which each drawn option was on (swarm draws, SwarmDraw); empty when the scenario draws none. */
+    private final TreeMap<SwarmOption, Long> optionsOn = new TreeMap<>();
 
     public void add(ScenarioResult result) {
         runs++;
@@ -45,6 +49,8 @@ public final class SweepSummary {
         reached.forEach(key -> expectationsReached.merge(key, 1L, Long::sum)); // a condition listed twice counts once
         electionsPerRun.merge(result.stats().elections(), 1L, Long::sum);
         highestTermPerRun.merge(result.stats().highestTerm(), 1L, Long::sum);
+        // Re-drawn from the scenario as written and the seed: a handful of draws, nothing carried in the result.
+        SwarmDraw.of(result.scenario(), result.seed()).on().forEach(option -> optionsOn.merge(option, 1L, Long::sum));
         if (result.outcome().failed()) {
             addFailure(new Failure(result.seed(), result.outcome(), result.property(), result.message()));
         }
@@ -66,6 +72,7 @@ public final class SweepSummary {
         other.electionsPerRun.forEach((k, v) -> electionsPerRun.merge(k, v, Long::sum));
         other.highestTermPerRun.forEach((k, v) -> highestTermPerRun.merge(k, v, Long::sum));
         other.failures.values().forEach(this::addFailure);
+        other.optionsOn.forEach((k, v) -> optionsOn.merge(k, v, Long::sum));
     }
 
     public long runs() {
@@ -100,6 +107,11 @@ public final class SweepSummary {
         return new TreeMap<>(highestTermPerRun);
     }
 
+    /** In how many runs each swarm option was drawn on; options never drawn on are absent. */
+    public TreeMap<SwarmOption, Long> optionsOn() {
+        return new TreeMap<>(optionsOn);
+    }
+
     /** The failed seeds kept, lowest first. */
     public List<Failure> failures() {
         return new ArrayList<>(failures.values());
@@ -127,6 +139,10 @@ public final class SweepSummary {
 
     void restoreHighestTerm(long term, long count) {
         highestTermPerRun.put(term, count);
+    }
+
+    void restoreOptionOn(SwarmOption option, long count) {
+        optionsOn.put(option, count);
     }
 
     void restoreFailure(Failure failure) {
