@@ -33,13 +33,18 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
      * a half on purpose: each one hides mistakes of the plain rules (PreVote and CheckQuorum
      * cut the leader changes a stale reply needs, fast backtracking skips the one-step
      * backtrack it corrupts; docs/bugs.md), so the paper's plain rules, all three off, get
-     * (2/3)^3, about 30% of runs instead of 12.5%.
+     * (3/4)^3, about 42% of runs instead of 12.5%; each extension still runs in a quarter.
      */
-    static final double EXTENSION_CHANCE = 1.0 / 3;
+    static final double EXTENSION_CHANCE = 0.25;
     /** Batching and pipelining are each on with this probability. */
     static final double FLOW_OPTION_CHANCE = 0.5;
-    /** Each network option is on with this probability, independently: a quarter of runs keep a calm network. */
-    static final double NETWORK_OPTION_CHANCE = 0.5;
+    /**
+     * Each network option is on with this probability, independently. Two thirds: the
+     * stale-rejection crash needs late requests and loss together with the plain rules, and
+     * at a half each the three met too rarely to find it in 2,000 seeds (docs/bugs.md). The
+     * drawn network is undone for the liveness phase, so a busy one costs no false failure.
+     */
+    static final double NETWORK_OPTION_CHANCE = 2.0 / 3;
     /** Pipelining, when drawn: AppendEntries in flight per follower, unless the file asks for more. */
     static final int PIPELINE_DEPTH = 4;
     /** Batching, when drawn: entries per AppendEntries, unless the file asks for more. */
