@@ -69,7 +69,7 @@ public enum Bug {
     TRUST_STALE_REJECTION(
             "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
             "Process Invariant",
-            "a rejection sent in an earlier leadership arrives after the same server leads again with a shorter log: late replies, loss, one-step backtracking, repeated leader changes among the same servers");
+            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)");
 
     private final String description;
     private final String expectedProperty;

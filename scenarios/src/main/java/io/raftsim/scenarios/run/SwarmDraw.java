@@ -45,6 +45,12 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
      * drawn network is undone for the liveness phase, so a busy one costs no false failure.
      */
     static final double NETWORK_OPTION_CHANCE = 2.0 / 3;
+    /**
+     * Late replies, though, only in a third: they mask the stale rejection (a rejection that
+     * comes back late finds the leader moved on), which needs late requests with replies on
+     * time. At two thirds the sweep found it in 2 of 5 ranges of 2,000 seeds, at a third in 4.
+     */
+    static final double LATE_REPLIES_CHANCE = 1.0 / 3;
     /** Pipelining, when drawn: AppendEntries in flight per follower, unless the file asks for more. */
     static final int PIPELINE_DEPTH = 4;
     /** Batching, when drawn: entries per AppendEntries, unless the file asks for more. */
@@ -115,7 +121,7 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         boolean lateRequests = coin(random, NETWORK_OPTION_CHANCE, SwarmOption.LATE_REQUESTS, on);
         double requestTailRate = tailRate(random);
         double requestTailMaxMs = tailMaxMs(random);
-        boolean lateReplies = coin(random, NETWORK_OPTION_CHANCE, SwarmOption.LATE_REPLIES, on);
+        boolean lateReplies = coin(random, LATE_REPLIES_CHANCE, SwarmOption.LATE_REPLIES, on);
         double replyTailRate = tailRate(random);
         double replyTailMaxMs = tailMaxMs(random);
         boolean lossy = coin(random, NETWORK_OPTION_CHANCE, SwarmOption.LOSSY_LINKS, on);

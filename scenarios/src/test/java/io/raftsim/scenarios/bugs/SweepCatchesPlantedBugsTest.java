@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * each seed), within the issue's budget of 2,000 seeds, and its first failure is classified
  * as the bug's expected failure. A check that never fails proves nothing; this shows each can.
  * Commit-by-counting is left to {@code figure-8} (PlantedBugShrinkTest): the §8 no-op hides it.
- * The stale rejection is not yet found within 2,000 seeds in every range (docs/bugs.md, once in
- * about 4,000 seeds): it is pinned where BugHunt measured it, in the range from seed 10001.
+ * The stale rejection is found from seed 1 within the budget (at seed 1311), but not yet in
+ * every range of 2,000 seeds (4 of 5, docs/bugs.md).
  *
  * <p>And the blind spot that made the draws necessary: the same scenario without them (the
  * Raft defaults, a calm base network) does not find {@link Bug#TRUST_STALE_REJECTION} in those
@@ -53,7 +53,7 @@ class SweepCatchesPlantedBugsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING", "TRUST_STALE_REJECTION"})
+    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING"})
     void theRandomSweepCatchesThePlantedBug(Bug bug) {
         Scenario random = Catalogue.load("random");
         long start = START_SEED.get(bug);
@@ -67,20 +67,6 @@ class SweepCatchesPlantedBugsTest {
             return;
         }
         fail(bug + " was not caught by random in seeds " + start + ".." + (start + BUDGET_SEEDS - 1) + "; exposed by: " + bug.exposedBy());
-    }
-
-    /** BugHunt --profiles random: the second range's first detection, at its 366th seed. */
-    @Test
-    void theRandomSweepReachesTheStaleRejection() {
-        Scenario random = Catalogue.load("random");
-        for (long seed = 10_001; seed <= 10_366; seed++) {
-            ScenarioResult result = ScenarioRunner.run(random, seed, TraceSink.NONE, EnumSet.of(Bug.TRUST_STALE_REJECTION));
-            if (seed < 10_366) {
-                assertTrue(result.outcome() == Outcome.PASSED || result.outcome() == Outcome.LIMIT_REACHED, "seed " + seed + ": " + result);
-            } else {
-                assertEquals("Process Invariant", result.property(), "seed " + seed + ": " + result);
-            }
-        }
     }
 
     /** docs/bugs.md, "the swarm's blind spot": before the Raft options and the network were drawn. */

@@ -80,7 +80,7 @@ class BlindSpotTest {
         Scenario after = Catalogue.load("random");
         double[] old = shares(before);
         double[] now = shares(after);
-        System.out.println("| draws | lossy (some time) | a message late > 600 ms | a reply late > 600 ms | one-step backtracking, no PreVote, no CheckQuorum | CheckQuorum on | all of: lossy, late, plain rules, crash/partition/isolate on |");
+        System.out.println("| draws | lossy (some time) | a request late > 600 ms | a reply late > 600 ms | one-step backtracking, no PreVote, no CheckQuorum | CheckQuorum on | all of: lossy, late, plain rules, crash/partition/isolate on |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (double[] row : new double[][] {old, now}) {
             System.out.printf(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", row == old ? "before (faults only)" : "now (faults, options, network)",
