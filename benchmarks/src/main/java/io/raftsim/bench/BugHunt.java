@@ -5,6 +5,11 @@ import io.raftsim.raft.cluster.Cluster;
 import io.raftsim.raft.cluster.ClusterOutcome;
 import io.raftsim.raft.cluster.ClusterSpec;
 import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.Overrides;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.fault.FaultKind;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;
@@ -27,9 +32,13 @@ import java.util.function.Function;
  * the wall time and the verdict. Once with the swarm fault profile drawn from each seed (what
  * the catalogue's random scenario does), once with every fault kind at a fixed middle intensity, to
  * show what swarm testing buys. Each run: 5 nodes, 20 s virtual, liveness phase, linearizability.
+ * Profile {@code random} runs the catalogue's {@code random} scenario itself through the
+ * scenario runner, so it draws exactly what {@code raftsim sweep random} draws: the fault kinds,
+ * and also the Raft options and the network (SwarmDraw); the other profiles draw faults only,
+ * with the Raft defaults (and --check-quorum, --max-entries-per-append) on a calm network.
  *
  * <p>Usage: {@code BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME|none] [--profiles P,P] [--rate true]}.
- * Profiles: swarm, all, alldrawn, all:MS/MS, swarm:MS/MS, only:KIND+KIND. Defaults: 2000 seeds
+ * Profiles: random, swarm, all, alldrawn, all:MS/MS, swarm:MS/MS, only:KIND+KIND. Defaults: 2000 seeds
  * per range, 5 ranges, every bug, swarm and all. {@code --rate true} runs every seed of
  * 1..budget and prints seeds per detection instead of first hits.
  */
@@ -59,7 +68,7 @@ public final class BugHunt {
         int budgetSeeds = 2000;
         int ranges = 5;
         Set<Bug> bugs = EnumSet.allOf(Bug.class);
-        List<Profile> profiles = List.of(Profile.parse("swarm"), Profile.parse("all"));
+        List<Profile> profiles = List.of(Profile.parse("random"), Profile.parse("swarm"));
         int maxEntriesPerAppend = ClusterSpec.defaults(NODES).raft().maxEntriesPerAppend();
         boolean checkQuorum = false;
         long maxSteps = DEFAULT_MAX_STEPS;
@@ -81,7 +90,7 @@ public final class BugHunt {
                 case "--max-steps" -> maxSteps = Long.parseLong(value);
                 case "--rate" -> rateMode = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME|none] [--profiles swarm,all,alldrawn,all:MS/MS,swarm:MS/MS,only:KIND+KIND] [--rate true]"
+                        + "; usage: BugHunt [--budget SEEDS] [--ranges N] [--bugs NAME,NAME|none] [--profiles random,swarm,all,alldrawn,all:MS/MS,swarm:MS/MS,only:KIND+KIND] [--rate true]"
                         + " [--max-entries-per-append N] [--check-quorum true|false] [--max-steps N]");
             }
         }
@@ -155,9 +164,15 @@ public final class BugHunt {
         return new Hunt(startSeed, budgetSeeds, false, Verdict.PASSED, null, (System.nanoTime() - startNanos) / 1e9, limitReached);
     }
 
-    /** A named way to draw a seed's fault profile from its fault stream, parsed once from {@code --profiles}. */
+    /**
+     * A named way to draw a seed's fault profile from its fault stream, parsed once from
+     * {@code --profiles}; or, for "random", the catalogue scenario ({@code draw} null).
+     */
     record Profile(String name, Function<RandomStream, FaultProfile> draw) {
         static Profile parse(String name) {
+            if (name.equals("random")) {
+                return new Profile(name, null);
+            }
             return new Profile(name, switch (name) {
                 case "swarm" -> FaultProfile::swarm;
                 case "all" -> random -> FaultProfile.allKinds(ALL_KINDS_INTERVAL_MICROS, ALL_KINDS_DURATION_MICROS);
@@ -198,7 +213,7 @@ public final class BugHunt {
                     return new FaultProfile(kinds, drawn.meanIntervalMicros(), drawn.meanFaultDurationMicros());
                 };
             }
-            throw new IllegalArgumentException("profile must be swarm, all, alldrawn, all:MS/MS, swarm:MS/MS or only:KIND+KIND: " + name);
+            throw new IllegalArgumentException("profile must be random, swarm, all, alldrawn, all:MS/MS, swarm:MS/MS or only:KIND+KIND: " + name);
         }
 
         private static long[] intervalAndDurationMicros(String millis) {
@@ -209,11 +224,24 @@ public final class BugHunt {
 
     /** One run of the random scenario with the bugs planted, its faults drawn by the profile from the seed's fault stream. */
     static ClusterOutcome run(ClusterSpec spec, long seed, Profile profile, Set<Bug> bugs) {
+        if (profile.draw() == null) {
+            return ScenarioRunner.run(randomScenario(spec.limits().maxSteps()), seed, TraceSink.NONE, bugs).cluster();
+        }
         Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
         RandomStream random = cluster.engine().randomStream("faults");
         FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.draw().apply(random), NODES, 0, DURATION_MICROS,
                 cluster.spec().links());
         return cluster.run(DURATION_MICROS, faults, true);
+    }
+
+    private static Scenario randomScenario;
+
+    /** The catalogue's random scenario, with the hunt's step cap; read once. */
+    private static Scenario randomScenario(long maxSteps) {
+        if (randomScenario == null) {
+            randomScenario = ScenarioReader.fromTree(Overrides.apply(Catalogue.tree("random"), List.of("maxSteps=" + maxSteps)), "random");
+        }
+        return randomScenario;
     }
 
     private static void print(Bug bug, Profile profile, List<Hunt> hunts, int budgetSeeds) {

@@ -73,7 +73,11 @@ public enum Bug {
     NO_TIMER_RESET_ON_VOTE(
             "a follower that grants a vote does not restart its election timer (Figure 2, Rules for Servers, Followers)",
             "Election Efficiency",
-            "any election: a voter whose old timer runs out before the new leader's first AppendEntries arrives campaigns against the leader it just elected");
+            "any election: a voter whose old timer runs out before the new leader's first AppendEntries arrives campaigns against the leader it just elected"),
+    TRUST_STALE_REJECTION(
+            "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
+            "Process Invariant",
+            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)");
 
     private final String description;
     private final String expectedProperty;

@@ -3,6 +3,7 @@ package io.raftsim.raft.message;
 import io.raftsim.raft.kv.KvFingerprint;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.sim.engine.MessageCodec;
+import io.raftsim.sim.network.Traffic;
 import io.raftsim.sim.random.RandomStream;
 
 /** Fingerprints and summaries of cluster messages, by fixed formulas over their fields. */
@@ -56,6 +57,17 @@ public final class MessageCodecs implements MessageCodec<Message> {
                     + (m.result() != null ? " " + m.result().value() : "") + (m.leaderHint() >= 0 ? " leader=" + m.leaderHint() : "");
         }
         return message.toString();
+    }
+
+    /**
+     * The three answers are replies; the rest are requests. A link may delay or lose replies
+     * differently from requests (late replies are how a rejection from an earlier leadership
+     * reaches a leader of a later term, §5.1).
+     */
+    @Override
+    public Traffic traffic(Message message) {
+        return message instanceof AppendEntriesReply || message instanceof RequestVoteReply || message instanceof ClientReply
+                ? Traffic.REPLY : Traffic.REQUEST;
     }
 
     private static long fold(long hash, long field) {

@@ -67,6 +67,7 @@ public final class RaftNode {
     private final boolean bugCountStaleTermVotes;
     private final boolean bugCandidateIgnoresLeader;
     private final boolean bugNoTimerResetOnVote;
+    private final boolean bugTrustStaleRejection;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -102,6 +103,7 @@ public final class RaftNode {
         this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
         this.bugCandidateIgnoresLeader = plantedBugs.contains(Bug.CANDIDATE_IGNORES_LEADER);
         this.bugNoTimerResetOnVote = plantedBugs.contains(Bug.NO_TIMER_RESET_ON_VOTE);
+        this.bugTrustStaleRejection = plantedBugs.contains(Bug.TRUST_STALE_REJECTION);
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -493,10 +495,12 @@ public final class RaftNode {
      * only the outstanding probe at nextIndex - 1; in REPLICATE, the window of appends beyond
      * matchIndex that went out, all below nextIndex (etcd's {@code Progress.MaybeDecrTo}).
      */
-    private static boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
+    private boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
         return p.state() == Progress.State.PROBE
                 ? prevLogIndex == p.nextIndex() - 1
-                : prevLogIndex > p.matchIndex() && prevLogIndex < p.nextIndex();
+                // Planted bug: without the upper bound a rejection of an earlier leadership's
+                // request beyond this term's window is trusted, and nextIndex passes the log's end.
+                : prevLogIndex > p.matchIndex() && (bugTrustStaleRejection || prevLogIndex < p.nextIndex());
     }
 
     /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */

@@ -72,11 +72,11 @@ class HistoryTest {
         Operation unanswered = new Operation(1, 1, new Put("k1", "v4"), 130, Operation.NEVER, null);
         assertEquals("c2 [120..480] get(k1) -> v3", answered.describe());
         assertEquals("c1 [130..?] put(k1,v4) -> ?", unanswered.describe());
-        CheckResult failed = new CheckResult(CheckResult.Status.NOT_LINEARIZABLE, "k1", 17, List.of(answered, unanswered));
+        CheckResult failed = new CheckResult(CheckResult.Status.NOT_LINEARIZABLE, "k1", 17, 1_000, 17, List.of(answered, unanswered), List.of());
         assertEquals("NOT_LINEARIZABLE on key k1 after 17 search steps\n  c2 [120..480] get(k1) -> v3\n  c1 [130..?] put(k1,v4) -> ?",
                 failed.describe());
         assertFalse(failed.linearizable());
-        CheckResult passed = new CheckResult(CheckResult.Status.LINEARIZABLE, null, 5, List.of());
+        CheckResult passed = new CheckResult(CheckResult.Status.LINEARIZABLE, null, 5, 1_000, 5, List.of(), List.of());
         assertEquals("LINEARIZABLE after 5 search steps", passed.describe());
         assertTrue(passed.linearizable());
     }

@@ -13,6 +13,7 @@ import io.raftsim.sim.engine.Time;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,22 @@ public final class ScenarioArbitraries {
         Arbitrary<Double> duplicate = Arbitraries.of(0.0, 0.01, 0.05, 0.1);
         Arbitrary<Double> tail = Arbitraries.of(0.0, 0.01, 0.05);
         Arbitrary<Integer> tailMax = Arbitraries.integers().between(30, 100).shrinkTowards(30);
-        return Combinators.combine(minLatency, spread, drop, duplicate, tail, tailMax, Arbitraries.of(false, true))
-                .as((min, extra, dropRate, duplicateRate, tailRate, tailMaxMs, fifo) ->
-                        new NetworkSettings(min, min + extra, dropRate, duplicateRate, tailRate, Math.max(tailMaxMs, min + extra), fifo));
+        return Combinators.combine(minLatency, spread, drop, duplicate, tail, tailMax, Arbitraries.of(false, true), replies())
+                .as((min, extra, dropRate, duplicateRate, tailRate, tailMaxMs, fifo, replies) ->
+                        new NetworkSettings(min, min + extra, dropRate, duplicateRate, tailRate, Math.max(tailMaxMs, min + extra), fifo, replies));
+    }
+
+    /**
+     * Reply settings for the whole run, within the same timing bound as the network's: none
+     * (shrunk to), slower replies (a tail of up to 100 ms on up to 20% of them) or lossier ones.
+     * Replies later than an election timeout are a fault spell instead ({@link #faultSchedules}).
+     */
+    public static Arbitrary<NetworkPatch> replies() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(NetworkPatch.NONE)),
+                Tuple.of(1, Combinators.combine(Arbitraries.of(0.05, 0.2), Arbitraries.integers().between(30, 100))
+                        .as((rate, maxMs) -> new NetworkPatch(null, null, null, null, rate, (double) maxMs, null))),
+                Tuple.of(1, Arbitraries.of(0.05, 0.1).map(drop -> new NetworkPatch(null, null, drop, null, null, null, null))));
     }
 
     /**
@@ -69,7 +83,7 @@ public final class ScenarioArbitraries {
      */
     public static Arbitrary<List<FaultStep>> faultSchedules(int nodes, long durationMs) {
         Arbitrary<List<FaultStep>> fault = Combinators.combine(
-                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.integers().between(0, 8),
                         Arbitraries.longs().between(0, durationMs - 1).shrinkTowards(durationMs - 1),
                         Arbitraries.longs().between(1, Math.max(1, durationMs / 4)).shrinkTowards(1),
                         Arbitraries.integers().between(0, nodes - 1),
@@ -123,6 +137,10 @@ public final class ScenarioArbitraries {
                     new FaultStep.Network(until, new NetworkPatch(null, null, 0.0, null, null, null, null), null, null));
             case 6 -> List.of(new FaultStep.Network(at, new NetworkPatch(null, null, null, 0.3, null, null, null), null, null),
                     new FaultStep.Network(until, new NetworkPatch(null, null, null, 0.0, null, null, null), null, null));
+            // Replies late and requests on time, far beyond an election timeout, for a while; the
+            // undo sends replies as requests again (an empty reply patch).
+            case 8 -> List.of(new FaultStep.Network(at, NetworkPatch.NONE, null, null, new NetworkPatch(null, null, null, null, 0.5, 1_500.0, null)),
+                    new FaultStep.Network(until, NetworkPatch.NONE, null, null, NetworkPatch.NONE));
             default -> partition(at, until, mask, nodes);
         };
     }

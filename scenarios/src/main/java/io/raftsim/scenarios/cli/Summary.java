@@ -5,12 +5,16 @@ import io.raftsim.raft.cluster.ClusterStats;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.RunStats;
 import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.SwarmDraw;
+import io.raftsim.scenarios.run.SwarmOption;
+import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.Time;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a run for people (aligned lines) or for tools (one JSON object). */
@@ -28,6 +32,9 @@ final class Summary {
         line(text, "scenario", TerminalText.safe(result.scenario().name()) + " (" + result.scenario().nodes() + " nodes, "
                 + result.scenario().durationMs() + " ms, " + stats.faultsApplied() + " fault steps)");
         line(text, "seed", Long.toString(result.seed()));
+        if (drawsOptions(result)) {
+            line(text, "drawn on", drawnOn(result).isEmpty() ? "no swarm option" : String.join(", ", drawnOn(result)));
+        }
         line(text, "elections", stats.elections() + " won by " + stats.distinctLeaders() + (stats.distinctLeaders() == 1 ? " server" : " servers")
                 + ", highest term " + stats.highestTerm()
                 + (stats.firstLeaderMicros() >= 0 ? ", first at " + Time.format(stats.firstLeaderMicros()) : "")
@@ -48,6 +55,16 @@ final class Summary {
         line(text, "digest", run.digestHex());
         line(text, "result", result.outcome() + (result.property() != null ? " [" + result.property() + "] " + result.message() : ""));
         return text.toString();
+    }
+
+    private static boolean drawsOptions(ScenarioResult result) {
+        RandomFaults random = result.scenario().randomFaults();
+        return random != null && (random.drawNetwork() || random.drawRaftOptions());
+    }
+
+    /** The swarm options this seed drew on (PreVote, late replies, ...), by their keys. */
+    private static List<String> drawnOn(ScenarioResult result) {
+        return SwarmDraw.of(result.scenario(), result.seed()).on().stream().map(SwarmOption::key).toList();
     }
 
     static ObjectNode json(ScenarioResult result, double wallSeconds, String replay) {
@@ -75,6 +92,10 @@ final class Summary {
         stats.efficiency().electionsPerLeaderChange().forEach(efficiency.putArray("electionsPerLeaderChange")::add);
         ArrayNode messagesPerEntry = efficiency.putArray("messagesPerEntry");
         stats.efficiency().messagesPerEntryTenths().forEach(tenths -> messagesPerEntry.add(tenths / 10.0));
+        if (drawsOptions(result)) {
+            ArrayNode drawn = fields.putArray("drawnOn");
+            drawnOn(result).forEach(drawn::add);
+        }
         ArrayNode expectations = fields.putArray("expectations");
         for (ExpectationResult expectation : result.expectations()) {
             expectations.addObject().put("name", expectation.expectation().key()).put("reached", expectation.reached())

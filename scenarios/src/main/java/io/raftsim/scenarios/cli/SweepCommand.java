@@ -135,6 +135,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         summary.expectationsReached().forEach((name, count) ->
                 out.printf(Locale.ROOT, "%-13s %s reached in %d of %d runs%n", "expect", name, count, summary.runs()));
+        if (!summary.optionsOn().isEmpty()) {
+            StringBuilder options = new StringBuilder();
+            summary.optionsOn().forEach((option, count) -> options.append(options.length() == 0 ? "" : ", ")
+                    .append(option.key()).append(String.format(Locale.ROOT, " %.0f%%", 100.0 * count / summary.runs())));
+            out.printf(Locale.ROOT, "%-13s %s of runs%n", "drawn on", options);
+        }
         out.printf(Locale.ROOT, "%-13s %s%n", "elections", Distribution.describe(summary.electionsPerRun()));
         out.printf(Locale.ROOT, "%-13s %s%n", "highest term", Distribution.describe(summary.highestTermPerRun()));
         out.printf(Locale.ROOT, "%-13s %s%n", "new leader", Distribution.describe(summary.leaderRecoveryMs(), "ms", "quiet leader changes"));

@@ -103,9 +103,21 @@ public sealed interface FaultStep {
 
     /**
      * New network settings from now on, for every link or, with {@code from} and {@code to},
-     * for one directed link between two servers.
+     * for one directed link between two servers. {@code replies}, when not null, replaces the
+     * reply settings ({@link NetworkSettings#replies()}; empty: replies go as requests); null
+     * keeps them.
      */
-    record Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to) implements FaultStep {
+    record Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to, NetworkPatch replies) implements FaultStep {
+        public Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to) {
+            this(atMicros, patch, from, to, null);
+        }
+
+        /** {@code settings} with this step's changes. */
+        public NetworkSettings applyTo(NetworkSettings settings) {
+            NetworkSettings changed = settings.with(patch);
+            return replies == null ? changed : changed.withReplies(replies);
+        }
+
         @Override
         public String action() {
             return "network";
@@ -113,7 +125,7 @@ public sealed interface FaultStep {
 
         @Override
         public FaultStep at(long micros) {
-            return new Network(micros, patch, from, to);
+            return new Network(micros, patch, from, to, replies);
         }
 
         public boolean oneLink() {

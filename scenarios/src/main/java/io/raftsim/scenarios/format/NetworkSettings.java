@@ -8,15 +8,38 @@ import io.raftsim.sim.network.LinkConfig;
  * [{@code latencyMinMs}, {@code latencyMaxMs}]; with probability {@code tailRate} a message
  * instead takes a long-tail delay up to {@code tailMaxMs}; loss, duplication, and FIFO
  * order (off: random delays reorder messages).
+ *
+ * @param replies fields that differ for replies (AppendEntries, RequestVote and client
+ *                replies), each null to follow the field above; {@code fifo} is not among
+ *                them. A {@code network} fault changes the fields above, and replies follow
+ *                it wherever this leaves them alone. Other traffic classes (client links
+ *                against server links) would be further blocks of the same shape.
  */
 public record NetworkSettings(double latencyMinMs, double latencyMaxMs, double dropRate, double duplicateRate,
-                              double tailRate, double tailMaxMs, boolean fifo) {
+                              double tailRate, double tailMaxMs, boolean fifo, NetworkPatch replies) {
 
     public static final NetworkSettings DEFAULT = new NetworkSettings(1, 10, 0.0, 0.0, 0.0, 10, false);
 
+    public NetworkSettings {
+        if (replies == null || replies.fifo() != null) {
+            throw new IllegalArgumentException("replies must be a patch without fifo, NetworkPatch.NONE for none: " + replies);
+        }
+    }
+
+    /** Replies go as requests do. */
+    public NetworkSettings(double latencyMinMs, double latencyMaxMs, double dropRate, double duplicateRate,
+                           double tailRate, double tailMaxMs, boolean fifo) {
+        this(latencyMinMs, latencyMaxMs, dropRate, duplicateRate, tailRate, tailMaxMs, fifo, NetworkPatch.NONE);
+    }
+
     public LinkConfig toLinkConfig() {
         return new LinkConfig(micros(latencyMinMs), micros(latencyMaxMs), tailRate, micros(Math.max(tailMaxMs, latencyMaxMs)),
-                dropRate, duplicateRate, fifo);
+                dropRate, duplicateRate, fifo, replies.toLinkOverride());
+    }
+
+    /** These settings with replies that differ as {@code patch} says (replacing any earlier reply settings). */
+    public NetworkSettings withReplies(NetworkPatch patch) {
+        return new NetworkSettings(latencyMinMs, latencyMaxMs, dropRate, duplicateRate, tailRate, tailMaxMs, fifo, patch);
     }
 
     /** Milliseconds in a file (fractions allowed, to the microsecond) to engine microseconds. */
@@ -34,6 +57,6 @@ public record NetworkSettings(double latencyMinMs, double latencyMaxMs, double d
                 patch.duplicateRate() != null ? patch.duplicateRate() : duplicateRate,
                 patch.tailRate() != null ? patch.tailRate() : tailRate,
                 Math.max(tailMax, max),
-                patch.fifo() != null ? patch.fifo() : fifo);
+                patch.fifo() != null ? patch.fifo() : fifo, replies);
     }
 }

@@ -44,6 +44,13 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
                 maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
     }
 
+    /** These settings with the five extensions a swarm draws set as given. */
+    public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
+                                       int entriesPerAppend, int inflightAppends) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+    }
+
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
     public RaftSettings forNodes(int nodes) {
         TreeMap<String, Long> kept = new TreeMap<>();

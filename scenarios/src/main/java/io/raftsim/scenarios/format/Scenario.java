@@ -98,6 +98,10 @@ public record Scenario(String name, String description, long seed, int nodes, lo
         return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
     }
 
+    public Scenario withNetwork(NetworkSettings settings) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, settings, clients, faults, randomFaults, expect, initialState, maxSteps);
+    }
+
     public Scenario withNameAndDescription(String newName, String newDescription) {
         return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
     }

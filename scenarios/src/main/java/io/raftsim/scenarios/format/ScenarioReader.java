@@ -280,8 +280,9 @@ public final class ScenarioReader {
             return d;
         }
         NetworkPatch patch = networkPatch(fields);
+        NetworkPatch replies = replies(fields);
         fields.done();
-        NetworkSettings settings = d.with(patch);
+        NetworkSettings settings = d.with(patch).withReplies(replies == null ? NetworkPatch.NONE : replies);
         if (settings.latencyMaxMs() < settings.latencyMinMs()) {
             throw fields.fail(path + ".latencyMs.max", JsonFields.format(settings.latencyMaxMs()) + " is below latencyMs.min " + JsonFields.format(settings.latencyMinMs()));
         }
@@ -306,6 +307,20 @@ public final class ScenarioReader {
         return new NetworkPatch(min, max, drop, duplicate, tail, tailMax, fifo);
     }
 
+    /** The {@code replies} block of a network setting: the fields replies take differently; null when absent. */
+    private static NetworkPatch replies(JsonFields fields) {
+        JsonFields repliesFields = fields.object("replies");
+        if (repliesFields == null) {
+            return null;
+        }
+        NetworkPatch replies = networkPatch(repliesFields);
+        if (replies.fifo() != null) {
+            throw repliesFields.fail(repliesFields.path("fifo"), "is a setting of the link, not of its replies; set network.fifo");
+        }
+        repliesFields.done();
+        return replies;
+    }
+
     /** Network changes apply in time order; each must leave a valid latency range. */
     private static void checkNetworkSequence(List<FaultStep> faults, NetworkSettings base, String source) {
         NetworkSettings current = base;
@@ -313,7 +328,7 @@ public final class ScenarioReader {
         sorted.sort(java.util.Comparator.comparingLong(FaultStep::atMicros));
         for (FaultStep step : sorted) {
             if (step instanceof FaultStep.Network change) {
-                NetworkSettings next = current.with(change.patch());
+                NetworkSettings next = change.applyTo(current);
                 if (next.latencyMaxMs() < next.latencyMinMs()) {
                     throw ScenarioException.at(source, "faults (network at " + JsonFields.format(step.atMicros() / 1000.0) + " ms).latencyMs",
                             "min " + JsonFields.format(next.latencyMinMs()) + " is above max " + JsonFields.format(next.latencyMaxMs()));
@@ -370,7 +385,7 @@ public final class ScenarioReader {
                 boolean oneLink = fields.has("from") || fields.has("to");
                 NodeRef from = oneLink ? node(fields, "from", nodes) : null;
                 NodeRef to = oneLink ? node(fields, "to", nodes) : null;
-                yield new FaultStep.Network(atMicros, patch, from, to);
+                yield new FaultStep.Network(atMicros, patch, from, to, replies(fields));
             }
             case "clientBurst" -> {
                 Long count = fields.optionalInteger("count", 1, 100_000);
@@ -465,8 +480,10 @@ public final class ScenarioReader {
         }
         Long interval = fields.optionalInteger("meanIntervalMs", 10, MAX_DURATION_MS);
         Long duration = fields.optionalInteger("meanDurationMs", 10, MAX_DURATION_MS);
+        Boolean drawNetwork = fields.optionalBool("drawNetwork");
+        Boolean drawRaftOptions = fields.optionalBool("drawRaftOptions");
         fields.done();
-        return new RandomFaults(kinds, interval, duration);
+        return new RandomFaults(kinds, interval, duration, Boolean.TRUE.equals(drawNetwork), Boolean.TRUE.equals(drawRaftOptions));
     }
 
     /** Fault kinds by their file names: crash, partition, isolate, oneWayCut, pause, drift, lossyNetwork, duplicatingNetwork, slowNetwork. */

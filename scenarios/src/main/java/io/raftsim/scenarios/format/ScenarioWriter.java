@@ -113,6 +113,10 @@ public final class ScenarioWriter {
         network.put("tailRate", n.tailRate());
         putMs(network, "tailMaxMs", n.tailMaxMs());
         network.put("fifo", n.fifo());
+        if (!n.replies().isEmpty()) {
+            // Only when replies differ: a file without the block reads back the same.
+            patchFields(network.putObject("replies"), n.replies());
+        }
         return network;
     }
 
@@ -145,7 +149,17 @@ public final class ScenarioWriter {
     }
 
     private static void networkFields(ObjectNode fault, FaultStep.Network n) {
-        NetworkPatch patch = n.patch();
+        patchFields(fault, n.patch());
+        if (n.replies() != null) {
+            patchFields(fault.putObject("replies"), n.replies());
+        }
+        if (n.oneLink()) {
+            fault.put("from", n.from().name());
+            fault.put("to", n.to().name());
+        }
+    }
+
+    private static void patchFields(ObjectNode fault, NetworkPatch patch) {
         if (patch.latencyMinMs() != null || patch.latencyMaxMs() != null) {
             ObjectNode latency = fault.putObject("latencyMs");
             if (patch.latencyMinMs() != null) {
@@ -163,10 +177,6 @@ public final class ScenarioWriter {
         }
         if (patch.fifo() != null) {
             fault.put("fifo", patch.fifo());
-        }
-        if (n.oneLink()) {
-            fault.put("from", n.from().name());
-            fault.put("to", n.to().name());
         }
     }
 
@@ -198,6 +208,12 @@ public final class ScenarioWriter {
         }
         if (r.meanDurationMs() != null) {
             random.put("meanDurationMs", r.meanDurationMs());
+        }
+        if (r.drawNetwork()) {
+            random.put("drawNetwork", true);
+        }
+        if (r.drawRaftOptions()) {
+            random.put("drawRaftOptions", true);
         }
         return random;
     }

@@ -15,7 +15,9 @@ import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.sim.engine.Time;
+import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.fault.FaultProfile;
+import io.raftsim.sim.fault.TimedFault;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.FaultScheduleGenerator;
 import io.raftsim.sim.random.RandomStream;
@@ -51,7 +53,10 @@ public final class ScenarioRunner {
      * @param plantedBugs known mistakes planted in every server, to show the checks catch
      *                    them (issue 6); empty for every real run, and never a scenario field
      */
-    public static ScenarioResult run(Scenario scenario, long seed, TraceSink trace, Set<Bug> plantedBugs) {
+    public static ScenarioResult run(Scenario asWritten, long seed, TraceSink trace, Set<Bug> plantedBugs) {
+        // The Raft options and network the seed draws, if the file asks for draws; the result
+        // keeps the scenario as written, so summaries can tell what was drawn (SwarmDraw.of).
+        Scenario scenario = SwarmDraw.withDrawnRaftOptions(asWritten, seed);
         int nodes = scenario.nodes();
         ClusterSpec spec = ClusterSpec.defaults(nodes)
                 .withRaft(scenario.raft().toConfig(nodes))
@@ -68,10 +73,10 @@ public final class ScenarioRunner {
         cluster.addListener(tracker);
         scheduleSteps(scenario, cluster);
         long durationMicros = Time.ms(scenario.durationMs());
-        FaultSchedule drawn = drawnFaults(scenario, seed);
+        FaultSchedule drawn = drawnFaults(asWritten, seed);
         ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
         cluster.engine().finish();
-        return judge(scenario, seed, cluster, outcome, tracker, drawn.size());
+        return judge(asWritten, seed, cluster, outcome, tracker, drawn.size());
     }
 
     /** A server's durable state before the run: its term and vote, and no-op entries of the given terms. */
@@ -84,7 +89,10 @@ public final class ScenarioRunner {
         cluster.preload(NodeRef.indexOf(server), new HardState(state.term(), vote), log);
     }
 
-    /** The fault schedule the seed draws for this scenario (empty without {@code randomFaults}). */
+    /**
+     * The fault schedule the seed draws for this scenario (empty without {@code randomFaults}):
+     * with {@code drawNetwork}, first the drawn network at time 0, to which network faults return.
+     */
     public static FaultSchedule drawnFaults(Scenario scenario, long seed) {
         RandomFaults random = scenario.randomFaults();
         if (random == null) {
@@ -99,8 +107,17 @@ public final class ScenarioRunner {
                 random.kinds() != null ? random.kinds() : drawn.enabled(),
                 random.meanIntervalMs() != null ? Time.ms(random.meanIntervalMs()) : drawn.meanIntervalMicros(),
                 random.meanDurationMs() != null ? Time.ms(random.meanDurationMs()) : drawn.meanFaultDurationMicros());
-        return FaultScheduleGenerator.generate(stream, profile, scenario.nodes(), 0, Time.ms(scenario.durationMs()),
-                scenario.network().toLinkConfig());
+        SwarmDraw draw = SwarmDraw.of(scenario, seed);
+        FaultSchedule faults = FaultScheduleGenerator.generate(stream, profile, scenario.nodes(), 0, Time.ms(scenario.durationMs()),
+                draw.network().toLinkConfig());
+        FaultAction.SetLinks network = draw.networkFault(scenario);
+        if (network == null) {
+            return faults;
+        }
+        List<TimedFault> all = new ArrayList<>();
+        all.add(new TimedFault(0, network));
+        all.addAll(faults.faults());
+        return new FaultSchedule(all);
     }
 
     /** Explicit steps, in time order; network steps carry the settings in force after them. */
@@ -109,7 +126,7 @@ public final class ScenarioRunner {
         for (FaultStep step : scenario.faults()) {
             NetworkSettings links = null;
             if (step instanceof FaultStep.Network network) {
-                links = current.with(network.patch());
+                links = network.applyTo(current);
                 if (!network.oneLink()) {
                     current = links;
                 }

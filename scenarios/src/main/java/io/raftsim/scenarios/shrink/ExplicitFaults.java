@@ -7,6 +7,7 @@ import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.TimedFault;
 import io.raftsim.sim.network.LinkConfig;
+import io.raftsim.sim.network.LinkOverride;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +61,30 @@ final class ExplicitFaults {
             return new FaultStep.Drift(at, NodeRef.server(d.node()), d.rate());
         }
         if (action instanceof FaultAction.SetLinks l) {
-            return new FaultStep.Network(at, patch(l.config()), null, null);
+            return new FaultStep.Network(at, patch(l.config()), null, null, replies(l.config()));
         }
         if (action instanceof FaultAction.SetLink l) {
-            return new FaultStep.Network(at, patch(l.config()), NodeRef.server(l.from()), NodeRef.server(l.to()));
+            return new FaultStep.Network(at, patch(l.config()), NodeRef.server(l.from()), NodeRef.server(l.to()), replies(l.config()));
         }
         throw new IllegalArgumentException("no scenario step for " + action.describe());
+    }
+
+    /**
+     * The reply override, when the links have one; null otherwise, so schedules drawn without
+     * reply settings are written as before. Drawn schedules carry the same override on every
+     * network change (SwarmDraw's links), so null never leaves a stale one in force.
+     */
+    private static NetworkPatch replies(LinkConfig c) {
+        LinkOverride o = c.replies();
+        if (o.isEmpty()) {
+            return null;
+        }
+        return new NetworkPatch(ms(o.latencyMinMicros()), ms(o.latencyMaxMicros()), o.dropRate(), o.duplicateRate(),
+                o.tailProbability(), ms(o.tailMaxMicros()), null);
+    }
+
+    private static Double ms(Long micros) {
+        return micros == null ? null : micros / 1000.0;
     }
 
     private static NetworkPatch patch(LinkConfig c) {

@@ -8,6 +8,7 @@ import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.scenarios.run.SwarmDraw;
 import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.random.RandomStream;
@@ -118,14 +119,18 @@ public final class Shrinker {
         return ((scenario.faults().size() * 100L + scenario.nodes()) * 1_000L + scenario.clients().count()) * 10_000_000L + scenario.durationMs();
     }
 
-    /** The faults drawn from the seed, written as explicit steps after the scenario's own. */
+    /**
+     * The faults drawn from the seed, written as explicit steps after the scenario's own (the
+     * drawn network first, at time 0), and the Raft options the seed drew written into the
+     * {@code raft} block: the result draws nothing, so it replays with any seed.
+     */
     static Scenario explicit(Scenario scenario, long seed) {
         if (scenario.randomFaults() == null) {
             return scenario;
         }
         List<FaultStep> steps = new ArrayList<>(scenario.faults());
         steps.addAll(ExplicitFaults.of(ScenarioRunner.drawnFaults(scenario, seed)));
-        return scenario.withFaults(steps).withRandomFaults(null);
+        return SwarmDraw.withDrawnRaftOptions(scenario, seed).withFaults(steps).withRandomFaults(null);
     }
 
     /** ddmin over the fault steps: drop fault-and-undo pairs, then chunks of halving size, while the failure persists. */

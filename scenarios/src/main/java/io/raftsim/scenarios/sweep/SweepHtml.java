@@ -47,6 +47,11 @@ public final class SweepHtml {
         html.append("</table>\n<h2>Expect conditions reached</h2>\n<table><tr><th>condition</th><th>runs</th></tr>\n");
         summary.expectationsReached().forEach((name, count) -> html.append("<tr><td>").append(Html.escape(name)).append("</td><td>")
                 .append(count).append(" of ").append(summary.runs()).append("</td></tr>\n"));
+        if (!summary.optionsOn().isEmpty()) {
+            html.append("</table>\n<h2>Swarm options drawn on</h2>\n<table><tr><th>option</th><th>runs</th></tr>\n");
+            summary.optionsOn().forEach((option, count) -> html.append("<tr><td>").append(option.key()).append("</td><td>")
+                    .append(count).append(" of ").append(summary.runs()).append("</td></tr>\n"));
+        }
         html.append("</table>\n<h2>Elections per run</h2>\n").append(bars(summary.electionsPerRun(), 1, "runs", "leaders elected in a run"));
         html.append("<h2>Highest term per run</h2>\n").append(bars(summary.highestTermPerRun(), 1, "runs", "highest term reached in a run"));
         html.append("<h2>Efficiency in quiet windows</h2>\n<p>Measured only while a majority is up and connected and no fault is active; "

@@ -5,6 +5,7 @@ import io.raftsim.reports.io.InputFiles;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.SwarmOption;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +76,10 @@ public final class SweepJson {
         histogram(root, "leaderRecoveryMs", summary.leaderRecoveryMs());
         histogram(root, "electionsPerLeaderChange", summary.electionsPerLeaderChange());
         histogram(root, "messagesPerEntry", summary.messagesPerEntry());
+        if (!summary.optionsOn().isEmpty()) {
+            ObjectNode options = root.putObject("swarmOptionsOn");
+            summary.optionsOn().forEach((option, count) -> options.put(option.key(), count));
+        }
         ArrayNode failures = root.putArray("failures");
         for (SweepSummary.Failure failure : summary.failures()) {
             failures.addObject().put("seed", failure.seed()).put("outcome", failure.outcome().name())

@@ -3,6 +3,8 @@ package io.raftsim.scenarios.sweep;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.SwarmDraw;
+import io.raftsim.scenarios.run.SwarmOption;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ public final class SweepSummary {
     private final TreeMap<Long, Long> leaderRecoveryMs = new TreeMap<>();
     private final TreeMap<Long, Long> electionsPerLeaderChange = new TreeMap<>();
     private final TreeMap<Long, Long> messagesPerEntry = new TreeMap<>();
+    /** Runs in which each drawn option was on (swarm draws, SwarmDraw); empty when the scenario draws none. */
+    private final TreeMap<SwarmOption, Long> optionsOn = new TreeMap<>();
 
     public void add(ScenarioResult result) {
         runs++;
@@ -54,6 +58,8 @@ public final class SweepSummary {
         }
         result.stats().efficiency().electionsPerLeaderChange().forEach(terms -> electionsPerLeaderChange.merge(terms, 1L, Long::sum));
         result.stats().efficiency().messagesPerEntryTenths().forEach(tenths -> messagesPerEntry.merge(tenths / 10, 1L, Long::sum));
+        // Re-drawn from the scenario as written and the seed: a handful of draws, nothing carried in the result.
+        SwarmDraw.of(result.scenario(), result.seed()).on().forEach(option -> optionsOn.merge(option, 1L, Long::sum));
         if (result.outcome().failed()) {
             addFailure(new Failure(result.seed(), result.outcome(), result.property(), result.message()));
         }
@@ -78,6 +84,7 @@ public final class SweepSummary {
         other.electionsPerLeaderChange.forEach((k, v) -> electionsPerLeaderChange.merge(k, v, Long::sum));
         other.messagesPerEntry.forEach((k, v) -> messagesPerEntry.merge(k, v, Long::sum));
         other.failures.values().forEach(this::addFailure);
+        other.optionsOn.forEach((k, v) -> optionsOn.merge(k, v, Long::sum));
     }
 
     public long runs() {
@@ -137,6 +144,12 @@ public final class SweepSummary {
         return new TreeMap<>(messagesPerEntry);
     }
 
+
+    /** In how many runs each swarm option was drawn on; options never drawn on are absent. */
+    public TreeMap<SwarmOption, Long> optionsOn() {
+        return new TreeMap<>(optionsOn);
+    }
+
     /** The seeds kept that did not pass (failed or undecided), lowest first. */
     public List<Failure> failures() {
         return new ArrayList<>(failures.values());
@@ -176,6 +189,10 @@ public final class SweepSummary {
 
     void restoreMessagesPerEntry(long messages, long count) {
         messagesPerEntry.put(messages, count);
+    }
+
+    void restoreOptionOn(SwarmOption option, long count) {
+        optionsOn.put(option, count);
     }
 
     void restoreFailure(Failure failure) {

@@ -3,6 +3,7 @@ package io.raftsim.scenarios.sweep;
 import io.raftsim.reports.build.BuildIdentity;
 import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.SwarmOption;
 import tools.jackson.databind.JsonNode;
 
 import java.util.EnumMap;
@@ -69,6 +70,7 @@ final class SweepSummaryReader {
         eventHistogram(root, "leaderRecoveryMs", summary::restoreLeaderRecovery);
         eventHistogram(root, "electionsPerLeaderChange", summary::restoreElectionsPerLeaderChange);
         eventHistogram(root, "messagesPerEntry", summary::restoreMessagesPerEntry);
+        swarmOptionsOn(root, runs, summary);
         failures(root, range, outcomes, notPassed, summary);
         headerOut.accept(header);
         return summary;
@@ -154,6 +156,30 @@ final class SweepSummaryReader {
                 throw fail(field, quote(entry.getKey()) + " is negative");
             }
             restore.put(key, count(entry.getValue(), field + "." + entry.getKey()));
+        }
+    }
+
+    /** Runs in which each swarm option was drawn on; absent when the scenario draws none. */
+    private void swarmOptionsOn(JsonNode root, long runs, SweepSummary summary) {
+        if (!root.has("swarmOptionsOn")) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : object(root, "swarmOptionsOn").properties()) {
+            String field = "swarmOptionsOn." + entry.getKey();
+            SwarmOption option = null;
+            for (SwarmOption candidate : SwarmOption.values()) {
+                if (candidate.key().equals(entry.getKey())) {
+                    option = candidate;
+                }
+            }
+            if (option == null) {
+                throw fail(field, "not a swarm option");
+            }
+            long count = count(entry.getValue(), field);
+            if (count > runs) {
+                throw fail(field, count + " is more than the " + runs + " runs");
+            }
+            summary.restoreOptionOn(option, count);
         }
     }
 

@@ -215,7 +215,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
 
     void send(int from, int to, M message) {
         long fingerprint = codec.fingerprint(message);
-        long deliveryMicros = network.route(from, to, nowMicros);
+        long deliveryMicros = network.route(from, to, nowMicros, codec.traffic(message));
         if (deliveryMicros < 0) {
             String why = deliveryMicros == Network.LOST_PARTITIONED ? "link cut"
                     : deliveryMicros == Network.LOST_RANDOMLY ? "lost" : "link full";

@@ -1,5 +1,7 @@
 package io.raftsim.sim.engine;
 
+import io.raftsim.sim.network.Traffic;
+
 /**
  * How the engine sees messages: a fingerprint for the run digest and a short summary for
  * traces. The fingerprint must be computed from the message's fields by a fixed algorithm,
@@ -10,4 +12,13 @@ public interface MessageCodec<M> {
     long fingerprint(M message);
 
     String summary(M message);
+
+    /**
+     * Whether the message is a request or a reply, for links that treat replies differently
+     * ({@code LinkConfig.replies}). The process layer knows its protocol; sim-core does not,
+     * so by default everything is a request.
+     */
+    default Traffic traffic(M message) {
+        return Traffic.REQUEST;
+    }
 }

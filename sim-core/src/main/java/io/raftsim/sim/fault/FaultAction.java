@@ -153,7 +153,9 @@ public sealed interface FaultAction extends ControlAction {
         static String settings(LinkConfig config) {
             return "latency=" + config.latencyMinMicros() + ".." + config.latencyMaxMicros()
                     + "us tail=" + config.tailProbability() + "@" + config.tailMaxMicros()
-                    + "us drop=" + config.dropRate() + " dup=" + config.duplicateRate() + " fifo=" + config.fifo();
+                    + "us drop=" + config.dropRate() + " dup=" + config.duplicateRate() + " fifo=" + config.fifo()
+                    // Only when set, so links without a reply override describe (and digest) as before.
+                    + (config.replies().isEmpty() ? "" : " replies " + config.replies().describe());
         }
 
         @Override

@@ -5,6 +5,12 @@ package io.raftsim.sim.network;
  * {@code latencyMaxMicros}]; with probability {@code tailProbability} a message instead
  * takes a long-tail delay uniform in [{@code latencyMaxMicros}, {@code tailMaxMicros}]
  * (a GC pause, a retransmit). Reordering follows from random delays unless {@code fifo}.
+ *
+ * <p>{@code replies} replaces some of these settings for messages the process layer classifies
+ * as {@link Traffic#REPLY}, so "replies late, requests on time" is a network one can ask for.
+ * It stays partial and rides along every {@code with*} change: a fault that changes the link
+ * reaches the reply fields the override leaves alone. The network resolves it once per
+ * setting, not per message, and every message still takes the same six draws.
  */
 public record LinkConfig(
         long latencyMinMicros,
@@ -13,12 +19,22 @@ public record LinkConfig(
         long tailMaxMicros,
         double dropRate,
         double duplicateRate,
-        boolean fifo) {
+        boolean fifo,
+        LinkOverride replies) {
 
     /** A LAN-like link: 1–10 ms, no loss, no duplicates, reordering allowed. */
     public static final LinkConfig DEFAULT = new LinkConfig(1_000, 10_000, 0.0, 10_000, 0.0, 0.0, false);
 
+    /** Replies go as requests do. */
+    public LinkConfig(long latencyMinMicros, long latencyMaxMicros, double tailProbability, long tailMaxMicros,
+                      double dropRate, double duplicateRate, boolean fifo) {
+        this(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, duplicateRate, fifo, LinkOverride.NONE);
+    }
+
     public LinkConfig {
+        if (replies == null) {
+            throw new IllegalArgumentException("replies must be an override, LinkOverride.NONE for none");
+        }
         requireNonNegative("latencyMinMicros", latencyMinMicros);
         if (latencyMaxMicros < latencyMinMicros) {
             throw new IllegalArgumentException("latencyMaxMicros " + latencyMaxMicros + " < latencyMinMicros " + latencyMinMicros);
@@ -32,23 +48,32 @@ public record LinkConfig(
     }
 
     public LinkConfig withLatency(long minMicros, long maxMicros) {
-        return new LinkConfig(minMicros, maxMicros, tailProbability, Math.max(tailMaxMicros, maxMicros), dropRate, duplicateRate, fifo);
+        return new LinkConfig(minMicros, maxMicros, tailProbability, Math.max(tailMaxMicros, maxMicros), dropRate, duplicateRate, fifo, replies);
     }
 
     public LinkConfig withTail(double probability, long maxMicros) {
-        return new LinkConfig(latencyMinMicros, latencyMaxMicros, probability, maxMicros, dropRate, duplicateRate, fifo);
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, probability, maxMicros, dropRate, duplicateRate, fifo, replies);
     }
 
     public LinkConfig withDropRate(double rate) {
-        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, rate, duplicateRate, fifo);
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, rate, duplicateRate, fifo, replies);
     }
 
     public LinkConfig withDuplicateRate(double rate) {
-        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, rate, fifo);
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, rate, fifo, replies);
     }
 
     public LinkConfig withFifo(boolean inOrder) {
-        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, duplicateRate, inOrder);
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, duplicateRate, inOrder, replies);
+    }
+
+    public LinkConfig withReplies(LinkOverride override) {
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, duplicateRate, fifo, override);
+    }
+
+    /** The settings a message of this traffic class is routed with. */
+    public LinkConfig forTraffic(Traffic traffic) {
+        return traffic == Traffic.REPLY ? replies.applyTo(this) : this;
     }
 
     private static void requireNonNegative(String field, long value) {

@@ -12,6 +12,10 @@ import java.util.Arrays;
  *
  * <p>Each link draws from its own random stream, derived from the run seed by link name,
  * so traffic on one link never shifts the delays of another.
+ *
+ * <p>A link's settings may treat replies differently ({@link LinkConfig#replies()}): the
+ * engine passes each message's {@link Traffic} class, and a reply is routed with the link's
+ * reply settings, resolved here once per change of settings. Same six draws either way.
  */
 public final class Network {
     /** {@link #route} results below zero say why a message was lost. */
@@ -23,6 +27,8 @@ public final class Network {
     private final int maxInFlightPerLink;
     private final RandomStream root;
     private final LinkConfig[] links;
+    /** Per link, its settings as replies see them ({@code links[i].forTraffic(REPLY)}). */
+    private final LinkConfig[] replyLinks;
     private final boolean[] cut;
     private final int[] inFlight;
     private final long[] lastDeliveryMicros;
@@ -45,6 +51,8 @@ public final class Network {
         int linkCount = endpointCount * endpointCount;
         this.links = new LinkConfig[linkCount];
         Arrays.fill(links, defaults);
+        this.replyLinks = new LinkConfig[linkCount];
+        Arrays.fill(replyLinks, defaults.forTraffic(Traffic.REPLY));
         this.cut = new boolean[linkCount];
         this.inFlight = new int[linkCount];
         this.lastDeliveryMicros = new long[linkCount];
@@ -66,8 +74,13 @@ public final class Network {
      * next message gets. Shrinking a failing schedule relies on that.
      */
     public long route(int from, int to, long nowMicros) {
+        return route(from, to, nowMicros, Traffic.REQUEST);
+    }
+
+    /** As {@link #route(int, int, long)}, with the settings the link applies to this traffic class. */
+    public long route(int from, int to, long nowMicros, Traffic traffic) {
         int link = index(from, to);
-        LinkConfig config = links[link];
+        LinkConfig config = traffic == Traffic.REPLY ? replyLinks[link] : links[link];
         RandomStream random = random(link, from, to);
         double lossDraw = random.nextDouble();
         long delayMicros = delayMicros(config, random.nextDouble(), random.nextDouble());
@@ -185,11 +198,14 @@ public final class Network {
     }
 
     public void setLink(int from, int to, LinkConfig config) {
-        links[index(from, to)] = config;
+        int link = index(from, to);
+        links[link] = config;
+        replyLinks[link] = config.forTraffic(Traffic.REPLY);
     }
 
     public void setAllLinks(LinkConfig config) {
         Arrays.fill(links, config);
+        Arrays.fill(replyLinks, config.forTraffic(Traffic.REPLY));
     }
 
     private long schedule(int link, LinkConfig config, long nowMicros, long delayMicros) {

@@ -1,0 +1,33 @@
+package io.raftsim.scenarios.run;
+
+/**
+ * An option a swarm run may draw from its seed besides the fault kinds ({@link SwarmDraw}):
+ * a Raft extension, or a property of the network for the whole run. Sweep summaries count how
+ * often each was on, so a corner the search never visits shows up as a zero.
+ */
+public enum SwarmOption {
+    PRE_VOTE("preVote"),
+    CHECK_QUORUM("checkQuorum"),
+    FAST_BACKTRACK("fastBacktrack"),
+    /** Many entries per AppendEntries; off: one, the paper's simplest leader. */
+    BATCHING("batching"),
+    /** Several AppendEntries in flight per follower; off: one at a time. */
+    PIPELINING("pipelining"),
+    /** Requests (every message that is not a reply) take heavy-tail delays far beyond an election timeout. */
+    LATE_REQUESTS("lateRequests"),
+    /** Replies take heavy-tail delays far beyond an election timeout. */
+    LATE_REPLIES("lateReplies"),
+    /** Every link loses messages for the whole run, not only in lossy spells. */
+    LOSSY_LINKS("lossyLinks");
+
+    private final String key;
+
+    SwarmOption(String key) {
+        this.key = key;
+    }
+
+    /** The option's name in summaries, JSON and pages. */
+    public String key() {
+        return key;
+    }
+}
