@@ -72,13 +72,14 @@ class RaftEventsTest {
 
     @Test
     @DisplayName("A granted pre-vote is reported as one, with the term asked about")
-    void preVoteGrantIsReported() {
+    void preVoteGrantAndRefusalAreReported() {
         NodeHarness h = NodeHarness.follower(0, 3);
         h.drain();
         h.node.receive(10_000, 1, new RequestVote(1, 1, 0, 0, true));
         assertEquals(List.of(new RaftEvent.VoteGranted(0, 1, 1, true)), events(h));
         h.node.receive(10_000, 2, new RequestVote(0, 2, 0, 0, true));
-        assertEquals(List.of(), events(h), "a refused pre-vote reports nothing");
+        assertEquals(List.of(new RaftEvent.VoteRefused(0, 2, 0, true, RaftEvent.VoteRefused.Reason.STALE_TERM)), events(h),
+                "a refused pre-vote is reported with its reason, for the timeline");
     }
 
     @Test
