@@ -5,17 +5,13 @@ import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.RequestVote;
-import io.raftsim.raft.message.RequestVoteReply;
 import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
-import io.raftsim.raft.node.RaftTimers;
-import io.raftsim.raft.node.Role;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,25 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SafetyMonitorTest {
     private static final int SERVERS = 3;
-    private final SafetyMonitor monitor = new SafetyMonitor(SERVERS);
+    private final MonitoredNodes nodes = new MonitoredNodes(SERVERS);
+    private final SafetyMonitor monitor = nodes.monitor;
 
     private RaftNode node(int id, HardState hardState, long... logTerms) {
-        List<LogEntry> log = new ArrayList<>();
-        for (int i = 0; i < logTerms.length; i++) {
-            log.add(new LogEntry(logTerms[i], i + 1, Command.Noop.INSTANCE));
-        }
-        RaftNode node = new RaftNode(id, RaftConfig.defaults(SERVERS), hardState, log, new RandomStream(id), monitor, new Effects(false));
-        monitor.started(node);
-        node.start(0);
-        return node;
+        return nodes.node(id, hardState, logTerms);
     }
 
     /** Makes {@code node} leader of its next term with one granted vote. */
     private void elect(RaftNode node) {
-        node.timerFired(1_000, RaftTimers.ELECTION);
-        node.receive(2_000, (node.id() + 1) % SERVERS, new RequestVoteReply(node.currentTerm(), true, false));
-        assertEquals(Role.LEADER, node.role());
-        monitor.handled(node);
+        nodes.elect(node);
     }
 
     private void assertFired(SafetyProperty property) {

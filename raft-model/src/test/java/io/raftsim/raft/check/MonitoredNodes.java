@@ -1,0 +1,51 @@
+package io.raftsim.raft.check;
+
+import io.raftsim.raft.RaftConfig;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.raft.node.Effects;
+import io.raftsim.raft.node.HardState;
+import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.RaftTimers;
+import io.raftsim.raft.node.Role;
+import io.raftsim.sim.random.RandomStream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Real {@link RaftNode}s reporting to one {@link SafetyMonitor}, driven by hand into the states
+ * a buggy implementation would reach: the fixture of the monitor's tests.
+ */
+final class MonitoredNodes {
+    final int servers;
+    final SafetyMonitor monitor;
+
+    MonitoredNodes(int servers) {
+        this.servers = servers;
+        this.monitor = new SafetyMonitor(servers);
+    }
+
+    /** A started node with the given durable state and no-op entries of {@code logTerms}. */
+    RaftNode node(int id, HardState hardState, long... logTerms) {
+        List<LogEntry> log = new ArrayList<>();
+        for (int i = 0; i < logTerms.length; i++) {
+            log.add(new LogEntry(logTerms[i], i + 1, Command.Noop.INSTANCE));
+        }
+        RaftNode node = new RaftNode(id, RaftConfig.defaults(servers), hardState, log, new RandomStream(id), monitor, new Effects(false));
+        monitor.started(node);
+        node.start(0);
+        return node;
+    }
+
+    /** Makes {@code node} leader of its next term with one granted vote. */
+    void elect(RaftNode node) {
+        node.timerFired(1_000, RaftTimers.ELECTION);
+        node.receive(2_000, (node.id() + 1) % servers, new RequestVoteReply(node.currentTerm(), true, false));
+        assertEquals(Role.LEADER, node.role());
+        monitor.handled(node);
+    }
+}
