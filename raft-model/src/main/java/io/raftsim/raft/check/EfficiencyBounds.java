@@ -52,9 +52,18 @@ public record EfficiencyBounds(long electionTimeoutMinMicros, long electionTimeo
      * may have to be probed back over a probe and its rejection, and for each index it may then
      * lack an append and its reply ({@code catchUpIndexes}: the leader's last index above the
      * peer's commit index, whose prefix matches the leader's).
+     *
+     * <p>With pipelining (W = maxInflightAppends above 1) over a link that reorders, an append
+     * that overtakes its predecessor is rejected, sends the leader back to probing and has the
+     * appends then in flight sent again (etcd's Progress does the same): each index may go out
+     * up to W times. With W = 1 the bound is the plain one. Found by sweep random seed 33226, a
+     * pipelined catch-up of 55 indexes over a reordering link that flapped between REPLICATE and
+     * PROBE and delivered 484 RPCs against a bound of 476 that counted each index once.
      */
     public long messageBoundForInterval(long entriesAppended, long heartbeatPeriods, long catchUpIndexes) {
         long peers = clusterSize - 1L;
-        return 2 * peers * (entriesAppended + heartbeatPeriods + maxInflightAppends + 3) + 4 * catchUpIndexes;
+        long sendsPerIndex = maxInflightAppends;
+        return 2 * peers * (entriesAppended * sendsPerIndex + heartbeatPeriods + maxInflightAppends + 3)
+                + (2 + 2 * sendsPerIndex) * catchUpIndexes;
     }
 }

@@ -508,10 +508,11 @@ public final class EfficiencyMonitor implements RaftHostListener, Observer<Messa
         }
         if (delivered > bound) {
             fail(EfficiencyProperty.MESSAGE_EFFICIENCY, String.format(java.util.Locale.ROOT, "%d RPCs delivered from %s to %s while one leader led a quiet majority %s, "
-                            + "for %d entries appended (%d committed) over %d heartbeat periods; the bound is 2 x %d peers x (entries + heartbeats + in flight %d + 3) "
-                            + "+ 4 x %d indexes to catch up = %d",
+                            + "for %d entries appended (%d committed) over %d heartbeat periods; the bound is 2 x %d peers x (entries x %d + heartbeats + in flight %d + 3) "
+                            + "+ %d x %d indexes to catch up = %d",
                     delivered, ms(intervalStartMicros), ms(intervalEndMicros), members(quietMask), appended, committed, heartbeats,
-                    bounds.clusterSize() - 1, bounds.maxInflightAppends(), catchUpIndexes, bound));
+                    bounds.clusterSize() - 1, bounds.maxInflightAppends(), bounds.maxInflightAppends(), 2 + 2 * bounds.maxInflightAppends(),
+                    catchUpIndexes, bound));
         }
     }
 

@@ -44,4 +44,14 @@ class EfficiencyBoundsTest {
         assertEquals(4, bounds.messageBoundForInterval(0, 1, 1) - base,
                 "one index to catch up: a probe rejected over it, then an append carrying it, each with its reply");
     }
+
+    @Test
+    void withPipeliningOverAReorderingLinkEachIndexMayGoOutOncePerAppendInFlight() {
+        // Sweep random seed 33226: a pipelined catch-up flapped between REPLICATE and PROBE.
+        EfficiencyBounds bounds = EfficiencyBounds.of(RAFT.withBatching(1, 4), LinkConfig.DEFAULT);
+        long base = bounds.messageBoundForInterval(0, 1, 0);
+        assertEquals(32, bounds.messageBoundForInterval(1, 1, 0) - base, "one entry: up to 4 sends and replies to each of 4 peers");
+        assertEquals(8, bounds.messageBoundForInterval(0, 2, 0) - base, "a heartbeat period is one append per peer whatever W is");
+        assertEquals(10, bounds.messageBoundForInterval(0, 1, 1) - base, "a catch-up index: a rejected probe, then up to 4 sends, with replies");
+    }
 }
