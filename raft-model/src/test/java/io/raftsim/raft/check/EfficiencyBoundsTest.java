@@ -23,28 +23,6 @@ class EfficiencyBoundsTest {
         assertEquals(330_000, bounds.leaderRecoveryBoundMicros(10_000, 2) - bounds.leaderRecoveryBoundMicros(10_000, 1));
     }
 
-    @Test
-    void lossDuplicationOrALongTailLeaveNoQuietWindow() {
-        assertFalse(EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withDropRate(0.1)).quietWindowsApply());
-        assertFalse(EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withDuplicateRate(0.01)).quietWindowsApply());
-        // flaky-network's tail: a delivery may take 2.2 s, longer than any election timeout.
-        EfficiencyBounds tail = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withTail(0.3, 2_200_000));
-        assertFalse(tail.quietWindowsApply());
-        assertEquals(2_200_000, tail.latencyMaxMicros());
-        // Heartbeats slower than the shortest timeout break H + Lmax - Lmin < Emin.
-        assertFalse(EfficiencyBounds.of(RAFT.withHeartbeatInterval(145_000), LinkConfig.DEFAULT).quietWindowsApply());
-    }
-
-    @Test
-    void theMessageBoundCountsRequestsAndRepliesPerPeerForEachEntryHeartbeatAndCatchUpIndex() {
-        EfficiencyBounds bounds = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT);
-        long base = bounds.messageBoundForInterval(0, 1, 0);
-        assertEquals(8, bounds.messageBoundForInterval(1, 1, 0) - base, "one entry: an append and a reply to each of 4 peers");
-        assertEquals(8, bounds.messageBoundForInterval(0, 2, 0) - base, "one heartbeat period more: the same");
-        assertEquals(4, bounds.messageBoundForInterval(0, 1, 1) - base,
-                "one index to catch up: a probe rejected over it, then an append carrying it, each with its reply");
-    }
-
     private static boolean quiet(long heartbeatMicros, long latencyMinMicros, long latencyMaxMicros) {
         return EfficiencyBounds.of(RAFT.withHeartbeatInterval(heartbeatMicros), LinkConfig.DEFAULT.withLatency(latencyMinMicros, latencyMaxMicros))
                 .quietWindowsApply();
@@ -82,5 +60,27 @@ class EfficiencyBoundsTest {
         assertEquals(2 * 4 * (2 + 3 + 1 + 3) + 4 * 5, bounds.messageBoundForInterval(2, 3, 5));
         EfficiencyBounds single = EfficiencyBounds.of(RaftConfig.defaults(1), LinkConfig.DEFAULT);
         assertEquals(4 * 7, single.messageBoundForInterval(100, 100, 7), "a cluster of one sends no RPCs but catch-up ones are allowed");
+    }
+
+    @Test
+    void lossDuplicationOrALongTailLeaveNoQuietWindow() {
+        assertFalse(EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withDropRate(0.1)).quietWindowsApply());
+        assertFalse(EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withDuplicateRate(0.01)).quietWindowsApply());
+        // flaky-network's tail: a delivery may take 2.2 s, longer than any election timeout.
+        EfficiencyBounds tail = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withTail(0.3, 2_200_000));
+        assertFalse(tail.quietWindowsApply());
+        assertEquals(2_200_000, tail.latencyMaxMicros());
+        // Heartbeats slower than the shortest timeout break H + Lmax - Lmin < Emin.
+        assertFalse(EfficiencyBounds.of(RAFT.withHeartbeatInterval(145_000), LinkConfig.DEFAULT).quietWindowsApply());
+    }
+
+    @Test
+    void theMessageBoundCountsRequestsAndRepliesPerPeerForEachEntryHeartbeatAndCatchUpIndex() {
+        EfficiencyBounds bounds = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT);
+        long base = bounds.messageBoundForInterval(0, 1, 0);
+        assertEquals(8, bounds.messageBoundForInterval(1, 1, 0) - base, "one entry: an append and a reply to each of 4 peers");
+        assertEquals(8, bounds.messageBoundForInterval(0, 2, 0) - base, "one heartbeat period more: the same");
+        assertEquals(4, bounds.messageBoundForInterval(0, 1, 1) - base,
+                "one index to catch up: a probe rejected over it, then an append carrying it, each with its reply");
     }
 }
