@@ -23,6 +23,45 @@ class EfficiencyBoundsTest {
         assertEquals(330_000, bounds.leaderRecoveryBoundMicros(10_000, 2) - bounds.leaderRecoveryBoundMicros(10_000, 1));
     }
 
+    private static boolean quiet(long heartbeatMicros, long latencyMinMicros, long latencyMaxMicros) {
+        return EfficiencyBounds.of(RAFT.withHeartbeatInterval(heartbeatMicros), LinkConfig.DEFAULT.withLatency(latencyMinMicros, latencyMaxMicros))
+                .quietWindowsApply();
+    }
+
+    @Test
+    void eachTimingAssumptionIsStrictAndFailsAtEquality() {
+        // A heartbeat lands before a follower's timeout: H + Lmax - Lmin < Emin (150 ms); Lmin is subtracted, not added.
+        assertTrue(quiet(140_999, 1_000, 10_000), "140.999 + 10 - 1 < 150");
+        assertFalse(quiet(141_000, 1_000, 10_000), "141 + 10 - 1 = 150");
+        // A new leader's first append beats the timer a voter restarted: 4 Lmax < Emin.
+        assertTrue(quiet(80_000, 1_000, 37_499), "4 x 37.499 < 150");
+        assertFalse(quiet(80_000, 1_000, 37_500), "4 x 37.5 = 150");
+        // An append is acknowledged within one heartbeat: 2 Lmax < H.
+        assertTrue(quiet(50_000, 1_000, 24_999), "2 x 24.999 < 50");
+        assertFalse(quiet(50_000, 1_000, 25_000), "2 x 25 = 50");
+    }
+
+    @Test
+    void aTailThatNeverHappensDoesNotCountAsTheLatencyMaximum() {
+        EfficiencyBounds noTail = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withTail(0.0, 2_200_000));
+        assertEquals(10_000, noTail.latencyMaxMicros());
+        assertEquals(1_000, noTail.latencyMinMicros());
+        assertTrue(noTail.quietWindowsApply());
+    }
+
+    @Test
+    void theBoundsAtTheirSmallestArguments() {
+        EfficiencyBounds bounds = EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT);
+        assertEquals(new EfficiencyBounds(150_000, 300_000, 50_000, 1_000, 10_000, 5, 1, true), bounds);
+        // No round yet: settle + H + one election timeout and three deliveries = 0 + 50 + 330 ms.
+        assertEquals(380_000, bounds.leaderRecoveryBoundMicros(0, 0));
+        // Per peer (4), a request and a reply for each of: no entry, one heartbeat, one append in flight, and 3 more.
+        assertEquals(40, bounds.messageBoundForInterval(0, 1, 0));
+        assertEquals(2 * 4 * (2 + 3 + 1 + 3) + 4 * 5, bounds.messageBoundForInterval(2, 3, 5));
+        EfficiencyBounds single = EfficiencyBounds.of(RaftConfig.defaults(1), LinkConfig.DEFAULT);
+        assertEquals(4 * 7, single.messageBoundForInterval(100, 100, 7), "a cluster of one sends no RPCs but catch-up ones are allowed");
+    }
+
     @Test
     void lossDuplicationOrALongTailLeaveNoQuietWindow() {
         assertFalse(EfficiencyBounds.of(RAFT, LinkConfig.DEFAULT.withDropRate(0.1)).quietWindowsApply());

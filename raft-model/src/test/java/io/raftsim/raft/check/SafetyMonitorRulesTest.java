@@ -7,6 +7,7 @@ import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.raft.node.BrokenProgress;
 import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
@@ -259,5 +260,36 @@ class SafetyMonitorRulesTest {
         RaftNode other = node(1, new HardState(1, HardState.NO_VOTE), 2);
         monitor.applied(0, follower.log().entry(2_050), other.log().hash(1));
         assertFired(SafetyProperty.STATE_MACHINE_SAFETY);
+    }
+
+    // ---- applied state and leader progress ----------------------------------------------
+
+    @Test
+    @DisplayName("Applied State: two state machines that applied the same entries must agree, at the latest index too")
+    void differentStatesAfterTheSameEntriesFire() {
+        monitor.stateApplied(0, 1, 11);
+        monitor.stateApplied(0, 2, 22);
+        monitor.stateApplied(1, 1, 11);
+        assertNull(monitor.violation(), "the same state after entry 1");
+        monitor.stateApplied(1, 2, 23);
+        Violation violation = assertFired(SafetyProperty.APPLIED_STATE);
+        assertTrue(violation.message().startsWith("n2's state machine after applying entries 1..2 differs from the state another server reached"),
+                violation.message());
+    }
+
+    @Test
+    @DisplayName("Leader Progress: a leader's progress for a peer keeps match < next <= last + 1")
+    void aLeaderProgressPastItsLogFires() {
+        RaftNode leader = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
+        elect(leader);
+        long last = leader.log().lastIndex();
+        BrokenProgress.acknowledge(leader, 2, last);
+        monitor.handled(leader);
+        assertNull(monitor.violation(), "match = last, next = last + 1 is the most a peer can have");
+        BrokenProgress.acknowledge(leader, 1, last + 1);
+        monitor.handled(leader);
+        Violation violation = assertFired(SafetyProperty.LEADER_PROGRESS);
+        assertTrue(violation.message().startsWith("leader n1 of term " + leader.currentTerm() + " holds REPLICATE match=" + (last + 1)
+                + " next=" + (last + 2) + " inflight=0 for n2 with a log ending at " + last), violation.message());
     }
 }
