@@ -17,17 +17,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Real {@link RaftNode}s reporting to one {@link SafetyMonitor}, driven by hand into the states
- * a buggy implementation would reach: the fixture of the monitor's tests.
+ * Real {@link RaftNode}s of a three-server cluster reporting to one {@link SafetyMonitor},
+ * driven by hand into the states a buggy implementation would reach: the fixture the
+ * monitor's test classes extend.
  */
-final class MonitoredNodes {
-    final int servers;
-    final SafetyMonitor monitor;
-
-    MonitoredNodes(int servers) {
-        this.servers = servers;
-        this.monitor = new SafetyMonitor(servers);
-    }
+abstract class MonitoredNodes {
+    static final int SERVERS = 3;
+    final SafetyMonitor monitor = new SafetyMonitor(SERVERS);
 
     /** A started node with the given durable state and no-op entries of {@code logTerms}. */
     RaftNode node(int id, HardState hardState, long... logTerms) {
@@ -35,7 +31,7 @@ final class MonitoredNodes {
         for (int i = 0; i < logTerms.length; i++) {
             log.add(new LogEntry(logTerms[i], i + 1, Command.Noop.INSTANCE));
         }
-        RaftNode node = new RaftNode(id, RaftConfig.defaults(servers), hardState, log, new RandomStream(id), monitor, new Effects(false));
+        RaftNode node = new RaftNode(id, RaftConfig.defaults(SERVERS), hardState, log, new RandomStream(id), monitor, new Effects(false));
         monitor.started(node);
         node.start(0);
         return node;
@@ -44,7 +40,7 @@ final class MonitoredNodes {
     /** Makes {@code node} leader of its next term with one granted vote. */
     void elect(RaftNode node) {
         node.timerFired(1_000, RaftTimers.ELECTION);
-        node.receive(2_000, (node.id() + 1) % servers, new RequestVoteReply(node.currentTerm(), true, false));
+        node.receive(2_000, (node.id() + 1) % SERVERS, new RequestVoteReply(node.currentTerm(), true, false));
         assertEquals(Role.LEADER, node.role());
         monitor.handled(node);
     }

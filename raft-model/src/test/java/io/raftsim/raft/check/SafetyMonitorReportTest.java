@@ -26,20 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * neighbouring history that is not a violation.
  */
 @DisplayName("SafetyMonitor: what a violation says")
-class SafetyMonitorReportTest {
-    private static final int SERVERS = 3;
-    private final MonitoredNodes nodes = new MonitoredNodes(SERVERS);
-    private final SafetyMonitor monitor = nodes.monitor;
-
-    private RaftNode node(int id, HardState hardState, long... logTerms) {
-        return nodes.node(id, hardState, logTerms);
-    }
-
-    /** Makes {@code node} leader of its next term with one granted vote. */
-    private void elect(RaftNode node) {
-        nodes.elect(node);
-    }
-
+class SafetyMonitorReportTest extends MonitoredNodes {
     private void assertSays(SafetyProperty property, String sentence) {
         Violation violation = monitor.violation();
         assertNotNull(violation, property + " should have fired");

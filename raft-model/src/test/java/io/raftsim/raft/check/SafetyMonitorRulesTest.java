@@ -33,20 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that breaks its property and staying quiet on a neighbouring one that does not.
  */
 @DisplayName("SafetyMonitor: checks during a leader's term, of terms, and of applied entries")
-class SafetyMonitorRulesTest {
-    private static final int SERVERS = 3;
-    private final MonitoredNodes nodes = new MonitoredNodes(SERVERS);
-    private final SafetyMonitor monitor = nodes.monitor;
-
-    private RaftNode node(int id, HardState hardState, long... logTerms) {
-        return nodes.node(id, hardState, logTerms);
-    }
-
-    /** Makes {@code node} leader of its next term with one granted vote. */
-    private void elect(RaftNode node) {
-        nodes.elect(node);
-    }
-
+class SafetyMonitorRulesTest extends MonitoredNodes {
     /** A follower of term 1 with log terms {@code logTerms} learns from leader n2 that all of it is committed. */
     private RaftNode followerCommittingAll(int id, long... logTerms) {
         RaftNode follower = node(id, new HardState(1, HardState.NO_VOTE), logTerms);

@@ -24,20 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checker that cannot fail proves nothing. Nodes are real {@link RaftNode}s driven by hand
  * into the states a buggy implementation would reach.
  */
-class SafetyMonitorTest {
-    private static final int SERVERS = 3;
-    private final MonitoredNodes nodes = new MonitoredNodes(SERVERS);
-    private final SafetyMonitor monitor = nodes.monitor;
-
-    private RaftNode node(int id, HardState hardState, long... logTerms) {
-        return nodes.node(id, hardState, logTerms);
-    }
-
-    /** Makes {@code node} leader of its next term with one granted vote. */
-    private void elect(RaftNode node) {
-        nodes.elect(node);
-    }
-
+class SafetyMonitorTest extends MonitoredNodes {
     private void assertFired(SafetyProperty property) {
         Violation violation = monitor.afterStep(null);
         assertNotNull(violation, property + " should have fired");

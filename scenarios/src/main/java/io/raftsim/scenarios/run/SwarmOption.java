@@ -30,4 +30,14 @@ public enum SwarmOption {
     public String key() {
         return key;
     }
+
+    /** The option named {@code key} in summaries, or null when no option has that name. */
+    public static SwarmOption ofKey(String key) {
+        for (SwarmOption option : values()) {
+            if (option.key.equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
 }

@@ -120,7 +120,26 @@ final class SweepSummaryReader {
         return outcomes;
     }
 
+    /** A histogram with one count per run: its counts add up to the runs. */
     private void histogram(JsonNode node, String field, long runs, Histogram restore) {
+        long sum = readHistogram(node, field, restore);
+        if (sum != runs) {
+            throw fail(field, "the counts add up to " + sum + ", not to runs " + runs);
+        }
+    }
+
+    /**
+     * A histogram with one count per event (a leader change, an interval), not per run;
+     * absent in summaries written before the efficiency checks, which read as empty.
+     */
+    private void eventHistogram(JsonNode root, String field, Histogram restore) {
+        if (root.has(field)) {
+            readHistogram(object(root, field), field, restore);
+        }
+    }
+
+    /** Whole, non-negative keys and counts; returns the sum of the counts. */
+    private long readHistogram(JsonNode node, String field, Histogram restore) {
         long sum = 0;
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             long key;
@@ -136,27 +155,7 @@ final class SweepSummaryReader {
             sum = add(sum, count, field);
             restore.put(key, count);
         }
-        if (sum != runs) {
-            throw fail(field, "the counts add up to " + sum + ", not to runs " + runs);
-        }
-    }
-
-    private void eventHistogram(JsonNode root, String field, Histogram restore) {
-        if (!root.has(field)) {
-            return;
-        }
-        for (Map.Entry<String, JsonNode> entry : object(root, field).properties()) {
-            long key;
-            try {
-                key = Long.parseLong(entry.getKey());
-            } catch (NumberFormatException e) {
-                throw fail(field, quote(entry.getKey()) + " is not a whole number");
-            }
-            if (key < 0) {
-                throw fail(field, quote(entry.getKey()) + " is negative");
-            }
-            restore.put(key, count(entry.getValue(), field + "." + entry.getKey()));
-        }
+        return sum;
     }
 
     /** Runs in which each swarm option was drawn on; absent when the scenario draws none. */
@@ -166,12 +165,7 @@ final class SweepSummaryReader {
         }
         for (Map.Entry<String, JsonNode> entry : object(root, "swarmOptionsOn").properties()) {
             String field = "swarmOptionsOn." + entry.getKey();
-            SwarmOption option = null;
-            for (SwarmOption candidate : SwarmOption.values()) {
-                if (candidate.key().equals(entry.getKey())) {
-                    option = candidate;
-                }
-            }
+            SwarmOption option = SwarmOption.ofKey(entry.getKey());
             if (option == null) {
                 throw fail(field, "not a swarm option");
             }
