@@ -1,10 +1,10 @@
 package io.raftsim.bench;
 
 import io.raftsim.raft.bugs.Bug;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.Verdict;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Overrides;
 import io.raftsim.scenarios.format.Scenario;

@@ -1,6 +1,6 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Verdict;
 
 /**
  * Known Raft mistakes that can be planted in the model, one at a time or together, to show

@@ -1,9 +1,9 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.check.SafetyMonitor;
-import io.raftsim.raft.check.SafetyProperty;
-import io.raftsim.raft.kv.Put;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.check.SafetyMonitor;
+import io.raftsim.harness.check.SafetyProperty;
+import io.raftsim.harness.kv.Put;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.RaftMessage;
@@ -11,7 +11,7 @@ import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.RaftTimers;
-import io.raftsim.raft.node.Role;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.random.RandomStream;
 import org.junit.jupiter.api.Test;

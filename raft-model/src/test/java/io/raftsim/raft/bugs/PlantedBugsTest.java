@@ -1,9 +1,9 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.sim.fault.FaultKind;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;

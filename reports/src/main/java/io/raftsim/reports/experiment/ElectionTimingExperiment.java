@@ -1,9 +1,9 @@
 package io.raftsim.reports.experiment;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.client.Workload;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.client.Workload;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.sim.engine.ControlAction;
 import io.raftsim.sim.engine.ControlTarget;
 import io.raftsim.sim.engine.Engine;

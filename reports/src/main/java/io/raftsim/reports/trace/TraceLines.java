@@ -1,6 +1,6 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.client.ClientEvent;
+import io.raftsim.harness.client.ClientEvent;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
@@ -8,7 +8,7 @@ import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
-import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.trace.TraceRecord;

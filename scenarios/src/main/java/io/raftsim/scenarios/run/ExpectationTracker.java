@@ -1,9 +1,9 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.node.RaftNode;
-import io.raftsim.raft.node.Role;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.raft.server.RaftHostListener;
 import io.raftsim.sim.engine.Time;
 

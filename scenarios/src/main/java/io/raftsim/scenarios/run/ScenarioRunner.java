@@ -1,9 +1,9 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.linearizability.CheckResult;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
+import io.raftsim.harness.linearizability.CheckResult;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkSettings;
@@ -212,7 +212,7 @@ public final class ScenarioRunner {
         }
         if (expectation instanceof Expectation.Live) {
             // An efficiency bound missed is a liveness failure too, but the cluster did heal and finish: only "Liveness" misses this.
-            boolean live = !(outcome.verdict() == io.raftsim.raft.cluster.Verdict.LIVENESS_FAILURE && "Liveness".equals(outcome.property()))
+            boolean live = !(outcome.verdict() == io.raftsim.harness.cluster.Verdict.LIVENESS_FAILURE && "Liveness".equals(outcome.property()))
                     && outcome.run().status() == io.raftsim.sim.engine.RunStatus.COMPLETED;
             return new ExpectationResult(expectation, live, live ? "a leader was elected and every operation completed after healing" : String.valueOf(outcome.message()));
         }

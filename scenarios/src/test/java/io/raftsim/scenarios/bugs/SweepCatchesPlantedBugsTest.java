@@ -1,7 +1,7 @@
 package io.raftsim.scenarios.bugs;
 
 import io.raftsim.raft.bugs.Bug;
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Verdict;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.scenarios.format.Scenario;
