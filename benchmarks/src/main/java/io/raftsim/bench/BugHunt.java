@@ -225,9 +225,9 @@ public final class BugHunt {
     /** One run of the random scenario with the bugs planted, its faults drawn by the profile from the seed's fault stream. */
     static ClusterOutcome run(ClusterSpec spec, long seed, Profile profile, Set<Bug> bugs) {
         if (profile.draw() == null) {
-            return ScenarioRunner.run(randomScenario(spec.limits().maxSteps()), seed, TraceSink.NONE, bugs).cluster();
+            return ScenarioRunner.run(randomScenario(spec.limits().maxSteps()), seed, TraceSink.NONE, Bug.names(bugs)).cluster();
         }
-        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, Bug.names(bugs));
         RandomStream random = cluster.engine().randomStream("faults");
         FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.draw().apply(random), NODES, 0, DURATION_MICROS,
                 cluster.spec().links());

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Finds uses of {@link ForbiddenApi}s in compiled classes, so the build fails when simulation code
  * reaches for the wall clock, threads, unseeded randomness or hash-ordered iteration. Each module
- * checks its own {@code target/classes} from a test, through sim-core's test-jar.
+ * checks its own {@code target/classes} from a test; {@code raftsim conform} scans the classes
+ * (a directory or a jar) of any implementation under test, which is why this is public API.
  */
 public final class ForbiddenApiScanner {
 
@@ -66,8 +67,28 @@ public final class ForbiddenApiScanner {
         }
     }
 
+    /** The directory or jar {@code type} was loaded from: what to scan for an implementation's own classes. */
+    public static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("cannot tell where " + type.getName() + " was loaded from", e);
+        }
+    }
+
     /** Adds the violations of each selected class to {@code violations}; returns how many classes were checked. */
     private static int check(Path classesRoot, Predicate<String> classFilter, List<Violation> violations) {
+        if (Files.isRegularFile(classesRoot) && classesRoot.getFileName().toString().endsWith(".jar")) {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(classesRoot)) {
+                return checkTree(jar.getPath("/"), classFilter, violations);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return checkTree(classesRoot, classFilter, violations);
+    }
+
+    private static int checkTree(Path classesRoot, Predicate<String> classFilter, List<Violation> violations) {
         int checked = 0;
         for (Path file : classFiles(classesRoot)) {
             ClassReferences references = ClassReferences.read(file);
@@ -87,7 +108,8 @@ public final class ForbiddenApiScanner {
             throw new IllegalArgumentException("Not a directory: " + root.toAbsolutePath());
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();
+            return paths.filter(p -> p.toString().endsWith(".class") && !p.toString().endsWith("module-info.class")
+                    && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
