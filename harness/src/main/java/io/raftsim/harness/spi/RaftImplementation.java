@@ -57,6 +57,33 @@ public interface RaftImplementation<T> {
         return null;
     }
 
+    /**
+     * The mistake {@code conform} plants as its negative control: a run of the random scenario
+     * with it planted must fail with its expected property. Null when there is none.
+     */
+    default String negativeControl() {
+        List<PlantedMistake> mistakes = plantableMistakes();
+        return mistakes.isEmpty() ? null : mistakes.get(0).name();
+    }
+
+    /**
+     * Classes whose code sources (a directory or a jar) {@code conform}'s determinism scan reads:
+     * the implementation's own code, and a library it runs, if any.
+     */
+    default List<Class<?>> scannedClasses() {
+        return List.of(getClass());
+    }
+
+    /**
+     * Forbidden APIs (as ForbiddenApi.api() names them, e.g. {@code new java.util.Random}) the scanned
+     * classes use but the implementation neutralises, each with how: a library's unseeded
+     * {@code new Random()} replaced through its builder, say. {@code conform} lists them
+     * instead of failing; any other use fails the scan.
+     */
+    default Map<String, String> neutralisedNondeterminism() {
+        return Map.of();
+    }
+
     WireCodec<T> codec();
 
     ClientProtocol<T> clientProtocol();
