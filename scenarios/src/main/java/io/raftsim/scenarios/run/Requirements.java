@@ -3,6 +3,7 @@ package io.raftsim.scenarios.run;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.scenarios.format.RaftSettings;
 import io.raftsim.scenarios.format.Scenario;
 
@@ -52,10 +53,23 @@ public final class Requirements {
         return needs;
     }
 
-    /** Why the scenario's implementation cannot run it, one reason per missing feature; empty when it can. */
+    /**
+     * Why the scenario's implementation cannot run it: settings it refuses, then one reason per
+     * missing feature; empty when it can.
+     */
     public static List<String> missing(Scenario scenario) {
-        RaftImplementation<?> implementation = Implementations.named(scenario.implementation().name());
+        RaftImplementation<?> implementation;
+        try {
+            implementation = Implementations.named(scenario.implementation().name());
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
         List<String> reasons = new ArrayList<>();
+        try {
+            implementation.validate(scenario.raft().toConfig(scenario.nodes()), scenario.implementation().settings());
+        } catch (SettingsException e) {
+            reasons.add("implementationSettings: " + implementation.name() + ": " + e.getMessage());
+        }
         of(scenario).forEach((feature, why) -> {
             if (!implementation.features().contains(feature)) {
                 reasons.add(why + ", which needs " + feature + ": " + implementation.name() + " does not support it");
