@@ -1,6 +1,8 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.scenarios.conform.Conformance;
 import io.raftsim.scenarios.format.ScenarioException;
@@ -73,6 +75,11 @@ final class ConformCommand implements Callable<Integer> {
                 throw new ScenarioException("--setting " + setting + ": expected KEY=VALUE");
             }
             values.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        try {
+            chosen.validate(RaftConfig.defaults(5), values);
+        } catch (SettingsException e) {
+            throw new ScenarioException("--setting " + e.getMessage());
         }
         requireRange("--seeds", catalogueSeeds, 1, 100_000);
         requireRange("--sweep-seeds", sweepSeeds, 1, 10_000_000);
