@@ -73,6 +73,12 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
         return List.copyOf(all);
     }
 
+    /** The node reports its own events, with the reasons a probe cannot see (why a vote was refused). */
+    @Override
+    public boolean reportsEvents() {
+        return true;
+    }
+
     @Override
     public WireCodec<Message> codec() {
         return MessageCodecs.INSTANCE;

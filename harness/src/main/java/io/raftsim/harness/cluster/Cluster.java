@@ -121,7 +121,9 @@ public final class Cluster {
             ServerSetup setup = new ServerSetup(id, members(), spec.raft(), spec.implementationSettings(), plantedMistakes,
                     incarnations[id], firstTimeoutMicros);
             return WireProcess.create(context, wired.packets(), typed -> new ServerHost<>(id,
-                    wired.implementation().create(typed, setup), wired.implementation().codec(), logs[id], listener));
+                    wired.implementation().create(typed, setup), wired.implementation().codec(), logs[id],
+                    wired.implementation().reportsEvents() || !typed.tracing() ? listener
+                            : new ServerListeners(List.of(listener, new ProbeEvents(typed)))));
         }
         return WireProcess.create(context, wired.packets(), typed -> new KvClient<>(typed, wired.implementation().clientProtocol(),
                 spec.servers(), spec.workload(), clientSwitch, history));

@@ -84,6 +84,16 @@ public interface RaftImplementation<T> {
         return Map.of();
     }
 
+    /**
+     * Whether the implementation's servers write their own {@link io.raftsim.harness.event.RaftEvent}s
+     * to the trace ({@link ProcessContext#trace}). When not, the harness writes the events it can
+     * read off the probe (restarts, roles, terms, votes, log changes, commits), so every
+     * implementation gets a timeline.
+     */
+    default boolean reportsEvents() {
+        return false;
+    }
+
     WireCodec<T> codec();
 
     ClientProtocol<T> clientProtocol();
