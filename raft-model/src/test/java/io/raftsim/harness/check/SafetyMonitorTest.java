@@ -77,6 +77,7 @@ class SafetyMonitorTest extends MonitoredNodes {
         endStep(a);
         assertNull(monitor.violation());
         b.log().append(new LogEntry(2, 2, Command.Noop.INSTANCE)); // index 2 term 2, but index 1 differs
+        endStep(b);
         assertFired(SafetyProperty.LOG_MATCHING);
     }
 
@@ -176,6 +177,26 @@ class SafetyMonitorTest extends MonitoredNodes {
         // n3, restarted, rebuilds its state on top of what it had instead of from scratch.
         monitor.stateApplied(2, 1, 0x11);
         monitor.stateApplied(2, 2, 0x23);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
+
+    @Test
+    void appliedStateComparesServersWhereBothReportedAfterAStep() {
+        // The harness reports once per step, at the index applied through: n1 applied 1..3 in one step.
+        monitor.stateApplied(0, 3, 0x33);
+        monitor.stateApplied(1, 2, 0x22); // nobody reported the state after entry 2 before: recorded, not compared with nothing
+        monitor.stateApplied(1, 3, 0x33);
+        assertNull(monitor.afterStep(null));
+        monitor.stateApplied(2, 2, 0x23);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
+
+    @Test
+    void appliedStateRecordsAStepThatAppliesPastTwiceTheTable() {
+        monitor.stateApplied(0, 5_000, 7); // a restarted server applies a long log in its first step
+        monitor.stateApplied(1, 5_000, 7);
+        assertNull(monitor.afterStep(null));
+        monitor.stateApplied(2, 5_000, 8);
         assertFired(SafetyProperty.APPLIED_STATE);
     }
 
