@@ -1,5 +1,6 @@
 package io.raftsim.scenarios;
 
+import java.util.TreeMap;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.ImplementationChoice;
 import io.raftsim.scenarios.format.Scenario;
@@ -54,7 +55,7 @@ public final class Simulation {
     }
 
     public Simulation implementation(String name) {
-        return implementation(name, Map.of());
+        return implementation(name, new TreeMap<>());
     }
 
     public Simulation seed(long runSeed) {

@@ -1,5 +1,6 @@
 package io.raftsim.harness.cluster;
 
+import java.util.Collections;
 import io.raftsim.harness.check.EfficiencyBounds;
 import io.raftsim.harness.check.EfficiencyMonitor;
 import io.raftsim.harness.check.SafetyMonitor;
@@ -62,7 +63,7 @@ public final class Cluster {
     private final Set<String> plantedMistakes;
 
     public Cluster(ClusterSpec spec, long seed, TraceSink traceSink) {
-        this(spec, seed, traceSink, Set.of());
+        this(spec, seed, traceSink, new TreeSet<>());
     }
 
     /**
@@ -415,6 +416,6 @@ public final class Cluster {
 
     /** The mistakes planted in this cluster's servers (empty in every production run). */
     public Set<String> plantedMistakes() {
-        return Set.copyOf(plantedMistakes);
+        return Collections.unmodifiableSortedSet(new TreeSet<>(plantedMistakes));
     }
 }

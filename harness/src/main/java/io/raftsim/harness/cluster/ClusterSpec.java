@@ -28,7 +28,7 @@ public record ClusterSpec(String implementation, Map<String, String> implementat
     /** A spec of the project's own Raft. */
     public ClusterSpec(RaftConfig raft, LinkConfig links, Workload workload, SyncMode syncMode, Limits limits,
                        int maxHistoryOperations, long livenessBoundMicros) {
-        this(Implementations.DEFAULT, Map.of(), raft, links, workload, syncMode, limits, maxHistoryOperations, livenessBoundMicros);
+        this(Implementations.DEFAULT, new TreeMap<>(), raft, links, workload, syncMode, limits, maxHistoryOperations, livenessBoundMicros);
     }
 
     public static ClusterSpec defaults(int servers) {

@@ -1,5 +1,6 @@
 package io.raftsim.harness.spi;
 
+import java.util.Collections;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.storage.DurableStorage;
@@ -81,7 +82,7 @@ public interface RaftImplementation<T> {
      * instead of failing; any other use fails the scan.
      */
     default Map<String, String> neutralisedNondeterminism() {
-        return Map.of();
+        return Collections.emptySortedMap();
     }
 
     /**

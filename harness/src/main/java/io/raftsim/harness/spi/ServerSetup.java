@@ -1,5 +1,8 @@
 package io.raftsim.harness.spi;
 
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Collections;
 import io.raftsim.harness.RaftConfig;
 
 import java.util.List;
@@ -21,7 +24,7 @@ public record ServerSetup(int serverId, List<Integer> initialMembers, RaftConfig
                           Set<String> plantedMistakes, int incarnation, long firstElectionTimeoutMicros) {
     public ServerSetup {
         initialMembers = List.copyOf(initialMembers);
-        settings = Map.copyOf(settings);
-        plantedMistakes = Set.copyOf(plantedMistakes);
+        settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+        plantedMistakes = Collections.unmodifiableSortedSet(new TreeSet<>(plantedMistakes));
     }
 }

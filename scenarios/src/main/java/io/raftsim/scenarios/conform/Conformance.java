@@ -160,7 +160,7 @@ public final class Conformance {
         }
         Scenario scenario = scenario("random");
         for (long seed = 1; seed <= options.controlSeeds(); seed++) {
-            ScenarioResult result = ScenarioRunner.run(scenario, seed, TraceSink.NONE, Set.of(name));
+            ScenarioResult result = ScenarioRunner.run(scenario, seed, TraceSink.NONE, new TreeSet<>(List.of(name)));
             if (result.outcome().failed() && mistake.caughtAs(result.property())) {
                 return new Check("negative control", Status.PASSED, name + " caught at seed " + seed + " as " + result.property(), null);
             }

@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.run;
 
+import java.util.TreeSet;
 import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.harness.cluster.ClusterOutcome;
 import io.raftsim.harness.cluster.ClusterSpec;
@@ -44,7 +45,7 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioResult run(Scenario scenario, long seed, TraceSink trace) {
-        return run(scenario, seed, trace, Set.of());
+        return run(scenario, seed, trace, new TreeSet<>());
     }
 
     /**
