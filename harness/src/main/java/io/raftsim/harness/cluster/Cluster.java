@@ -49,6 +49,7 @@ public final class Cluster {
     private final Engine<Packet> engine;
     private final SafetyMonitor monitor;
     private final EfficiencyMonitor efficiency;
+    private final boolean efficiencyChecked;
     private final History history;
     private final ClientSwitch clientSwitch = new ClientSwitch();
     /** Incarnations so far, per server: a chosen first election timeout applies to the first only. */
@@ -83,22 +84,28 @@ public final class Cluster {
         int servers = spec.servers();
         this.monitor = new SafetyMonitor(servers);
         this.efficiency = new EfficiencyMonitor(servers, EfficiencyBounds.of(spec.raft(), spec.links()), spec.raft().preVote(), spec.links());
-        this.listener = new ServerListeners(List.of(monitor, efficiency));
+        // The efficiency bounds are derived from the configured timing: an implementation that
+        // rounds or rescales it (whole-second heartbeats, say) would miss them by design, so its
+        // runs are not judged on efficiency at all, and say so (efficiencyChecked()).
+        this.efficiencyChecked = implementation.features().contains(Feature.EXACT_TIMING);
+        this.listener = efficiencyChecked ? new ServerListeners(List.of(monitor, efficiency)) : monitor;
         this.incarnations = new int[servers];
         this.logs = new LogMirror[servers];
         for (int i = 0; i < servers; i++) {
             logs[i] = new LogMirror();
         }
         this.history = new History(spec.maxHistoryOperations());
-        this.engine = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, wiring.packets)
+        Engine.Builder<Packet> builder = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, wiring.packets)
                 .seed(seed)
                 .links(spec.links())
                 .limits(spec.limits())
                 .syncMode(spec.syncMode())
                 .trace(traceSink)
-                .observer(monitor)
-                .observer(efficiency)
-                .build();
+                .observer(monitor);
+        if (efficiencyChecked) {
+            builder.observer(efficiency);
+        }
+        this.engine = builder.build();
         monitor.attach(engine, logs);
         efficiency.attach(engine, this::probe);
     }
@@ -254,8 +261,10 @@ public final class Cluster {
      * over a history the linearizability search could not decide, which is never a pass.
      */
     private ClusterOutcome judgeEfficiency(CheckResult check, RunResult result) {
-        efficiency.finish();
-        if (efficiency.failedProperty() != null) {
+        if (efficiencyChecked) {
+            efficiency.finish();
+        }
+        if (efficiencyChecked && efficiency.failedProperty() != null) {
             return new ClusterOutcome(Verdict.LIVENESS_FAILURE, efficiency.failedProperty().displayName(), efficiency.failure(), result, stats());
         }
         if (check.status() == CheckResult.Status.UNDECIDED) {
@@ -395,6 +404,11 @@ public final class Cluster {
 
     public SafetyMonitor monitor() {
         return monitor;
+    }
+
+    /** Whether the efficiency checks judge this run: only for implementations that honour the configured timing exactly. */
+    public boolean efficiencyChecked() {
+        return efficiencyChecked;
     }
 
     /** The efficiency checks: wasted elections, leader recovery and messages per entry in quiet windows. */
