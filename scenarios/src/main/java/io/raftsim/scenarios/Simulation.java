@@ -50,7 +50,7 @@ public final class Simulation {
      * with its own settings, instead of the one the scenario names.
      */
     public Simulation implementation(String name, Map<String, String> settings) {
-        this.scenario = scenario.withImplementation(ImplementationChoice.of(name, settings));
+        this.scenario = scenario.withImplementation(scenario.implementation().with(name, settings));
         return this;
     }
 

@@ -4,7 +4,6 @@ import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.PlantedMistake;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.scenarios.catalogue.Catalogue;
-import io.raftsim.scenarios.format.ImplementationChoice;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.run.Requirements;
 import io.raftsim.scenarios.run.ScenarioResult;
@@ -74,7 +73,8 @@ public final class Conformance {
     }
 
     private Scenario scenario(String name) {
-        return Catalogue.load(name).withImplementation(ImplementationChoice.of(options.implementation(), options.settings()));
+        Scenario scenario = Catalogue.load(name);
+        return scenario.withImplementation(scenario.implementation().with(options.implementation(), options.settings()));
     }
 
     /** The command line that runs {@code name} with this implementation. */

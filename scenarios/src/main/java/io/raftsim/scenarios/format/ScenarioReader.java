@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.harness.spi.SettingsException;
@@ -25,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Parses and validates scenario files (docs/scenario-format.md). Every field has a default
@@ -164,7 +166,23 @@ public final class ScenarioReader {
         } catch (SettingsException e) {
             throw root.fail(root.path("implementationSettings"), name + ": " + e.getMessage());
         }
-        return ImplementationChoice.of(name, settings);
+        TreeSet<Feature> requires = new TreeSet<>();
+        List<JsonNode> requireNodes = root.array("requires", Feature.values().length);
+        for (int i = 0; i < requireNodes.size(); i++) {
+            JsonNode value = requireNodes.get(i);
+            Feature feature = null;
+            for (Feature known : Feature.values()) {
+                if (value.isString() && known.name().equals(value.stringValue())) {
+                    feature = known;
+                }
+            }
+            if (feature == null) {
+                throw root.fail(root.path("requires") + "[" + i + "]", JsonFields.describe(value) + " is not a feature ("
+                        + String.join(", ", java.util.Arrays.stream(Feature.values()).map(Feature::name).toList()) + ")");
+            }
+            requires.add(feature);
+        }
+        return new ImplementationChoice(name, settings, requires);
     }
 
     /** A note is tied either to a moment of the run ({@code on}, the {@code nth} time it happens) or to a time ({@code atMs}), never both. */

@@ -55,7 +55,11 @@ public final class ScenarioWriter {
         if (s.maxSteps() > 0) {
             root.put("maxSteps", s.maxSteps());
         }
-        if (!s.implementation().isDefault()) {
+        if (!s.implementation().requires().isEmpty()) {
+            ArrayNode requires = root.putArray("requires");
+            s.implementation().requires().forEach(feature -> requires.add(feature.name()));
+        }
+        if (!s.implementation().name().equals(ImplementationChoice.DEFAULT.name()) || !s.implementation().settings().isEmpty()) {
             // Written only for another Raft, so a scenario of the project's own reads (and hashes) as it always did.
             root.put("implementation", s.implementation().name());
             ObjectNode settings = root.putObject("implementationSettings");

@@ -25,6 +25,9 @@ public final class Requirements {
     /** Each feature the scenario needs, with the field that makes it need it. */
     public static Map<Feature, String> of(Scenario scenario) {
         Map<Feature, String> needs = new EnumMap<>(Feature.class);
+        for (Feature feature : scenario.implementation().requires()) {
+            needs.put(feature, "the scenario requires it");
+        }
         RaftSettings raft = scenario.raft();
         if (raft.preVote()) {
             needs.put(Feature.PRE_VOTE, "raft.preVote is true");
