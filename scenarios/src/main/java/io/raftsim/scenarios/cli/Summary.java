@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.cli;
 
+import io.raftsim.harness.spi.Feature;
+import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.check.SafetyProperty;
 import io.raftsim.harness.cluster.ClusterStats;
 import io.raftsim.scenarios.run.ExpectationResult;
@@ -32,6 +34,10 @@ final class Summary {
         line(text, "scenario", TerminalText.safe(result.scenario().name()) + " (" + result.scenario().nodes() + " nodes, "
                 + result.scenario().durationMs() + " ms, " + stats.faultsApplied() + " fault steps)");
         line(text, "seed", Long.toString(result.seed()));
+        if (!result.scenario().implementation().name().equals(Implementations.DEFAULT)) {
+            line(text, "implementation", TerminalText.safe(result.scenario().implementation().name()
+                    + (result.scenario().implementation().settings().isEmpty() ? "" : " " + result.scenario().implementation().settings())));
+        }
         if (drawsOptions(result)) {
             line(text, "drawn on", drawnOn(result).isEmpty() ? "no swarm option" : String.join(", ", drawnOn(result)));
         }
@@ -46,7 +52,8 @@ final class Summary {
                 + cluster.operationsUnknown() + " unknown");
         line(text, "checks", SafetyProperty.values().length + " safety properties after each of " + run.steps() + " steps, linearizability"
                 + (result.scenario().expects(io.raftsim.scenarios.format.Expectation.Live.class) ? ", liveness" : ""));
-        line(text, "efficiency", efficiency(stats.efficiency()));
+        line(text, "efficiency", Implementations.named(result.scenario().implementation().name()).features().contains(Feature.EXACT_TIMING)
+                ? efficiency(stats.efficiency()) : "not checked: the implementation does not honour the configured timing exactly");
         for (ExpectationResult expectation : result.expectations()) {
             line(text, "expect", (expectation.reached() ? "ok   " : "MISS ") + expectation.expectation().describe() + ": " + expectation.detail());
         }
