@@ -12,6 +12,7 @@ import io.raftsim.sim.engine.Violation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -47,11 +48,13 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     private int highestLeader = -1;
     /**
      * Applied State: the state-machine fingerprint after applying entries 1..i, at position
-     * i - 1, as the first server to apply i reported it. Every server applies in order from
-     * index 1 in each incarnation, so the recorded indexes are always a prefix.
+     * i - 1, as the first server to report i reported it. A server reports once per step, at
+     * the index it applied through, so a step that applies several entries leaves the indexes
+     * before its last unrecorded: {@link #stateRecorded} marks the positions that hold one, and
+     * servers are compared where both reported.
      */
     private long[] stateAfterIndex = new long[1024];
-    private long stateRecordedThrough;
+    private final BitSet stateRecorded = new BitSet();
 
     // Per server, kept across restarts: what the monitor saw last.
     private final long[] lastTerm;
@@ -140,13 +143,14 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
 
     @Override
     public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
-        if (appliedIndex > stateRecordedThrough) {
-            if (appliedIndex > stateAfterIndex.length) {
-                stateAfterIndex = Arrays.copyOf(stateAfterIndex, stateAfterIndex.length * 2);
+        int position = (int) (appliedIndex - 1);
+        if (!stateRecorded.get(position)) {
+            if (position >= stateAfterIndex.length) {
+                stateAfterIndex = Arrays.copyOf(stateAfterIndex, Math.max(position + 1, stateAfterIndex.length * 2));
             }
-            stateAfterIndex[(int) (appliedIndex - 1)] = stateFingerprint;
-            stateRecordedThrough = appliedIndex;
-        } else if (stateAfterIndex[(int) (appliedIndex - 1)] != stateFingerprint) {
+            stateAfterIndex[position] = stateFingerprint;
+            stateRecorded.set(position);
+        } else if (stateAfterIndex[position] != stateFingerprint) {
             fail(SafetyProperty.APPLIED_STATE, "n" + (node + 1) + "'s state machine after applying entries 1.." + appliedIndex
                     + " differs from the state another server reached by applying the same committed entries");
         }

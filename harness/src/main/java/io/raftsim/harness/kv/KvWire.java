@@ -52,6 +52,9 @@ public final class KvWire {
         }
         String value = in.readString();
         boolean success = in.readBoolean();
+        if (value != null && !success) {
+            throw new IllegalArgumentException("a result with a value must be a successful read: " + value);
+        }
         return value != null ? KvResult.read(value) : KvResult.cas(success);
     }
 }

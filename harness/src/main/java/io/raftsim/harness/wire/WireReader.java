@@ -33,6 +33,9 @@ public final class WireReader {
         long zigZag = 0;
         for (int shift = 0; shift < 70; shift += 7) {
             int b = readByte();
+            if (shift == 63 && b > 1) {
+                throw new IllegalArgumentException("varint overflows a long at byte " + (position - 1));
+            }
             zigZag |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return (zigZag >>> 1) ^ -(zigZag & 1);

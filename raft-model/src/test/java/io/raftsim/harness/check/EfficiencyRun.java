@@ -1,6 +1,12 @@
 package io.raftsim.harness.check;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.cluster.Hosts;
+import io.raftsim.harness.cluster.LogMirror;
+import io.raftsim.harness.wire.Packet;
+import io.raftsim.harness.wire.PacketCodec;
+import io.raftsim.harness.wire.WireProcess;
+import io.raftsim.raft.RaftsimImplementation;
 import io.raftsim.raft.bugs.Bug;
 import io.raftsim.harness.client.ClientSwitch;
 import io.raftsim.harness.client.KvClient;
@@ -22,14 +28,14 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A Raft cluster in the engine with an {@link EfficiencyMonitor} of chosen bounds as its only
- * listener and observer: the fixture of the monitor's tests. Bounds tighter than the settings
+ * A Raft cluster in the engine, each server watched by the harness's own host, with an
+ * {@link EfficiencyMonitor} of chosen bounds as its only listener and observer: the fixture of the monitor's tests. Bounds tighter than the settings
  * derive show each check firing on a run that a correct server makes; the derived bounds show it
  * staying quiet on the same run.
  */
 final class EfficiencyRun {
     final int servers;
-    final Engine<Message> engine;
+    final Engine<Packet> engine;
     final EfficiencyMonitor monitor;
 
     EfficiencyRun(RaftConfig raft, LinkConfig links, EfficiencyBounds bounds, Workload workload, long seed, Set<Bug> bugs) {
@@ -44,15 +50,26 @@ final class EfficiencyRun {
         ClientSwitch clients = new ClientSwitch();
         History history = new History(100_000);
         Set<Bug> planted = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
-        this.engine = Engine.<Message>builder(servers + workload.clientCount(), context -> context.nodeId() < servers
-                                ? new RaftServer(context, raft, monitor, context.nodeId() == 0 ? firstTimeoutOfN1Micros : 0, planted)
-                                : new KvClient(context, servers, workload, clients, history), MessageCodecs.INSTANCE)
+        LogMirror[] mirrors = new LogMirror[servers];
+        for (int i = 0; i < servers; i++) {
+            mirrors[i] = new LogMirror();
+        }
+        PacketCodec<Message> packets = new PacketCodec<>(MessageCodecs.INSTANCE);
+        RaftsimImplementation implementation = new RaftsimImplementation();
+        this.engine = Engine.builder(servers + workload.clientCount(), context -> {
+                    int id = context.nodeId();
+                    return id < servers
+                            ? WireProcess.create(context, packets, typed -> Hosts.host(id,
+                                    new RaftServer(typed, raft, id == 0 ? firstTimeoutOfN1Micros : 0, planted), MessageCodecs.INSTANCE, mirrors[id], monitor))
+                            : WireProcess.create(context, packets, typed -> new KvClient<>(typed, implementation.clientProtocol(), servers,
+                                    workload, clients, history));
+                }, packets)
                 .seed(seed)
                 .links(links)
                 .limits(Limits.DEFAULT)
                 .observer(monitor)
                 .build();
-        monitor.attach(engine);
+        monitor.attach(engine, id -> Hosts.probe(engine.process(id)));
     }
 
     /** Five servers with the default settings, no clients, judged by the bounds those settings derive. */
@@ -77,7 +94,7 @@ final class EfficiencyRun {
     int leader() {
         int leader = -1;
         for (int i = 0; i < servers; i++) {
-            if (engine.isUp(i) && ((RaftServer) engine.process(i)).node().role() == Role.LEADER) {
+            if (engine.isUp(i) && Hosts.probe(engine.process(i)).role() == Role.LEADER) {
                 leader = leader < 0 ? i : -2;
             }
         }

@@ -3,6 +3,7 @@ package io.raftsim.harness.check;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.node.Effects;
@@ -47,6 +48,7 @@ class SafetyMonitorReportTest extends MonitoredNodes {
         RaftNode leader = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
         elect(leader);
         leader.log().truncateFrom(2);
+        endStep(leader);
         assertSays(SafetyProperty.LEADER_APPEND_ONLY, "leader n1 in term 2 removed entries 2..3 from its own log");
     }
 
@@ -55,105 +57,98 @@ class SafetyMonitorReportTest extends MonitoredNodes {
         RaftNode a = node(0, new HardState(2, HardState.NO_VOTE), 1);
         RaftNode b = node(1, new HardState(2, HardState.NO_VOTE), 2);
         a.log().append(new LogEntry(2, 2, Command.Noop.INSTANCE));
+        endStep(a);
         b.log().append(new LogEntry(2, 2, Command.Noop.INSTANCE));
+        endStep(b);
         assertSays(SafetyProperty.LOG_MATCHING, "node n2 appended index 2 term 2 onto a prefix that differs from another log"
                 + " holding the same index and term; node's log: [1:2, 2:2] of 2");
     }
 
     @Test
     void logMatchingByAServerNotYetStartedSaysItsLogIsUnknown() {
-        monitor.appended(0, new LogEntry(1, 1, Command.Noop.INSTANCE), 5);
-        monitor.appended(1, new LogEntry(1, 1, Command.Noop.INSTANCE), 6);
+        monitor.appended(0, 1, 1, 5);
+        monitor.appended(1, 1, 1, 6);
         assertSays(SafetyProperty.LOG_MATCHING, "node n2 appended index 1 term 1 onto a prefix that differs from another log"
                 + " holding the same index and term; node's log: (unknown)");
     }
 
     @Test
     void logMatchingAcceptsADifferentTermAtTheSameIndex() {
-        monitor.appended(0, new LogEntry(1, 1, Command.Noop.INSTANCE), 5);
-        monitor.appended(1, new LogEntry(2, 1, Command.Noop.INSTANCE), 6);
-        monitor.appended(2, new LogEntry(2, 1, Command.Noop.INSTANCE), 6);
+        monitor.appended(0, 1, 1, 5);
+        monitor.appended(1, 1, 2, 6);
+        monitor.appended(2, 1, 2, 6);
         assertNull(monitor.violation(), "different terms at one index are allowed until one commits");
-        monitor.appended(2, new LogEntry(1, 1, Command.Noop.INSTANCE), 7);
+        monitor.appended(2, 1, 1, 7);
         assertNotNull(monitor.violation(), "the second pair at index 1 is remembered too");
     }
 
     @Test
     void applyBeyondCommitNamesTheEntryAndTheCommitIndex() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1);
-        monitor.applied(0, node.log().entry(1), node.log().hash(1));
-        assertSays(SafetyProperty.STATE_MACHINE_SAFETY, "n1 applied index 1 (1:1 noop) beyond every commit index seen (0)");
+        apply(node.id(), 1, 0x11);
+        assertSays(SafetyProperty.STATE_MACHINE_SAFETY, "n1 applied index 1 (entry 1 of term 1) beyond every commit index seen (0)");
     }
 
     @Test
     void differentCommittedPrefixQuotesTheNodesLog() {
         RaftNode a = node(0, new HardState(2, HardState.NO_VOTE), 1);
-        a.receive(3_000, 1, new AppendEntries(2, 1, 1, 1, List.of(), 1));
-        monitor.handled(a);
+        deliver(3_000, a, 1, new AppendEntries(2, 1, 1, 1, List.of(), 1));
         RaftNode b = node(1, new HardState(2, HardState.NO_VOTE), 2);
-        b.receive(3_000, 2, new AppendEntries(2, 2, 1, 2, List.of(), 1));
-        monitor.handled(b);
+        deliver(3_000, b, 2, new AppendEntries(2, 2, 1, 2, List.of(), 1));
         assertSays(SafetyProperty.STATE_MACHINE_SAFETY, "n2 committed through index 1 but its entries through 1 differ"
                 + " from those committed before; node's log: [1:2] of 1");
     }
 
     @Test
     void termMonotonicityNamesBothTerms() {
-        monitor.handled(node(0, new HardState(5, HardState.NO_VOTE)));
-        monitor.handled(node(0, HardState.INITIAL));
+        node(0, new HardState(5, HardState.NO_VOTE));
+        node(0, HardState.INITIAL);
         assertSays(SafetyProperty.TERM_MONOTONIC, "n1 went from term 5 back to term 0");
     }
 
     @Test
     void singleVoteNamesBothCandidates() {
         RaftNode before = node(0, new HardState(1, HardState.NO_VOTE));
-        before.receive(1_000, 1, new RequestVote(1, 1, 0, 0, false));
-        monitor.handled(before);
+        deliver(1_000, before, 1, new RequestVote(1, 1, 0, 0, false));
         RaftNode after = node(0, new HardState(1, HardState.NO_VOTE));
-        after.receive(2_000, 2, new RequestVote(1, 2, 0, 0, false));
-        monitor.handled(after);
+        deliver(2_000, after, 2, new RequestVote(1, 2, 0, 0, false));
         assertSays(SafetyProperty.SINGLE_VOTE, "n1 voted for n2 and then for n3 in term 1");
     }
 
     @Test
     void aVoteInALaterTermOrForTheSameCandidateIsNotASecondVote() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE));
-        node.receive(1_000, 1, new RequestVote(1, 1, 0, 0, false));
-        monitor.handled(node);
+        deliver(1_000, node, 1, new RequestVote(1, 1, 0, 0, false));
         RaftNode restarted = node(0, new HardState(1, 1));
-        restarted.receive(2_000, 1, new RequestVote(1, 1, 0, 0, false));
-        monitor.handled(restarted);
-        restarted.receive(3_000, 2, new RequestVote(2, 2, 0, 0, false));
-        monitor.handled(restarted);
+        deliver(2_000, restarted, 1, new RequestVote(1, 1, 0, 0, false));
+        deliver(3_000, restarted, 2, new RequestVote(2, 2, 0, 0, false));
         assertEquals(2, restarted.votedFor());
         assertNull(monitor.violation());
     }
 
     @Test
     void aVoteAfterRestartWithoutAPreviousVoteIsNotASecondVote() {
-        monitor.handled(node(0, new HardState(1, HardState.NO_VOTE)));
+        node(0, new HardState(1, HardState.NO_VOTE));
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE));
-        node.receive(1_000, 2, new RequestVote(1, 2, 0, 0, false));
-        monitor.handled(node);
+        deliver(1_000, node, 2, new RequestVote(1, 2, 0, 0, false));
         assertNull(monitor.violation());
     }
 
     @Test
     void commitMonotonicityNamesBothIndexes() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
-        node.receive(1_000, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
-        monitor.handled(node);
+        deliver(1_000, node, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
         RaftNode sameIncarnationView = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE),
-                List.of(), new RandomStream(0), monitor, new Effects(false));
-        monitor.handled(sameIncarnationView);
+                List.of(), new RandomStream(0), LogListener.NONE, new Effects(false));
+        probes[0].node = sameIncarnationView; // not announced by started(): the same incarnation, no restart
+        endStep(0);
         assertSays(SafetyProperty.COMMIT_MONOTONIC, "n1 commitIndex went from 2 back to 0");
     }
 
     @Test
     void leaderCompletenessAtElectionQuotesTheLeadersLog() {
         RaftNode follower = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
-        follower.receive(3_000, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
-        monitor.handled(follower);
+        deliver(3_000, follower, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
         elect(node(2, new HardState(1, HardState.NO_VOTE), 1));
         assertSays(SafetyProperty.LEADER_COMPLETENESS, "n3 became leader of term 2 without every entry committed in earlier terms"
                 + " (committed through 2 by term 1); its log: [1:1, 2:2] of 2");
@@ -163,9 +158,9 @@ class SafetyMonitorReportTest extends MonitoredNodes {
     void onlyTheFirstViolationIsKept() {
         elect(node(0, HardState.INITIAL));
         elect(node(1, HardState.INITIAL));
-        monitor.handled(node(0, HardState.INITIAL));
-        monitor.handled(node(0, new HardState(5, HardState.NO_VOTE)));
-        monitor.handled(node(0, HardState.INITIAL));
+        node(0, HardState.INITIAL);
+        node(0, new HardState(5, HardState.NO_VOTE));
+        node(0, HardState.INITIAL);
         assertEquals(SafetyProperty.ELECTION_SAFETY.displayName(), monitor.violation().property());
     }
 

@@ -1,7 +1,10 @@
 package io.raftsim.harness.check;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.wire.Packet;
+import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.AppendEntries;
+import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.raft.message.AppendEntriesReply;
 import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.RaftMessage;
@@ -37,8 +40,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     /** A follower of term 1 with log terms {@code logTerms} learns from leader n2 that all of it is committed. */
     private RaftNode followerCommittingAll(int id, long... logTerms) {
         RaftNode follower = node(id, new HardState(1, HardState.NO_VOTE), logTerms);
-        follower.receive(3_000, 1, new AppendEntries(1, 1, logTerms.length, 1, List.of(), logTerms.length));
-        monitor.handled(follower);
+        deliver(3_000, follower, 1, new AppendEntries(1, 1, logTerms.length, 1, List.of(), logTerms.length));
         assertEquals(logTerms.length, follower.commitIndex());
         return follower;
     }
@@ -50,7 +52,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
         return violation;
     }
 
-    private static SimulationView<Message> viewWhereDown(int downNode) {
+    private static SimulationView<Packet> viewWhereDown(int downNode) {
         return new SimulationView<>() {
             @Override
             public long seed() {
@@ -78,7 +80,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
             }
 
             @Override
-            public Process<Message> process(int node) {
+            public Process<Packet> process(int node) {
                 return null;
             }
         };
@@ -121,7 +123,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     @Test
     @DisplayName("Leader Completeness speaks of leaders: a leader that crashed is not checked")
     void crashedLeaderIsNotChecked() {
-        monitor.attach(viewWhereDown(2));
+        monitor.attach(viewWhereDown(2), mirrors);
         RaftNode leader = node(2, new HardState(1, HardState.NO_VOTE), 1);
         elect(leader);
         followerCommittingAll(0, 1, 1);
@@ -131,7 +133,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     @Test
     @DisplayName("Leader Completeness: a leader still up is checked when the engine says so")
     void leaderThatIsUpIsChecked() {
-        monitor.attach(viewWhereDown(1));
+        monitor.attach(viewWhereDown(1), mirrors);
         RaftNode leader = node(2, new HardState(1, HardState.NO_VOTE), 1);
         elect(leader);
         followerCommittingAll(0, 1, 1);
@@ -143,8 +145,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     void leaderThatSteppedDownIsNotChecked() {
         RaftNode leader = node(2, new HardState(1, HardState.NO_VOTE), 1);
         elect(leader);
-        leader.receive(4_000, 1, new AppendEntries(3, 1, 0, 0, List.of(), 0));
-        monitor.handled(leader);
+        deliver(4_000, leader, 1, new AppendEntries(3, 1, 0, 0, List.of(), 0));
         assertEquals(Role.FOLLOWER, leader.role());
         followerCommittingAll(0, 1, 1);
         assertNull(monitor.violation());
@@ -167,8 +168,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     @DisplayName("Leader Completeness speaks of lower terms: a leader of term 3 elected late need not hold what term 4 committed")
     void leaderElectedLateNeedNotHoldEntriesOfTheNextTerm() {
         RaftNode follower = node(0, new HardState(4, HardState.NO_VOTE), 1, 4);
-        follower.receive(3_000, 1, new AppendEntries(4, 1, 2, 4, List.of(), 2));
-        monitor.handled(follower);
+        deliver(3_000, follower, 1, new AppendEntries(4, 1, 2, 4, List.of(), 2));
         assertEquals(2, monitor.committedIndex());
         RaftNode lateCandidate = node(2, new HardState(2, HardState.NO_VOTE), 1);
         elect(lateCandidate);
@@ -181,8 +181,9 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     private void assertAdoptionFires(RaftMessage message) {
         SafetyMonitor fresh = new SafetyMonitor(SERVERS);
         RaftNode node = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE), List.of(),
-                new RandomStream(0), fresh, new Effects(false));
-        fresh.received(node, message);
+                new RandomStream(0), LogListener.NONE, new Effects(false));
+        // What a server that ignored the message's term reports: it stays in term 1 (the message is never delivered).
+        fresh.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), new NodeProbe(node));
         Violation violation = fresh.violation();
         assertNotNull(violation, message + " of a higher term must be adopted");
         assertEquals(SafetyProperty.TERM_ADOPTION.displayName(), violation.property());
@@ -192,7 +193,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
 
     private void assertAdoptionQuiet(RaftMessage message) {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE));
-        monitor.received(node, message);
+        monitor.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), probes[node.id()]);
         assertNull(monitor.violation(), message + " need not be adopted");
     }
 
@@ -225,11 +226,10 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     @DisplayName("State Machine Safety: applying an entry other than the one committed at its index is reported")
     void applyingADifferentEntryAtACommittedIndexFires() {
         RaftNode follower = followerCommittingAll(0, 1, 1);
-        monitor.applied(0, follower.log().entry(1), follower.log().hash(1));
-        monitor.applied(0, follower.log().entry(2), follower.log().hash(2));
+        apply(follower.id(), 2, 22);
         assertNull(monitor.violation(), "the committed entries themselves");
         RaftNode other = node(1, new HardState(2, HardState.NO_VOTE), 1, 2);
-        monitor.applied(1, other.log().entry(2), other.log().hash(2));
+        apply(other.id(), 2, 22);
         Violation violation = assertFired(SafetyProperty.STATE_MACHINE_SAFETY);
         assertTrue(violation.message().startsWith("n2 applied"), violation.message());
         assertTrue(violation.message().contains("[1:1, 2:2] of 2"), "the node's log is quoted: " + violation.message());
@@ -242,10 +242,13 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
         java.util.Arrays.fill(terms, 1);
         RaftNode follower = followerCommittingAll(0, terms);
         assertEquals(2_100, monitor.committedIndex());
-        monitor.applied(0, follower.log().entry(2_050), follower.log().hash(2_050));
+        apply(follower.id(), 2_050, 2_050);
         assertNull(monitor.violation());
-        RaftNode other = node(1, new HardState(1, HardState.NO_VOTE), 2);
-        monitor.applied(0, follower.log().entry(2_050), other.log().hash(1));
+        long[] otherTerms = new long[2_050];
+        java.util.Arrays.fill(otherTerms, 1);
+        otherTerms[2_049] = 2; // the same prefix through 2,049, another entry at 2,050
+        RaftNode other = node(1, new HardState(2, HardState.NO_VOTE), otherTerms);
+        apply(other.id(), 2_050, 2_050);
         assertFired(SafetyProperty.STATE_MACHINE_SAFETY);
     }
 
@@ -271,12 +274,12 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
         elect(leader);
         long last = leader.log().lastIndex();
         BrokenProgress.acknowledge(leader, 2, last);
-        monitor.handled(leader);
+        endStep(leader);
         assertNull(monitor.violation(), "match = last, next = last + 1 is the most a peer can have");
         BrokenProgress.acknowledge(leader, 1, last + 1);
-        monitor.handled(leader);
+        endStep(leader);
         Violation violation = assertFired(SafetyProperty.LEADER_PROGRESS);
         assertTrue(violation.message().startsWith("leader n1 of term " + leader.currentTerm() + " holds REPLICATE match=" + (last + 1)
-                + " next=" + (last + 2) + " inflight=0 for n2 with a log ending at " + last), violation.message());
+                + " next=" + (last + 2) + " for n2 with a log ending at " + last), violation.message());
     }
 }

@@ -3,6 +3,7 @@ package io.raftsim.harness.check;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.node.Effects;
@@ -56,6 +57,7 @@ class SafetyMonitorTest extends MonitoredNodes {
         RaftNode leader = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
         elect(leader);
         leader.log().truncateFrom(2);
+        endStep(leader);
         assertFired(SafetyProperty.LEADER_APPEND_ONLY);
     }
 
@@ -63,6 +65,7 @@ class SafetyMonitorTest extends MonitoredNodes {
     void followerTruncationIsNotALeaderAppendOnlyViolation() {
         RaftNode follower = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
         follower.log().truncateFrom(2);
+        endStep(follower);
         assertNull(monitor.violation());
     }
 
@@ -71,8 +74,10 @@ class SafetyMonitorTest extends MonitoredNodes {
         RaftNode a = node(0, new HardState(2, HardState.NO_VOTE), 1);
         RaftNode b = node(1, new HardState(2, HardState.NO_VOTE), 2);
         a.log().append(new LogEntry(2, 2, Command.Noop.INSTANCE));
+        endStep(a);
         assertNull(monitor.violation());
         b.log().append(new LogEntry(2, 2, Command.Noop.INSTANCE)); // index 2 term 2, but index 1 differs
+        endStep(b);
         assertFired(SafetyProperty.LOG_MATCHING);
     }
 
@@ -81,15 +86,16 @@ class SafetyMonitorTest extends MonitoredNodes {
         RaftNode a = node(0, new HardState(1, HardState.NO_VOTE));
         RaftNode b = node(1, new HardState(1, HardState.NO_VOTE));
         a.log().append(new LogEntry(1, 1, Command.Noop.INSTANCE));
+        endStep(a);
         b.log().append(new LogEntry(1, 1, Command.Noop.INSTANCE));
+        endStep(b);
         assertNull(monitor.violation());
     }
 
     @Test
     void leaderCompletenessFiresWhenLeaderLacksCommittedEntry() {
         RaftNode follower = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
-        follower.receive(3_000, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
-        monitor.handled(follower);
+        deliver(3_000, follower, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
         assertEquals(2, monitor.committedIndex());
         // n3 never received the committed entries, yet becomes leader (a vote without the up-to-date check).
         elect(node(2, new HardState(1, HardState.NO_VOTE), 1));
@@ -101,8 +107,7 @@ class SafetyMonitorTest extends MonitoredNodes {
         // Found by a 10,000-seed sweep: a candidate of term 3 was paused with its votes held,
         // resumed after leaders of later terms had committed more entries, and won term 3.
         RaftNode follower = node(0, new HardState(5, HardState.NO_VOTE), 1, 1, 5);
-        follower.receive(3_000, 1, new AppendEntries(5, 1, 3, 5, List.of(), 3));
-        monitor.handled(follower);
+        deliver(3_000, follower, 1, new AppendEntries(5, 1, 3, 5, List.of(), 3));
         assertEquals(3, monitor.committedIndex());
         RaftNode lateCandidate = node(2, new HardState(2, HardState.NO_VOTE), 1, 1);
         elect(lateCandidate);
@@ -113,58 +118,53 @@ class SafetyMonitorTest extends MonitoredNodes {
     @Test
     void stateMachineSafetyFiresOnApplyOfEntryNotCommitted() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1);
-        monitor.applied(0, node.log().entry(1), node.log().hash(1));
+        apply(node.id(), 1, 0x11); // the probe says index 1 was applied; nothing was committed
         assertFired(SafetyProperty.STATE_MACHINE_SAFETY);
     }
 
     @Test
     void stateMachineSafetyFiresWhenTwoNodesCommitDifferentEntriesAtOneIndex() {
         RaftNode a = node(0, new HardState(2, HardState.NO_VOTE), 1);
-        a.receive(3_000, 1, new AppendEntries(2, 1, 1, 1, List.of(), 1));
-        monitor.handled(a);
+        deliver(3_000, a, 1, new AppendEntries(2, 1, 1, 1, List.of(), 1));
         RaftNode b = node(1, new HardState(2, HardState.NO_VOTE), 2);
-        b.receive(3_000, 2, new AppendEntries(2, 2, 1, 2, List.of(), 1));
-        monitor.handled(b);
+        deliver(3_000, b, 2, new AppendEntries(2, 2, 1, 2, List.of(), 1));
         assertFired(SafetyProperty.STATE_MACHINE_SAFETY);
     }
 
     @Test
     void termMonotonicityFiresWhenRestartForgetsTerm() {
         RaftNode before = node(0, new HardState(5, HardState.NO_VOTE));
-        monitor.handled(before);
+        endStep(before);
         RaftNode after = node(0, HardState.INITIAL); // currentTerm was not persisted
-        monitor.handled(after);
+        endStep(after);
         assertFired(SafetyProperty.TERM_MONOTONIC);
     }
 
     @Test
     void singleVoteFiresWhenRestartedNodeVotesAgainInSameTerm() {
         RaftNode before = node(0, new HardState(1, HardState.NO_VOTE));
-        before.receive(1_000, 1, new RequestVote(1, 1, 0, 0, false));
-        monitor.handled(before);
+        deliver(1_000, before, 1, new RequestVote(1, 1, 0, 0, false));
         RaftNode after = node(0, new HardState(1, HardState.NO_VOTE)); // votedFor was not persisted
-        after.receive(2_000, 2, new RequestVote(1, 2, 0, 0, false));
-        monitor.handled(after);
+        deliver(2_000, after, 2, new RequestVote(1, 2, 0, 0, false));
         assertFired(SafetyProperty.SINGLE_VOTE);
     }
 
     @Test
     void commitMonotonicityFiresWhenCommitIndexMovesBackWhileUp() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
-        node.receive(1_000, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
-        monitor.handled(node);
+        deliver(1_000, node, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
         RaftNode sameIncarnationView = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE),
-                List.of(), new RandomStream(0), monitor, new Effects(false)); // not announced by started(): no restart
-        monitor.handled(sameIncarnationView);
+                List.of(), new RandomStream(0), LogListener.NONE, new Effects(false));
+        probes[0].node = sameIncarnationView; // not announced by started(): the same incarnation, no restart
+        endStep(0);
         assertFired(SafetyProperty.COMMIT_MONOTONIC);
     }
 
     @Test
     void commitIndexMayStartOverAfterRestart() {
         RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
-        node.receive(1_000, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
-        monitor.handled(node);
-        monitor.handled(node(0, new HardState(1, HardState.NO_VOTE), 1, 1));
+        deliver(1_000, node, 1, new AppendEntries(1, 1, 2, 1, List.of(), 2));
+        node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
         assertNull(monitor.violation());
     }
 
@@ -177,6 +177,26 @@ class SafetyMonitorTest extends MonitoredNodes {
         // n3, restarted, rebuilds its state on top of what it had instead of from scratch.
         monitor.stateApplied(2, 1, 0x11);
         monitor.stateApplied(2, 2, 0x23);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
+
+    @Test
+    void appliedStateComparesServersWhereBothReportedAfterAStep() {
+        // The harness reports once per step, at the index applied through: n1 applied 1..3 in one step.
+        monitor.stateApplied(0, 3, 0x33);
+        monitor.stateApplied(1, 2, 0x22); // nobody reported the state after entry 2 before: recorded, not compared with nothing
+        monitor.stateApplied(1, 3, 0x33);
+        assertNull(monitor.afterStep(null));
+        monitor.stateApplied(2, 2, 0x23);
+        assertFired(SafetyProperty.APPLIED_STATE);
+    }
+
+    @Test
+    void appliedStateRecordsAStepThatAppliesPastTwiceTheTable() {
+        monitor.stateApplied(0, 5_000, 7); // a restarted server applies a long log in its first step
+        monitor.stateApplied(1, 5_000, 7);
+        assertNull(monitor.afterStep(null));
+        monitor.stateApplied(2, 5_000, 8);
         assertFired(SafetyProperty.APPLIED_STATE);
     }
 

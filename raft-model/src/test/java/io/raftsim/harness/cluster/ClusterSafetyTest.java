@@ -66,6 +66,6 @@ class ClusterSafetyTest {
         ClusterOutcome outcome = cluster.run(10_000_000, split, true);
         assertTrue(outcome.passed(), outcome.toString());
         assertTrue(outcome.stats().highestTerm() > 1, "the majority elected a leader of a later term");
-        assertTrue(cluster.currentLeader() != oldLeader || cluster.server(oldLeader).node().currentTerm() > 1);
+        assertTrue(cluster.currentLeader() != oldLeader || cluster.probe(oldLeader).currentTerm() > 1);
     }
 }

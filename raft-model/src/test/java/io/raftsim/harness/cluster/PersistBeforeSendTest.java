@@ -42,7 +42,7 @@ class PersistBeforeSendTest {
         cluster.engine().runUntil(10_000_000, () -> {
             checkedSteps[0]++;
             for (int id = 0; id < 5; id++) {
-                RaftServer server = cluster.server(id);
+                RaftServer server = (RaftServer) cluster.server(id);
                 if (server == null) {
                     continue;
                 }
