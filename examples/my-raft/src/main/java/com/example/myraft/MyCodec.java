@@ -143,7 +143,11 @@ final class MyCodec implements WireCodec<Message> {
         return 0; // client traffic has no term
     }
 
-    /** What traces and the HTML timeline show of a message. */
+    /**
+     * What traces and the HTML timeline show of a message. The timeline labels messages whose
+     * type and field names are raftsim's own (RequestVote, voteGranted, AppendEntries, prevLogIndex,
+     * ClientReply, status, leaderHint, ...), so the view uses those names where they fit.
+     */
     @Override
     public MessageView view(Message message) {
         List<Field> fields = new ArrayList<>();
@@ -172,7 +176,8 @@ final class MyCodec implements WireCodec<Message> {
             fields.add(new Field("command", m.command().describe()));
         } else if (message instanceof ClientReply m) {
             fields.add(new Field("clientId", m.clientId()));
-            fields.add(new Field("ok", m.ok()));
+            fields.add(new Field("sequence", m.sequence()));
+            fields.add(new Field("status", m.ok() ? "OK" : "NOT_LEADER"));
             fields.add(new Field("result", m.result() == null ? null : m.result().toString()));
             fields.add(new Field("leaderHint", m.leaderHint()));
         }

@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code raftsim conform my-raft}, run from a test as the guide shows (docs/test-your-raft.md, "Run conform"). */
+/** {@code raftsim conform my-raft}, run from a test as the guide shows (docs/test-your-raft.md, "Run conform"), printing the table the guide shows. */
 class ConformTest {
     @Test
     void myRaftConformsWithTheScenariosItSupportsSkippedWithReasons() {
@@ -25,6 +25,7 @@ class ConformTest {
         assertTrue(table.contains("| split-vote | SKIPPED | raft.firstElectionTimeoutMs stages a race, which needs STAGED_ELECTION_TIMEOUTS: "
                 + "my-raft does not support it |"), table);
         assertTrue(table.contains("| determinism scan | PASSED |"), table);
+        assertTrue(table.contains(Guide.output("| check | result | detail |")), "the guide shows the table as printed:\n" + table);
         assertTrue(table.contains("| negative control | PASSED | VOTE_WITHOUT_LOG_CHECK caught at seed "), table);
     }
 }

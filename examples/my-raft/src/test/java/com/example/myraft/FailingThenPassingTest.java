@@ -43,20 +43,25 @@ class FailingThenPassingTest {
         assertNotEquals(0, failing.exit(), failing.out());
         assertTrue(failing.out().contains("Leader Completeness"), failing.out());
         assertTrue(failing.out().contains("replay: ./raftsim run random --seed 1 --set implementation=my-raft --bug " + BUG), failing.out());
+        assertTrue(failing.out().contains(Guide.output("result        SAFETY_VIOLATION")), "the guide quotes the verdict:\n" + failing.out());
 
         Path shrunkFile = dir.resolve("shrunk.json");
         Cli shrink = raftsim("shrink", "random", "--set", "implementation=my-raft", "--seed", SEED, "--bug", BUG,
                 "--out", shrunkFile.toString(), "--max-runs", "150");
         assertNotEquals(0, shrink.exit(), shrink.out());
-        assertTrue(shrink.out().contains("fails with"), shrink.out());
+        assertTrue(shrink.out().contains("shrunk        1 fault steps, 3 nodes, 0 clients, 9622 ms"), "as the guide says:\n" + shrink.out());
+        assertTrue(shrink.out().contains("fails with    SAFETY_VIOLATION [Leader Completeness]"), shrink.out());
         Scenario original = Simulation.of("random").scenario();
         Scenario shrunk = Simulation.of(shrunkFile).scenario();
         assertEquals("my-raft", shrunk.implementation().name(), "the shrunk file keeps the implementation");
         assertTrue(shrunk.nodes() < original.nodes() || shrunk.durationMs() < original.durationMs()
                 || shrunk.clients().count() < original.clients().count(), Files.readString(shrunkFile));
 
-        Cli stillFails = raftsim("run", shrunkFile.toString(), "--bug", BUG);
+        Path page = dir.resolve("fail.html");
+        Cli stillFails = raftsim("run", shrunkFile.toString(), "--bug", BUG, "--html", page.toString());
         assertNotEquals(0, stillFails.exit(), stillFails.out());
+        assertTrue(stillFails.out().contains("[Leader Completeness]"), stillFails.out());
+        assertTrue(Files.readString(page).contains("RequestVoteReply"), "the timeline shows my-raft's messages by the codec's view");
 
         assertEquals(0, raftsim("run", "random", "--set", "implementation=my-raft", "--seed", SEED).exit(), "the same seed without the mistake");
         assertEquals(0, raftsim("run", shrunkFile.toString()).exit(), "the shrunk scenario without the mistake");
