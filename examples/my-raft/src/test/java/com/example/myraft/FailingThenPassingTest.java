@@ -3,6 +3,7 @@ package com.example.myraft;
 import io.raftsim.scenarios.Simulation;
 import io.raftsim.scenarios.cli.Main;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.run.ScenarioResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,13 @@ class FailingThenPassingTest {
         int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         System.out.println("$ raftsim " + String.join(" ", args) + "\n" + out + err);
         return new Cli(exit, out + err.toString());
+    }
+
+    @Test
+    void thePlantedMistakeIsCaughtFromJavaToo() {
+        ScenarioResult result = Simulation.of("random").implementation("my-raft").plant(BUG).seed(1).run();
+        assertTrue(MyRaft.VOTE_WITHOUT_LOG_CHECK.caughtAs(result.property()), result::toString);
+        assertTrue(Simulation.of("random").implementation("my-raft").seed(1).run().passed(), "the same seed without it");
     }
 
     @Test
