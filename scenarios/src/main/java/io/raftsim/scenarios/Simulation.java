@@ -12,6 +12,7 @@ import io.raftsim.sim.trace.TraceSink;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The public entry point for running simulations from Java, e.g. in a user's own tests:
@@ -25,6 +26,7 @@ public final class Simulation {
     private Scenario scenario;
     private long seed;
     private TraceSink trace = TraceSink.NONE;
+    private final TreeSet<String> plantedMistakes = new TreeSet<>();
 
     private Simulation(Scenario scenario) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -69,8 +71,17 @@ public final class Simulation {
         return this;
     }
 
+    /**
+     * Plants one of the implementation's known mistakes by name, as {@code --bug NAME} does on the
+     * command line: a negative control for your own tests, never a real run. An unknown name fails the run.
+     */
+    public Simulation plant(String mistake) {
+        plantedMistakes.add(Objects.requireNonNull(mistake, "mistake"));
+        return this;
+    }
+
     public ScenarioResult run() {
-        return ScenarioRunner.run(scenario, seed, trace);
+        return ScenarioRunner.run(scenario, seed, trace, plantedMistakes);
     }
 
     public Scenario scenario() {
