@@ -13,6 +13,7 @@ import io.raftsim.harness.spi.ServerSetup;
 import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.harness.spi.WireCodec;
 import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.bugs.PlantedRules;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.ClientReply;
@@ -91,11 +92,8 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
 
     @Override
     public RaftProcess<Message> create(ProcessContext<Message> context, ServerSetup setup) {
-        EnumSet<Bug> bugs = EnumSet.noneOf(Bug.class);
-        for (String name : setup.plantedMistakes()) {
-            bugs.add(Bug.valueOf(name));
-        }
-        return new RaftServer(context, setup.config(), setup.firstElectionTimeoutMicros(), bugs);
+        // No mistake planted gives the paper's rules themselves (RaftRules.PAPER).
+        return new RaftServer(context, setup.config(), setup.firstElectionTimeoutMicros(), PlantedRules.plant(setup.plantedMistakes()));
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.TreeSet;
  *
  * <p>Planted bugs reach a cluster only through the separate constructor argument
  * {@code Cluster(spec, seed, trace, plantedBugs)}, never through {@code RaftConfig} or
- * {@code ClusterSpec}: no production setting can switch one on by accident. Nodes resolve
- * the set to final booleans once, so with no bug planted the hot path is unchanged.
+ * {@code ClusterSpec}: no production setting can switch one on by accident. The model follows
+ * a {@code RaftRules} object; {@link PlantedRules} plants each bug as a variant overriding only
+ * the rule it breaks, and planting none gives the paper's rules themselves.
  */
 public enum Bug {
     DOUBLE_VOTE(

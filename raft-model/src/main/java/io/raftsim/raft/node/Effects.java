@@ -1,7 +1,7 @@
 package io.raftsim.raft.node;
 
 import io.raftsim.harness.event.RaftEvent;
-
+import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.Message;
 
 import java.util.ArrayList;
@@ -9,23 +9,36 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What one input to a node produced, as data (etcd's {@code Ready}): state to persist,
- * timers to arm or cancel, messages to send and events to report. The host must persist
- * before it sends: a vote or an acknowledgement that reached another server must survive a
- * crash of its sender (Figure 2, "Persistent state ... updated on stable storage before
- * responding to RPCs"). Reused across inputs: the host drains it, then calls {@link #clear()}.
+ * What one input to a node produced, as data (etcd's {@code Ready}): the hard state to store,
+ * the log suffix to remove and the entries to append to the durable log, messages to send,
+ * timers to arm or cancel, entries that became committed and may be applied, and events to
+ * report. The host needs nothing else from the node to carry them out.
+ *
+ * <p>The host must carry them out in this order: <b>persist</b> (store the hard state, truncate,
+ * append, then sync), then <b>send</b>, then arm the timers, then <b>apply</b>. Persisting
+ * before sending is what Figure 2 requires ("Persistent state ... updated on stable storage
+ * before responding to RPCs"; etcd: "persist before you send"): a vote or an acknowledgement
+ * that reached another server must survive a crash of its sender. Applying last lets a reply to
+ * a client follow the writes that made its entry durable here.
+ *
+ * <p>Reused across inputs: the host drains it, then calls {@link #clear()}; the lists keep
+ * their capacity, so a step allocates nothing here.
  */
 public final class Effects {
+    /** {@link #truncateFromIndex()} when the input removed nothing from the durable log. */
+    public static final long NO_TRUNCATION = Long.MAX_VALUE;
+
     private static final long NO_TIMER_CHANGE = -1;
     private static final long CANCEL_TIMER = -2;
 
-    private boolean hardStateChanged;
-    private long truncatedFromIndex = Long.MAX_VALUE;
-    private boolean logChanged;
+    private HardState hardState;
+    private long truncateFromIndex = NO_TRUNCATION;
+    private final List<LogEntry> entriesToAppend = new ArrayList<>();
     private final long[] timerChanges = new long[RaftTimers.COUNT];
     private int[] targets = new int[16];
     private Message[] messages = new Message[16];
     private int messageCount;
+    private final List<LogEntry> entriesToApply = new ArrayList<>();
     private final boolean recordingEvents;
     private final List<RaftEvent> events = new ArrayList<>();
 
@@ -36,17 +49,34 @@ public final class Effects {
 
     // ---- written by the node -----------------------------------------------------
 
-    void hardStateChanged() {
-        hardStateChanged = true;
+    /** The hard state to store; the last one of an input wins. */
+    void persistHardState(HardState state) {
+        hardState = state;
     }
 
+    /**
+     * The log lost its entries from {@code index} on. Entries this input appended are only
+     * dropped from {@link #entriesToAppend()}; a suffix that reached the durable log in an
+     * earlier input is truncated there, from the lowest index any truncation of the input named.
+     */
     void logTruncatedFrom(long index) {
-        truncatedFromIndex = Math.min(truncatedFromIndex, index);
-        logChanged = true;
+        int count = entriesToAppend.size();
+        if (count > 0 && entriesToAppend.get(0).index() <= index) {
+            entriesToAppend.subList((int) (index - entriesToAppend.get(0).index()), count).clear();
+            return;
+        }
+        entriesToAppend.clear();
+        truncateFromIndex = Math.min(truncateFromIndex, index);
     }
 
-    void logAppended() {
-        logChanged = true;
+    /** An entry appended to the log, in index order after any truncation. */
+    void logAppended(LogEntry entry) {
+        entriesToAppend.add(entry);
+    }
+
+    /** An entry that became committed and may be applied, in index order. */
+    void committed(LogEntry entry) {
+        entriesToApply.add(entry);
     }
 
     void setTimer(int timerId, long delayMicros) {
@@ -77,33 +107,26 @@ public final class Effects {
         }
     }
 
-    // ---- read by the host ----------------------------------------------------------
+    // ---- read by the host, in the order it acts on them -------------------------------
 
-    /** True when currentTerm or votedFor changed and must be persisted before sending. */
-    public boolean hardStateChangedFlag() {
-        return hardStateChanged;
+    /** The hard state to store before sending, or null when currentTerm and votedFor did not change. */
+    public HardState hardState() {
+        return hardState;
     }
 
-    /** True when the log changed and must be persisted before sending. */
-    public boolean logChangedFlag() {
-        return logChanged;
+    /** The lowest index of the durable log to remove, with everything after it, before appending; {@link #NO_TRUNCATION} for none. */
+    public long truncateFromIndex() {
+        return truncateFromIndex;
     }
 
-    /** The lowest log index removed by this input, or {@code Long.MAX_VALUE} when none was. */
-    public long truncatedFromIndex() {
-        return truncatedFromIndex;
+    /** Entries to append to the durable log after the truncation, in index order; empty for none. */
+    public List<LogEntry> entriesToAppend() {
+        return entriesToAppend;
     }
 
-    public boolean timerChanged(int timerId) {
-        return timerChanges[timerId] != NO_TIMER_CHANGE;
-    }
-
-    public boolean timerCancelled(int timerId) {
-        return timerChanges[timerId] == CANCEL_TIMER;
-    }
-
-    public long timerDelayMicros(int timerId) {
-        return timerChanges[timerId];
+    /** Whether the host must write (and sync) before it sends: a hard state, a truncation or entries. */
+    public boolean mustPersist() {
+        return hardState != null || truncateFromIndex != NO_TRUNCATION || !entriesToAppend.isEmpty();
     }
 
     public int messageCount() {
@@ -118,17 +141,38 @@ public final class Effects {
         return messages[i];
     }
 
+    public boolean timerChanged(int timerId) {
+        return timerChanges[timerId] != NO_TIMER_CHANGE;
+    }
+
+    public boolean timerCancelled(int timerId) {
+        return timerChanges[timerId] == CANCEL_TIMER;
+    }
+
+    public long timerDelayMicros(int timerId) {
+        return timerChanges[timerId];
+    }
+
+    /**
+     * Entries that became committed with this input, in index order, to apply once persisted and
+     * sent: each committed index is handed out once per incarnation of the node.
+     */
+    public List<LogEntry> entriesToApply() {
+        return entriesToApply;
+    }
+
     public List<RaftEvent> events() {
         return events;
     }
 
     public void clear() {
-        hardStateChanged = false;
-        truncatedFromIndex = Long.MAX_VALUE;
-        logChanged = false;
+        hardState = null;
+        truncateFromIndex = NO_TRUNCATION;
+        entriesToAppend.clear();
         Arrays.fill(timerChanges, NO_TIMER_CHANGE);
         Arrays.fill(messages, 0, messageCount, null);
         messageCount = 0;
+        entriesToApply.clear();
         events.clear();
     }
 }

@@ -7,7 +7,6 @@ import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ReplicationState;
 
 import io.raftsim.harness.RaftConfig;
-import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.LogListener;
@@ -20,15 +19,15 @@ import io.raftsim.raft.message.RequestVoteReply;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One Raft server as a pure state machine (Figure 2). Inputs: {@link #start},
  * {@link #receive}, {@link #timerFired}, {@link #propose}; each takes the node's clock
- * reading as an argument. Outputs go to the {@link Effects} buffer. The node has no clock,
- * no network and no disk of its own, so the same code could run on a real transport.
+ * reading as an argument. Outputs go to the {@link Effects} buffer as data, complete when the
+ * input returns. The node has no clock, no network and no disk of its own, so the same code
+ * could run on a real transport. Wherever the paper decides, the node asks its
+ * {@link RaftRules}.
  *
  * <p>Term handling happens once, at the top of {@link #receive} (§5.1: "If RPC request or
  * response contains term T > currentTerm: set currentTerm = T, convert to follower"); then
@@ -43,6 +42,7 @@ public final class RaftNode {
     private final RandomStream random;
     private final Effects out;
     private final RaftLog log;
+    private final RaftRules rules;
 
     // Persistent state (Figure 2).
     private long currentTerm;
@@ -61,19 +61,11 @@ public final class RaftNode {
     private final Progress[] progress;
     private final long[] matchScratch;
 
-    // Planted bugs (test-only), resolved once so the correct path costs one final field read.
-    private final boolean bugDoubleVote;
-    private final boolean bugVoteWithoutLogCheck;
-    private final boolean bugCommitPreviousTermByCounting;
-    private final boolean bugTruncateOnMatchingAppend;
-    private final boolean bugAcceptStaleTermAppend;
-    private final boolean bugIgnorePrevLogTerm;
-    private final boolean bugNoTimeoutRandomization;
-    private final boolean bugLeaderIgnoresHigherTermReply;
-    private final boolean bugCountStaleTermVotes;
-    private final boolean bugCandidateIgnoresLeader;
-    private final boolean bugNoTimerResetOnVote;
-    private final boolean bugTrustStaleRejection;
+    // What the current input changed, handed to Effects as data when it returns.
+    /** currentTerm or votedFor changed during this input. */
+    private boolean hardStateChanged;
+    /** The highest index handed out in {@link Effects#entriesToApply()}; the host applies them all. */
+    private long handedOutForApplyIndex;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -81,12 +73,12 @@ public final class RaftNode {
      */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
                     RandomStream random, LogListener logListener, Effects out) {
-        this(id, config, hardState, persistedLog, random, logListener, out, EnumSet.noneOf(Bug.class));
+        this(id, config, hardState, persistedLog, random, logListener, out, RaftRules.PAPER);
     }
 
-    /** As above, with known mistakes planted ({@link Bug}); for tests of the checks only. */
+    /** As above, following {@code rules}: {@link RaftRules#PAPER} in every real run. */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
-                    RandomStream random, LogListener logListener, Effects out, Set<Bug> plantedBugs) {
+                    RandomStream random, LogListener logListener, Effects out, RaftRules rules) {
         this.id = id;
         this.config = config;
         this.random = random;
@@ -98,18 +90,7 @@ public final class RaftNode {
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
-        this.bugDoubleVote = plantedBugs.contains(Bug.DOUBLE_VOTE);
-        this.bugVoteWithoutLogCheck = plantedBugs.contains(Bug.VOTE_WITHOUT_LOG_CHECK);
-        this.bugCommitPreviousTermByCounting = plantedBugs.contains(Bug.COMMIT_PREVIOUS_TERM_BY_COUNTING);
-        this.bugTruncateOnMatchingAppend = plantedBugs.contains(Bug.TRUNCATE_ON_MATCHING_APPEND);
-        this.bugAcceptStaleTermAppend = plantedBugs.contains(Bug.ACCEPT_STALE_TERM_APPEND);
-        this.bugIgnorePrevLogTerm = plantedBugs.contains(Bug.IGNORE_PREV_LOG_TERM);
-        this.bugNoTimeoutRandomization = plantedBugs.contains(Bug.NO_TIMEOUT_RANDOMIZATION);
-        this.bugLeaderIgnoresHigherTermReply = plantedBugs.contains(Bug.LEADER_IGNORES_HIGHER_TERM_REPLY);
-        this.bugCountStaleTermVotes = plantedBugs.contains(Bug.COUNT_STALE_TERM_VOTES);
-        this.bugCandidateIgnoresLeader = plantedBugs.contains(Bug.CANDIDATE_IGNORES_LEADER);
-        this.bugNoTimerResetOnVote = plantedBugs.contains(Bug.NO_TIMER_RESET_ON_VOTE);
-        this.bugTrustStaleRejection = plantedBugs.contains(Bug.TRUST_STALE_REJECTION);
+        this.rules = rules;
     }
 
     // ---- inputs --------------------------------------------------------------------
@@ -118,6 +99,7 @@ public final class RaftNode {
     public void start(long now) {
         this.nowMicros = now;
         resetElectionTimer();
+        handOver();
     }
 
     /**
@@ -131,16 +113,19 @@ public final class RaftNode {
         }
         this.nowMicros = now;
         out.setTimer(RaftTimers.ELECTION, firstElectionTimeoutMicros);
+        handOver();
     }
 
     public void receive(long now, int from, RaftMessage message) {
         this.nowMicros = now;
+        step(from, message);
+        handOver();
+    }
+
+    private void step(int from, RaftMessage message) {
         if (message.term() > currentTerm) {
-            if (bugLeaderIgnoresHigherTermReply && role == Role.LEADER
-                    && (message instanceof AppendEntriesReply || message instanceof RequestVoteReply)) {
-                // Planted bug: the reply's term is never compared with ours, so a deposed leader
-                // handles it as one of its own term and keeps leading (§5.1 says step down).
-                stepLeader(from, message);
+            if (!rules.adoptsHigherTerm(role, message)) {
+                stepByRole(from, message);
                 return;
             }
             if (message instanceof RequestVote request && inLease()) {
@@ -157,23 +142,25 @@ public final class RaftNode {
             }
             becomeFollower(message.term(), message instanceof AppendEntries ? from : NO_LEADER);
         } else if (message.term() < currentTerm) {
-            if (bugAcceptStaleTermAppend && message instanceof AppendEntries append) {
-                // Planted bug: no "reply false if term < currentTerm" (Figure 2, AppendEntries
-                // step 1); the sender is taken for the leader and its entries are applied.
+            if (message instanceof AppendEntries append && !rules.rejectsAppendOfOlderTerm(append.term(), currentTerm)) {
+                // Taken for the leader after all: its entries are handled as our own term's.
                 if (role != Role.FOLLOWER) {
                     becomeFollower(currentTerm, from);
                 }
                 handleAppendEntries(from, append);
                 return;
             }
-            if (bugCountStaleTermVotes && message instanceof RequestVoteReply && role == Role.CANDIDATE) {
-                // Planted bug: a vote granted for an earlier campaign is counted for this one.
+            if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && rules.countsVote(reply.term(), currentTerm)) {
                 stepCandidate(from, message);
                 return;
             }
             rejectStale(from, message);
             return;
         }
+        stepByRole(from, message);
+    }
+
+    private void stepByRole(int from, RaftMessage message) {
         switch (role) {
             case FOLLOWER -> stepFollower(from, message);
             case PRE_CANDIDATE, CANDIDATE -> stepCandidate(from, message);
@@ -183,6 +170,11 @@ public final class RaftNode {
 
     public void timerFired(long now, int timerId) {
         this.nowMicros = now;
+        fire(timerId);
+        handOver();
+    }
+
+    private void fire(int timerId) {
         switch (timerId) {
             case RaftTimers.ELECTION -> {
                 if (role != Role.LEADER) {
@@ -223,7 +215,28 @@ public final class RaftNode {
             }
         }
         maybeAdvanceCommit();
+        handOver();
         return index;
+    }
+
+    /**
+     * Completes the input's {@link Effects} with what only its end knows: the hard state to
+     * store (as the rules record it) and the entries that became committed, read from the log
+     * as it stands. The log's own changes were written as they happened.
+     */
+    private void handOver() {
+        if (hardStateChanged) {
+            out.persistHardState(rules.durableHardState(currentTerm, votedFor));
+            hardStateChanged = false;
+        }
+        // A log cut below commitIndex (possible only under rules that break §5.4) hands out
+        // nothing until the commit index passes the entries handed out before, as the host
+        // applies each index once.
+        long committed = Math.min(commitIndex, log.lastIndex());
+        while (handedOutForApplyIndex < committed) {
+            handedOutForApplyIndex++;
+            out.committed(log.entry(handedOutForApplyIndex));
+        }
     }
 
     // ---- per-role handlers -----------------------------------------------------------
@@ -238,10 +251,10 @@ public final class RaftNode {
     }
 
     private void stepCandidate(int from, RaftMessage message) {
-        if (bugCandidateIgnoresLeader && role == Role.CANDIDATE && message instanceof AppendEntries) {
-            return; // Planted bug: the leader of our term goes unheard, so we campaign again and depose it (§5.2 says convert).
-        }
         if (message instanceof AppendEntries append) {
+            if (!rules.convertsToFollowerOnAppend(role)) {
+                return;
+            }
             // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
             becomeFollower(currentTerm, from);
             handleAppendEntries(from, append);
@@ -276,14 +289,12 @@ public final class RaftNode {
             out.send(from, new RequestVoteReply(currentTerm, false, true));
             return;
         }
-        // Planted bugs: votedFor not consulted (a second vote in the term), or the §5.4.1 check skipped.
-        boolean canVote = bugDoubleVote || votedFor == HardState.NO_VOTE || votedFor == request.candidateId();
-        boolean granted = canVote && (bugVoteWithoutLogCheck || candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex()));
+        boolean canVote = rules.mayVoteFor(votedFor, request.candidateId());
+        boolean granted = canVote && rules.logPermitsVote(request.lastLogTerm(), request.lastLogIndex(), log.lastTerm(), log.lastIndex());
         if (granted) {
             votedFor = request.candidateId();
-            out.hardStateChanged();
-            // §5.2: a follower that grants a vote resets its election timer.
-            if (!bugNoTimerResetOnVote) { // Planted bug: the old deadline stands, so a voter may campaign against the leader it just elected.
+            hardStateChanged = true;
+            if (rules.resetsElectionTimerOnVote()) {
                 resetElectionTimer();
             }
             out.event(new RaftEvent.VoteGranted(id, request.candidateId(), currentTerm, false));
@@ -296,7 +307,7 @@ public final class RaftNode {
 
     private void stepPreVoteAtHigherTerm(int from, RaftMessage message) {
         if (message instanceof RequestVote request) {
-            boolean granted = candidateLogUpToDate(request.lastLogTerm(), request.lastLogIndex());
+            boolean granted = rules.logPermitsPreVote(request.lastLogTerm(), request.lastLogIndex(), log.lastTerm(), log.lastIndex());
             if (granted) {
                 out.event(new RaftEvent.VoteGranted(id, request.candidateId(), request.term(), true));
             } else {
@@ -312,12 +323,6 @@ public final class RaftNode {
     private boolean isPreVoteTraffic(RaftMessage message) {
         return message instanceof RequestVote request && request.preVote()
                 || message instanceof RequestVoteReply reply && reply.preVote() && reply.voteGranted();
-    }
-
-    /** §5.4.1: the candidate's log is at least as up-to-date: later last term, or same term and at least as long. */
-    private boolean candidateLogUpToDate(long lastLogTerm, long lastLogIndex) {
-        long myLastTerm = log.lastTerm();
-        return lastLogTerm > myLastTerm || (lastLogTerm == myLastTerm && lastLogIndex >= log.lastIndex());
     }
 
     /** With CheckQuorum, a node that heard from a live leader recently believes that leader still leads. */
@@ -356,8 +361,7 @@ public final class RaftNode {
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, 0, log.lastIndex() + 1, log.lastIndex()));
             return;
         }
-        // Planted bug IGNORE_PREV_LOG_TERM: an entry at prevLogIndex is taken as a match whatever its term.
-        if (log.term(prevIndex) != append.prevLogTerm() && !bugIgnorePrevLogTerm) {
+        if (!rules.logMatches(log.term(prevIndex), append.prevLogTerm())) {
             long conflictTerm = log.term(prevIndex);
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, conflictTerm,
                     log.firstIndexOfTerm(conflictTerm, prevIndex), log.lastIndex()));
@@ -368,15 +372,14 @@ public final class RaftNode {
         for (LogEntry entry : append.entries()) {
             index++;
             if (index <= log.lastIndex()) {
-                // Planted bug TRUNCATE_ON_MATCHING_APPEND: a match falls through to the truncation.
-                if (log.term(index) == entry.term() && !bugTruncateOnMatchingAppend) {
+                if (rules.keepsExistingEntry(log.term(index), entry.term())) {
                     // Already have it. Never truncate on a match: a stale or duplicated request
                     // must not remove entries that a later request appended (Figure 2, step 3).
                     continue;
                 }
                 // Committed entries are never removed (§5.4): a leader that disagrees with one is a
                 // safety violation elsewhere, and this node must not hide it by deleting the entry.
-                assert index > commitIndex || bugTruncateOnMatchingAppend || bugIgnorePrevLogTerm || bugAcceptStaleTermAppend
+                assert index > commitIndex || !rules.guaranteesCommittedEntriesStay()
                         : "node " + id + " would truncate from " + index + " at or below its commit index " + commitIndex;
                 long previousLast = log.lastIndex();
                 log.truncateFrom(index);
@@ -384,7 +387,7 @@ public final class RaftNode {
                 out.event(new RaftEvent.LogTruncated(id, index, previousLast));
             }
             log.append(entry);
-            out.logAppended();
+            out.logAppended(entry);
             if (firstAppended < 0) {
                 firstAppended = index;
             }
@@ -405,7 +408,7 @@ public final class RaftNode {
     private long appendLocally(Command command) {
         LogEntry entry = new LogEntry(currentTerm, log.lastIndex() + 1, command);
         log.append(entry);
-        out.logAppended();
+        out.logAppended(entry);
         if (out.recordingEvents()) {
             reportAppended(entry.index(), entry.index());
         }
@@ -485,7 +488,7 @@ public final class RaftNode {
             sendAppend(from, false);
             return;
         }
-        if (!rejectsWhatWasSent(p, reply.rejectedPrevLogIndex())) {
+        if (!rules.rejectsWhatWasSent(p, reply.rejectedPrevLogIndex())) {
             // A rejection of a request we have already moved past (reordered or duplicated), or of
             // one sent in an earlier leadership: a follower answers a stale-term request with its
             // own term (§5.1), which may be ours now, so the term alone does not make it current.
@@ -494,19 +497,6 @@ public final class RaftNode {
         p.becomeProbe(backtrack(reply));
         reportProgress(from);
         sendAppend(from, false);
-    }
-
-    /**
-     * Whether this term's requests to the follower include one at {@code prevLogIndex}: in PROBE,
-     * only the outstanding probe at nextIndex - 1; in REPLICATE, the window of appends beyond
-     * matchIndex that went out, all below nextIndex (etcd's {@code Progress.MaybeDecrTo}).
-     */
-    private boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
-        return p.state() == ReplicationState.PROBE
-                ? prevLogIndex == p.nextIndex() - 1
-                // Planted bug: without the upper bound a rejection of an earlier leadership's
-                // request beyond this term's window is trusted, and nextIndex passes the log's end.
-                : prevLogIndex > p.matchIndex() && (bugTrustStaleRejection || prevLogIndex < p.nextIndex());
     }
 
     /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */
@@ -536,8 +526,7 @@ public final class RaftNode {
         }
         Arrays.sort(matchScratch);
         long majorityMatch = matchScratch[config.clusterSize() - config.majority()];
-        // Planted bug: without the term test, an old-term entry commits by counting replicas (Figure 8).
-        if (majorityMatch > commitIndex && (bugCommitPreviousTermByCounting || log.term(majorityMatch) == currentTerm)) {
+        if (majorityMatch > commitIndex && rules.commitsByCounting(log, majorityMatch, currentTerm)) {
             advanceCommit(majorityMatch);
         }
     }
@@ -595,7 +584,7 @@ public final class RaftNode {
         if (term > currentTerm) {
             currentTerm = term;
             votedFor = HardState.NO_VOTE;
-            out.hardStateChanged();
+            hardStateChanged = true;
         } else if (term < currentTerm) {
             throw new IllegalStateException("node " + id + " cannot follow term " + term + " below its term " + currentTerm);
         }
@@ -647,7 +636,7 @@ public final class RaftNode {
         currentTerm++;
         votedFor = id;
         leaderId = NO_LEADER;
-        out.hardStateChanged();
+        hardStateChanged = true;
         resetVotes();
         resetElectionTimer();
         roleChanged(previous);
@@ -704,14 +693,9 @@ public final class RaftNode {
         }
     }
 
-    /** §5.2: a fresh timeout drawn uniformly from [min, max) at every reset, so split votes resolve. */
+    /** §5.2: a fresh timeout at every reset, drawn as the rules say (uniformly from [min, max)). */
     private void resetElectionTimer() {
-        if (bugNoTimeoutRandomization) {
-            // Planted bug: the same timeout everywhere, so candidates that start together split again and again.
-            out.setTimer(RaftTimers.ELECTION, config.electionTimeoutMinMicros());
-            return;
-        }
-        out.setTimer(RaftTimers.ELECTION, random.nextLong(config.electionTimeoutMinMicros(), config.electionTimeoutMaxMicros()));
+        out.setTimer(RaftTimers.ELECTION, rules.electionTimeoutMicros(config, random));
     }
 
     // ---- read access for the host and the checks ---------------------------------------
@@ -756,5 +740,9 @@ public final class RaftNode {
 
     public RaftConfig config() {
         return config;
+    }
+
+    public RaftRules rules() {
+        return rules;
     }
 }

@@ -5,6 +5,7 @@ import io.raftsim.harness.kv.KvResult;
 import io.raftsim.harness.kv.KvStore;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.node.RaftRules;
 
 import io.raftsim.sim.random.RandomStream;
 
@@ -27,16 +28,15 @@ public final class KvStateMachine {
     private long lastApplied;
     /** Sum of one hash per client session, kept as sessions change (see {@link #fingerprint}). */
     private long sessionsFingerprint;
-    /** Planted bug DUPLICATE_APPLY (test-only): sessions are kept but never consulted when applying. */
-    private final boolean bugDuplicateApply;
+    private final RaftRules rules;
 
     public KvStateMachine() {
-        this(false);
+        this(RaftRules.PAPER);
     }
 
-    /** @param bugDuplicateApply plant {@code Bug.DUPLICATE_APPLY}: apply a retried request again */
-    public KvStateMachine(boolean bugDuplicateApply) {
-        this.bugDuplicateApply = bugDuplicateApply;
+    /** @param rules whether sessions answer retried requests ({@link RaftRules#answersRetriesFromSessions()}) */
+    public KvStateMachine(RaftRules rules) {
+        this.rules = rules;
     }
 
     /** Applies the next committed entry; returns the client's result, or null for a no-op or a stale duplicate. */
@@ -49,7 +49,7 @@ public final class KvStateMachine {
             return null;
         }
         Session session = session(command.clientId());
-        if (session != null && command.sequence() <= session.lastSequence() && !bugDuplicateApply) {
+        if (session != null && command.sequence() <= session.lastSequence() && rules.answersRetriesFromSessions()) {
             return command.sequence() == session.lastSequence() ? session.lastResult() : null;
         }
         KvResult result = store.apply(command.command());
@@ -82,8 +82,8 @@ public final class KvStateMachine {
 
     /** The result of request {@code sequence} of {@code clientId} if it is the last one applied, else null. */
     public KvResult cachedResult(int clientId, long sequence) {
-        if (bugDuplicateApply) {
-            return null; // with the planted bug there are no sessions to answer from
+        if (!rules.answersRetriesFromSessions()) {
+            return null; // sessions kept but never consulted: nothing to answer from
         }
         Session session = session(clientId);
         return session != null && session.lastSequence() == sequence ? session.lastResult() : null;

@@ -5,7 +5,6 @@ import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ServerProbe;
-import io.raftsim.raft.bugs.Bug;
 import io.raftsim.harness.kv.Get;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.raft.log.Command;
@@ -17,25 +16,23 @@ import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
-import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.raft.node.RaftNode;
+import io.raftsim.raft.node.RaftRules;
 import io.raftsim.raft.node.RaftTimers;
-import io.raftsim.harness.spi.Role;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Hosts a {@link RaftNode} in the engine: feeds it inputs with the node's clock reading,
- * then carries out its effects in the order Raft requires: persist (and sync) first, then
- * send, then arm timers, then apply newly committed entries to the state machine and answer
- * the clients waiting for them.
+ * then carries out its {@link Effects} in the order Raft requires: persist (and sync) first,
+ * then send, then arm timers, then apply newly committed entries to the state machine and
+ * answer the clients waiting for them. It writes exactly what the effects say and never reads
+ * the node's state back to decide what to store or apply.
  */
 public final class RaftServer implements RaftProcess<Message> {
     /** Where the hard state and the log live in a server's durable storage. */
@@ -51,33 +48,26 @@ public final class RaftServer implements RaftProcess<Message> {
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
     private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
     private final long firstElectionTimeoutMicros;
+    /** The rules the node, this host and the state machine follow alike. */
+    private final RaftRules rules;
     private RaftNode node;
 
-    // Planted bugs (test-only), resolved once; the node and the state machine get the same set.
-    private final Set<Bug> plantedBugs;
-    private final boolean bugVoteNotPersisted;
-    private final boolean bugReplyBeforePersist;
-    private final boolean bugStaleLocalRead;
-
     public RaftServer(ProcessContext<Message> context, RaftConfig config) {
-        this(context, config, 0, EnumSet.noneOf(Bug.class));
+        this(context, config, 0, RaftRules.PAPER);
     }
 
     /**
      * @param firstElectionTimeoutMicros the first election timeout of this incarnation, or 0 for a random one
-     * @param plantedBugs known mistakes ({@link Bug}), for tests of the checks only; empty in every real run
+     * @param rules the rules to follow: {@link RaftRules#PAPER} in every real run
      */
-    public RaftServer(ProcessContext<Message> context, RaftConfig config, long firstElectionTimeoutMicros, Set<Bug> plantedBugs) {
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, long firstElectionTimeoutMicros, RaftRules rules) {
         this.firstElectionTimeoutMicros = firstElectionTimeoutMicros;
         this.context = context;
         this.config = config;
         this.effects = new Effects(context.tracing());
         this.storedLog = context.storage().log(LOG_NAME);
-        this.plantedBugs = plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(plantedBugs);
-        this.bugVoteNotPersisted = plantedBugs.contains(Bug.VOTE_NOT_PERSISTED);
-        this.bugReplyBeforePersist = plantedBugs.contains(Bug.REPLY_BEFORE_PERSIST);
-        this.bugStaleLocalRead = plantedBugs.contains(Bug.STALE_LOCAL_READ);
-        this.stateMachine = new KvStateMachine(plantedBugs.contains(Bug.DUPLICATE_APPLY));
+        this.rules = rules;
+        this.stateMachine = new KvStateMachine(rules);
     }
 
     @Override
@@ -89,7 +79,7 @@ public final class RaftServer implements RaftProcess<Message> {
             persisted.add(storedLog.get(i));
         }
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
-                persisted, context.random(), LogListener.NONE, effects, plantedBugs);
+                persisted, context.random(), LogListener.NONE, effects, rules);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
             context.trace(restored.toString(), restored);
@@ -129,10 +119,7 @@ public final class RaftServer implements RaftProcess<Message> {
             context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
             return;
         }
-        if (bugStaleLocalRead && request.command() instanceof Get get) {
-            // Planted bug: a read served from local state by a node that only believes it leads;
-            // a deposed leader, or a new one that has not yet applied its predecessors' commits,
-            // answers with stale data (dissertation §6.4 requires a round of heartbeats first).
+        if (rules.servesReadsLocally() && request.command() instanceof Get get) {
             context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.OK,
                     stateMachine.store().apply(get), node.id()));
             return;
@@ -145,7 +132,7 @@ public final class RaftServer implements RaftProcess<Message> {
         node.propose(context.nowMicros(), new Command.ClientCommand(request.clientId(), request.sequence(), request.command()));
     }
 
-    /** Persist, then send, then timers, then apply: the order Figure 2 relies on. */
+    /** Persist, then send, then timers, then apply: the order Figure 2 relies on (see {@link Effects}). */
     private void carryOutEffects() {
         persist();
         for (int i = 0; i < effects.messageCount(); i++) {
@@ -183,39 +170,42 @@ public final class RaftServer implements RaftProcess<Message> {
         }
     }
 
+    /** Stores what the effects say, then syncs, so that nothing is sent before it is durable. */
     private void persist() {
-        boolean wrote = false;
-        if (bugReplyBeforePersist && (effects.hardStateChangedFlag() || effects.logChangedFlag())) {
-            // Planted bug: the previous step's writes are synced only now, after its replies went
-            // out; a crash in between loses state another server was already told about.
-            context.storage().sync();
+        if (!effects.mustPersist()) {
+            return;
         }
-        if (effects.hardStateChangedFlag()) {
-            // Planted bug VOTE_NOT_PERSISTED: the stored record leaves votedFor out (Figure 2 lists it as persistent).
-            context.storage().put(HARD_STATE_KEY, bugVoteNotPersisted ? new HardState(node.currentTerm(), HardState.NO_VOTE) : node.hardState());
-            wrote = true;
+        DurableStorage storage = context.storage();
+        boolean syncsBeforeSending = rules.syncsBeforeSending();
+        if (!syncsBeforeSending) {
+            // Rules that sync late: only the previous step's writes become durable now, after its
+            // messages went out.
+            storage.sync();
         }
-        if (effects.logChangedFlag()) {
-            long truncatedFrom = effects.truncatedFromIndex();
-            if (truncatedFrom <= storedLog.size()) {
-                storedLog.truncateFrom((int) (truncatedFrom - 1));
-            }
-            long last = node.log().lastIndex();
-            for (long index = storedLog.size() + 1; index <= last; index++) {
-                storedLog.append(node.log().entry(index));
-            }
-            wrote = true;
+        HardState hardState = effects.hardState();
+        if (hardState != null) {
+            storage.put(HARD_STATE_KEY, hardState);
         }
-        if (wrote && !bugReplyBeforePersist) {
-            context.storage().sync();
+        long truncateFrom = effects.truncateFromIndex();
+        if (truncateFrom != Effects.NO_TRUNCATION) {
+            storedLog.truncateFrom((int) (truncateFrom - 1));
+        }
+        List<LogEntry> entries = effects.entriesToAppend();
+        for (int i = 0; i < entries.size(); i++) {
+            storedLog.append(entries.get(i));
+        }
+        assert storedLog.size() == node.log().lastIndex()
+                : "node " + node.id() + ": durable log of " + storedLog.size() + " entries after persisting, log of " + node.log().lastIndex();
+        if (syncsBeforeSending) {
+            storage.sync();
         }
     }
 
     private void applyCommitted() {
-        long commit = Math.min(node.commitIndex(), node.log().lastIndex());
-        while (stateMachine.lastApplied() < commit) {
-            long index = stateMachine.lastApplied() + 1;
-            LogEntry entry = node.log().entry(index);
+        List<LogEntry> committed = effects.entriesToApply();
+        for (int i = 0; i < committed.size(); i++) {
+            LogEntry entry = committed.get(i);
+            long index = entry.index();
             KvResult result = stateMachine.apply(entry);
             if (context.tracing()) {
                 RaftEvent applied = new RaftEvent.Applied(node.id(), index, entry.term(), entry.command().describe());

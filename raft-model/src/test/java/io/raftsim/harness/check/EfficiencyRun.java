@@ -8,6 +8,8 @@ import io.raftsim.harness.wire.PacketCodec;
 import io.raftsim.harness.wire.WireProcess;
 import io.raftsim.raft.RaftsimImplementation;
 import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.bugs.PlantedRules;
+import io.raftsim.raft.node.RaftRules;
 import io.raftsim.harness.client.ClientSwitch;
 import io.raftsim.harness.client.KvClient;
 import io.raftsim.harness.client.Workload;
@@ -22,7 +24,6 @@ import io.raftsim.sim.engine.RunStatus;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.network.LinkConfig;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ final class EfficiencyRun {
         this.monitor = new EfficiencyMonitor(servers, bounds, raft.preVote(), links);
         ClientSwitch clients = new ClientSwitch();
         History history = new History(100_000);
-        Set<Bug> planted = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+        RaftRules planted = PlantedRules.plant(bugs);
         LogMirror[] mirrors = new LogMirror[servers];
         for (int i = 0; i < servers; i++) {
             mirrors[i] = new LogMirror();

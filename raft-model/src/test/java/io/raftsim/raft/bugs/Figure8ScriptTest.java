@@ -88,7 +88,7 @@ class Figure8ScriptTest {
         void start(int id) {
             effects[id] = new Effects(false);
             nodes[id] = new RaftNode(id, ONE_ENTRY_PER_APPEND, persistedHardState[id], persistedLog.get(id),
-                    new RandomStream(id + 1), LogListener.NONE, effects[id], bugs);
+                    new RandomStream(id + 1), LogListener.NONE, effects[id], PlantedRules.plant(bugs));
             nodes[id].start(nowMicros);
             probes[id] = new NodeProbe(nodes[id]);
             monitor.started(id, probes[id]);

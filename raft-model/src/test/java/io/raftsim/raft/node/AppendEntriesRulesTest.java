@@ -61,7 +61,8 @@ class AppendEntriesRulesTest {
         h.node.receive(10_000, 1, new AppendEntries(3, 1, 1, 1, List.of(new LogEntry(3, 2, Command.Noop.INSTANCE)), 0));
         assertEquals(2, h.node.log().lastIndex());
         assertEquals(3, h.node.log().term(2));
-        assertEquals(2, h.effects.truncatedFromIndex(), "the truncation is persisted before the reply");
+        assertEquals(2, h.effects.truncateFromIndex(), "the truncation is persisted before the reply");
+        assertEquals(List.of(h.node.log().entry(2)), h.effects.entriesToAppend(), "and so is the entry that replaced the conflict");
     }
 
     @Test
@@ -72,7 +73,8 @@ class AppendEntriesRulesTest {
         // A delayed copy of an earlier request carrying only entry 2 arrives after entries 2 and 3.
         h.node.receive(10_000, 1, new AppendEntries(1, 1, 1, 1, List.of(new LogEntry(1, 2, Command.Noop.INSTANCE)), 0));
         assertEquals(3, h.node.log().lastIndex());
-        assertEquals(Long.MAX_VALUE, h.effects.truncatedFromIndex());
+        assertEquals(Effects.NO_TRUNCATION, h.effects.truncateFromIndex());
+        assertTrue(h.effects.entriesToAppend().isEmpty(), "nothing new to persist");
         assertTrue(h.sentOfType(h.drain(), AppendEntriesReply.class).get(0).success());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class ElectionRulesTest {
         assertEquals(Role.CANDIDATE, h.node.role());
         assertEquals(1, h.node.currentTerm());
         assertEquals(0, h.node.votedFor());
-        assertTrue(h.effects.hardStateChangedFlag(), "term and vote must be persisted before the requests go out");
+        assertNotNull(h.effects.hardState(), "term and vote must be persisted before the requests go out");
         List<RequestVote> requests = h.sentOfType(h.drain(), RequestVote.class);
         assertEquals(2, requests.size());
         assertEquals(1, requests.get(0).term());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class PreVoteRulesTest {
         h.node.receive(201_000, 1, new RequestVoteReply(1, true, true));
         assertEquals(Role.PRE_CANDIDATE, h.node.role(), "itself and n2 are 2 of 5");
         assertEquals(0, h.node.currentTerm());
-        assertFalse(h.effects.hardStateChangedFlag());
+        assertNull(h.effects.hardState());
         h.node.receive(201_000, 1, new RequestVoteReply(1, true, true));
         assertEquals(Role.PRE_CANDIDATE, h.node.role(), "a duplicated grant counts once");
         h.node.receive(202_000, 2, new RequestVoteReply(1, true, true));
@@ -72,7 +73,7 @@ class PreVoteRulesTest {
         h.node.receive(10_000, 1, new RequestVoteReply(1, true, true));
         assertEquals(Role.FOLLOWER, h.node.role());
         assertEquals(0, h.node.currentTerm());
-        assertFalse(h.effects.hardStateChangedFlag());
+        assertNull(h.effects.hardState());
     }
 
     @Test
@@ -84,7 +85,7 @@ class PreVoteRulesTest {
         assertEquals(2, h.node.currentTerm());
         assertEquals(HardState.NO_VOTE, h.node.votedFor());
         h.node.receive(11_000, 1, new RequestVote(3, 1, 2, 2, true));
-        assertFalse(h.effects.hardStateChangedFlag());
+        assertNull(h.effects.hardState());
         assertFalse(h.effects.timerChanged(RaftTimers.ELECTION), "a pre-vote is not a vote: the timer keeps running");
     }
 
@@ -104,7 +105,7 @@ class PreVoteRulesTest {
         h.node.receive(10_000, 1, new RequestVote(2, 1, 0, 0, true));
         assertEquals(new RequestVoteReply(2, false, true), h.sentOfType(h.drain(), RequestVoteReply.class).get(0));
         assertEquals(HardState.NO_VOTE, h.node.votedFor());
-        assertFalse(h.effects.hardStateChangedFlag());
+        assertNull(h.effects.hardState());
         assertFalse(h.effects.timerChanged(RaftTimers.ELECTION));
     }
 

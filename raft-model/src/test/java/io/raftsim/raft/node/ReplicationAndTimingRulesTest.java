@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -275,7 +276,7 @@ class ReplicationAndTimingRulesTest {
         h.node.receive(201_000, 2, new AppendEntries(1, 2, 0, 0, List.of(), 0));
         assertEquals(Role.FOLLOWER, h.node.role());
         assertEquals(0, h.node.votedFor(), "its vote of term 1 went to itself");
-        assertFalse(h.effects.hardStateChangedFlag(), "nothing persistent changed");
+        assertNull(h.effects.hardState(), "nothing persistent changed");
         h.drain();
         h.node.receive(202_000, 3, new RequestVote(1, 3, 0, 0, false));
         assertEquals(List.of(new NodeHarness.Sent(3, new RequestVoteReply(1, false, false))), h.drain(),

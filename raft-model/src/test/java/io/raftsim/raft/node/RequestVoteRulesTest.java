@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class RequestVoteRulesTest {
         h.drain();
         h.node.receive(10_000, 1, new RequestVote(1, 1, 0, 0, false));
         assertEquals(1, h.node.votedFor());
-        assertTrue(h.effects.hardStateChangedFlag());
+        assertNotNull(h.effects.hardState());
         assertTrue(h.sentOfType(h.drain(), RequestVoteReply.class).get(0).voteGranted());
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +28,9 @@ class VoteWithinTermRulesTest {
         return h;
     }
 
-    /** What a host persists for this input: the node's hard state if the node said it changed, else what was on disk. */
+    /** What a host persists for this input: the hard state the effects carry, else what was on disk. */
     private static HardState persistedAfter(NodeHarness h, HardState onDisk) {
-        return h.effects.hardStateChangedFlag() ? h.node.hardState() : onDisk;
+        return h.effects.hardState() != null ? h.effects.hardState() : onDisk;
     }
 
     @Test
@@ -71,7 +72,7 @@ class VoteWithinTermRulesTest {
         h.node.receive(12_000, 2, new RequestVote(TERM, 2, 0, 0, false));
         assertFalse(h.effects.timerChanged(RaftTimers.ELECTION),
                 "a candidate that was refused must not keep this follower from timing out");
-        assertFalse(h.effects.hardStateChangedFlag());
+        assertNull(h.effects.hardState());
         assertEquals(1, h.node.votedFor());
     }
 
