@@ -256,8 +256,28 @@ final class TimelineData {
         }
     }
 
+    /**
+     * The model's own names, and any implementation's messages by what they are in Raft's terms
+     * (the trace's {@code raft} field), so every implementation's votes, heartbeats and
+     * redirects get the same colours and lanes.
+     */
     private static String kind(TraceEvent.Message m) {
         JsonNode fields = m.fields();
+        if (!MODEL_KINDS.contains(m.kind()) && fields.has("raft")) {
+            return switch (fields.path("raft").asString()) {
+                case "VOTE_REQUEST" -> "RequestVote";
+                case "PRE_VOTE_REQUEST" -> "PreVote";
+                case "VOTE_REPLY" -> "RequestVoteReply";
+                case "PRE_VOTE_REPLY" -> "PreVoteReply";
+                case "APPEND_REQUEST" -> fields.path("entries").size() > 0 ? "AppendEntries" : "Heartbeat";
+                case "APPEND_REPLY" -> "AppendEntriesReply";
+                case "SNAPSHOT_REQUEST" -> "InstallSnapshot";
+                case "SNAPSHOT_REPLY" -> "InstallSnapshotReply";
+                case "CLIENT_REQUEST" -> "ClientRequest";
+                case "CLIENT_REPLY" -> "NOT_LEADER".equals(fields.path("status").asString()) ? "Redirect" : "ClientReply";
+                default -> m.kind();
+            };
+        }
         if ("AppendEntries".equals(m.kind())) {
             JsonNode entries = fields.get("entries");
             return entries != null && entries.size() > 0 ? "AppendEntries" : "Heartbeat";
@@ -294,8 +314,30 @@ final class TimelineData {
             case "ClientReply" -> "NOT_LEADER".equals(f.path("status").asString())
                     ? "ClientReply #" + f.path("sequence").asLong() + " not leader" + (f.path("leaderHint").asInt(-1) >= 0 ? ", try n" + (f.path("leaderHint").asInt() + 1) : "")
                     : "ClientReply #" + f.path("sequence").asLong() + " ok " + (f.path("result").isNull() ? "" : f.path("result").asString());
-            default -> m.kind() + (f.has("text") ? " " + f.path("text").asString() : "");
+            default -> f.has("text") ? m.kind() + " " + f.path("text").asString() : generic(m);
         };
+    }
+
+    private static final java.util.Set<String> MODEL_KINDS = new java.util.TreeSet<>(java.util.List.of(
+            "AppendEntries", "AppendEntriesReply", "RequestVote", "RequestVoteReply", "ClientRequest", "ClientReply"));
+
+    /** Another implementation's message: its own name, term and scalar fields, as its codec's view wrote them. */
+    private static String generic(TraceEvent.Message m) {
+        StringBuilder text = new StringBuilder(m.kind());
+        if (m.term() > 0) {
+            text.append(" t").append(m.term());
+        }
+        for (var field : m.fields().properties()) {
+            String name = field.getKey();
+            if (!name.equals("kind") && !name.equals("raft") && !name.equals("term") && field.getValue().isValueNode()) {
+                text.append(' ').append(name).append('=').append(field.getValue().asString());
+            }
+        }
+        JsonNode entries = m.fields().get("entries");
+        if (entries != null && entries.size() > 0) {
+            text.append(" entries ").append(entries.get(0).path("index").asLong()).append("..").append(entries.get(entries.size() - 1).path("index").asLong());
+        }
+        return text.toString();
     }
 
     /** Scenario name and seed, for the page title (escaped by the caller). */

@@ -89,7 +89,7 @@ public final class TraceLines {
         if (payload instanceof Packet packet) {
             // Any implementation's message, as its codec describes it: kind first, then its fields in order.
             MessageView view = packet.view();
-            json.field("kind", view.type());
+            json.field("kind", view.type()).field("raft", view.kind().name());
             for (MessageView.Field field : view.fields()) {
                 Object value = field.value();
                 if (value instanceof Long number) {
