@@ -1,28 +1,20 @@
 package io.raftsim.raft.log;
 
-import io.raftsim.sim.random.RandomStream;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node's log, indexed from 1 as in the paper (index 0 is the empty prefix, term 0). Next
- * to each entry it keeps a cumulative hash of the whole prefix through that entry, so two
- * logs agree through index i exactly when their hashes at i are equal (up to 64-bit
- * collisions): the Log Matching check becomes one comparison instead of a scan.
- *
- * <p>The hash is computed here from this log's own prefix, never taken from the sender, so
- * a follower that accepted entries onto a different prefix gets a different hash.
+ * A node's log, indexed from 1 as in the paper (index 0 is the empty prefix, term 0). It
+ * tells nobody of its changes: the harness's checks keep their own cumulative hashes of it,
+ * read through the server's probe after every step (harness LogMirror).
  */
 public final class RaftLog {
     private final int node;
-    private final LogListener listener;
     private final ArrayList<LogEntry> entries = new ArrayList<>();
-    private long[] hashes = new long[64];
 
-    public RaftLog(int node, LogListener listener) {
+    public RaftLog(int node) {
         this.node = node;
-        this.listener = listener;
     }
 
     public long lastIndex() {
@@ -45,16 +37,11 @@ public final class RaftLog {
         return entries.get((int) (index - 1));
     }
 
-    /** Cumulative hash of entries 1..index; a fixed constant for index 0. */
-    public long hash(long index) {
-        return index == 0 ? 0 : hashes[(int) (index - 1)];
-    }
-
     public boolean contains(long index, long term) {
         return index <= lastIndex() && term(index) == term;
     }
 
-    /** Rebuilds the log from durable storage after a restart; listeners are not told (nothing changed). */
+    /** Rebuilds the log from durable storage after a restart. */
     public void restore(List<LogEntry> persisted) {
         if (!entries.isEmpty()) {
             throw new IllegalStateException("restore into a non-empty log on node " + node);
@@ -66,24 +53,14 @@ public final class RaftLog {
 
     /** Appends one entry, which must be the next index. */
     public void append(LogEntry entry) {
-        long hash = appendQuietly(entry);
-        listener.appended(node, entry, hash);
+        appendQuietly(entry);
     }
 
-    private long appendQuietly(LogEntry entry) {
+    private void appendQuietly(LogEntry entry) {
         if (entry.index() != lastIndex() + 1) {
             throw new IllegalStateException("append of index " + entry.index() + " onto last index " + lastIndex() + " on node " + node);
         }
-        long hash = chain(hash(lastIndex()), entry);
-        int position = entries.size();
-        if (position == hashes.length) {
-            long[] grown = new long[hashes.length * 2];
-            System.arraycopy(hashes, 0, grown, 0, position);
-            hashes = grown;
-        }
-        hashes[position] = hash;
         entries.add(entry);
-        return hash;
     }
 
     /** Removes entries {@code fromIndex} and after. */
@@ -93,7 +70,6 @@ public final class RaftLog {
             throw new IllegalArgumentException("truncate from " + fromIndex + " of log 1.." + previousLast + " on node " + node);
         }
         entries.subList((int) (fromIndex - 1), entries.size()).clear();
-        listener.truncated(node, fromIndex, previousLast);
     }
 
     /** Entries {@code fromIndex..toIndex} inclusive, as an immutable copy that a message can carry as is. */
@@ -122,7 +98,4 @@ public final class RaftLog {
         return index;
     }
 
-    static long chain(long previousHash, LogEntry entry) {
-        return RandomStream.mix64(previousHash * 0x9E3779B97F4A7C15L + entry.term() * 0xC2B2AE3D27D4EB4FL + entry.command().fingerprint());
-    }
 }

@@ -9,7 +9,6 @@ import io.raftsim.harness.spi.ReplicationState;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.log.RaftLog;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
@@ -72,20 +71,20 @@ public final class RaftNode {
      * Volatile state starts fresh: follower, no leader known, commit index 0.
      */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
-                    RandomStream random, LogListener logListener, Effects out) {
-        this(id, config, hardState, persistedLog, random, logListener, out, RaftRules.PAPER);
+                    RandomStream random, Effects out) {
+        this(id, config, hardState, persistedLog, random, out, RaftRules.PAPER);
     }
 
     /** As above, following {@code rules}: {@link RaftRules#PAPER} in every real run. */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
-                    RandomStream random, LogListener logListener, Effects out, RaftRules rules) {
+                    RandomStream random, Effects out, RaftRules rules) {
         this.id = id;
         this.config = config;
         this.random = random;
         this.out = out;
         this.currentTerm = hardState.currentTerm();
         this.votedFor = hardState.votedFor();
-        this.log = new RaftLog(id, logListener);
+        this.log = new RaftLog(id);
         log.restore(persistedLog);
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];

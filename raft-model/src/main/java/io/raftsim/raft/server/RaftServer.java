@@ -9,7 +9,6 @@ import io.raftsim.harness.kv.Get;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
 import io.raftsim.raft.message.Message;
@@ -79,7 +78,7 @@ public final class RaftServer implements RaftProcess<Message> {
             persisted.add(storedLog.get(i));
         }
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
-                persisted, context.random(), LogListener.NONE, effects, rules);
+                persisted, context.random(), effects, rules);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
             context.trace(restored.toString(), restored);

@@ -5,7 +5,6 @@ import io.raftsim.harness.cluster.LogMirror;
 import io.raftsim.harness.spi.Role;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVoteReply;
@@ -47,7 +46,7 @@ abstract class MonitoredNodes {
     /** A started node with the given durable state and no-op entries of {@code logTerms}; announced and its first step ended. */
     RaftNode node(int id, HardState hardState, long... logTerms) {
         RaftNode node = new RaftNode(id, RaftConfig.defaults(SERVERS), hardState, entries(logTerms), new RandomStream(id),
-                LogListener.NONE, new Effects(false));
+                new Effects(false));
         node.start(0);
         probes[id] = new NodeProbe(node);
         monitor.started(id, probes[id]);

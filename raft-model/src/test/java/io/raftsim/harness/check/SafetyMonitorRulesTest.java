@@ -2,7 +2,6 @@ package io.raftsim.harness.check;
 
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.wire.Packet;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.raft.message.AppendEntriesReply;
@@ -181,7 +180,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
     private void assertAdoptionFires(RaftMessage message) {
         SafetyMonitor fresh = new SafetyMonitor(SERVERS);
         RaftNode node = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE), List.of(),
-                new RandomStream(0), LogListener.NONE, new Effects(false));
+                new RandomStream(0), new Effects(false));
         // What a server that ignored the message's term reports: it stays in term 1 (the message is never delivered).
         fresh.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), new NodeProbe(node));
         Violation violation = fresh.violation();

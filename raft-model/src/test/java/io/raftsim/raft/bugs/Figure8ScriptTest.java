@@ -6,7 +6,6 @@ import io.raftsim.harness.check.SafetyProperty;
 import io.raftsim.harness.kv.Put;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.harness.check.NodeProbe;
 import io.raftsim.harness.cluster.LogMirror;
@@ -88,7 +87,7 @@ class Figure8ScriptTest {
         void start(int id) {
             effects[id] = new Effects(false);
             nodes[id] = new RaftNode(id, ONE_ENTRY_PER_APPEND, persistedHardState[id], persistedLog.get(id),
-                    new RandomStream(id + 1), LogListener.NONE, effects[id], PlantedRules.plant(bugs));
+                    new RandomStream(id + 1), effects[id], PlantedRules.plant(bugs));
             nodes[id].start(nowMicros);
             probes[id] = new NodeProbe(nodes[id]);
             monitor.started(id, probes[id]);

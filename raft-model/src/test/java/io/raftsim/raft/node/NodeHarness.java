@@ -3,7 +3,6 @@ package io.raftsim.raft.node;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.Message;
 import io.raftsim.sim.random.RandomStream;
 
@@ -17,7 +16,7 @@ final class NodeHarness {
     long nowMicros = 1_000;
 
     NodeHarness(int id, RaftConfig config, HardState hardState, List<LogEntry> log) {
-        node = new RaftNode(id, config, hardState, log, new RandomStream(42 + id), LogListener.NONE, effects);
+        node = new RaftNode(id, config, hardState, log, new RandomStream(42 + id), effects);
         node.start(nowMicros);
     }
 

@@ -5,7 +5,6 @@ import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.bugs.PlantedRules;
-import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
 import io.raftsim.raft.message.RequestVoteReply;
@@ -28,7 +27,7 @@ class PlantedMistakesTest {
 
     private RaftNode node(int clusterSize, HardState hardState, Bug bug) {
         RaftNode node = new RaftNode(0, RaftConfig.defaults(clusterSize), hardState, List.of(), new RandomStream(1),
-                LogListener.NONE, effects, PlantedRules.plant(EnumSet.of(bug)));
+                effects, PlantedRules.plant(EnumSet.of(bug)));
         node.start(0);
         return node;
     }

@@ -186,7 +186,7 @@ class RaftEventsTest {
     void noEventsWhenNotRecording() {
         Effects effects = new Effects(false);
         RaftNode node = new RaftNode(0, RaftConfig.defaults(1), HardState.INITIAL, List.of(),
-                new io.raftsim.sim.random.RandomStream(1), io.raftsim.raft.log.LogListener.NONE, effects);
+                new io.raftsim.sim.random.RandomStream(1), effects);
         node.start(0);
         node.timerFired(200_000, RaftTimers.ELECTION);
         node.propose(210_000, Command.Noop.INSTANCE);

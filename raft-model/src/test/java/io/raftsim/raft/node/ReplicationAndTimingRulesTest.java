@@ -60,7 +60,7 @@ class ReplicationAndTimingRulesTest {
     void chosenFirstTimeout() {
         Effects effects = new Effects(false);
         RaftNode node = new RaftNode(0, RaftConfig.defaults(3), HardState.INITIAL, List.of(),
-                new io.raftsim.sim.random.RandomStream(1), io.raftsim.raft.log.LogListener.NONE, effects);
+                new io.raftsim.sim.random.RandomStream(1), effects);
         node.start(0, 1);
         assertEquals(1, effects.timerDelayMicros(RaftTimers.ELECTION));
         assertThrows(IllegalArgumentException.class, () -> node.start(0, 0));
