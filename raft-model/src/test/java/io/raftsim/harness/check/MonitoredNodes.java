@@ -64,6 +64,18 @@ abstract class MonitoredNodes {
     }
 
     /** Reports what server {@code id} did in a step that was not a message, as {@code ServerHost} does after a timer. */
+    /**
+     * Server 0 commits through index 2, then its probe shows the same incarnation (no restart
+     * announced) with commit index 0: what a node that lost its commit index while up looks like.
+     */
+    void commitIndexGoesBackWithoutARestart() {
+        RaftNode node = node(0, new HardState(1, HardState.NO_VOTE), 1, 1);
+        deliver(1_000, node, 1, new io.raftsim.raft.message.AppendEntries(1, 1, 2, 1, List.of(), 2));
+        probes[0].node = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE),
+                List.of(), new RandomStream(0), new Effects(false));
+        endStep(0);
+    }
+
     void endStep(int id) {
         mirrors[id].sync(id, probes[id], monitor);
         handledAndApplied(id);
