@@ -60,7 +60,12 @@ public final class WireReader {
         if (length < 0 || length > MAX_STRING_BYTES || position + length > bytes.length) {
             throw new IllegalArgumentException("bad string length at byte " + position + ": " + length);
         }
-        String value = new String(bytes, position, (int) length, StandardCharsets.UTF_8);
+        boolean ascii = true;
+        for (int i = position; i < position + length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        // ASCII decodes the same as Latin-1, which the JDK copies straight into a compact string.
+        String value = new String(bytes, position, (int) length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         position += (int) length;
         return value;
     }

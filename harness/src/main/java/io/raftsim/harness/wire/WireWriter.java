@@ -41,9 +41,23 @@ public final class WireWriter {
         if (value == null) {
             return writeLong(-1);
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        writeLong(utf8.length);
-        return writeBytes(utf8);
+        int length = value.length();
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = value.charAt(i) < 0x80;
+        }
+        if (!ascii) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeLong(utf8.length);
+            return writeBytes(utf8);
+        }
+        // ASCII (every key and value the simulated clients write) is its own UTF-8: no copy.
+        writeLong(length);
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) value.charAt(i);
+        }
+        return this;
     }
 
     public WireWriter writeBytes(byte[] raw) {

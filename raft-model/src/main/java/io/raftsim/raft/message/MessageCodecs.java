@@ -64,7 +64,9 @@ public final class MessageCodecs implements WireCodec<Message> {
 
     private static void writeCommand(WireWriter out, Command command) {
         if (command instanceof Command.ClientCommand c) {
-            out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence());
+            // The fingerprint travels with the command, as the object did before messages were
+            // bytes: recomputing it from the strings at every delivery would double its cost.
+            out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeLong(c.fingerprint());
             KvWire.write(out, c.command());
         } else {
             out.writeByte(0);
@@ -75,7 +77,12 @@ public final class MessageCodecs implements WireCodec<Message> {
         int kind = in.readByte();
         return switch (kind) {
             case 0 -> Command.Noop.INSTANCE;
-            case 1 -> new Command.ClientCommand(in.readInt(), in.readLong(), KvWire.readCommand(in));
+            case 1 -> {
+                int clientId = in.readInt();
+                long sequence = in.readLong();
+                long fingerprint = in.readLong();
+                yield new Command.ClientCommand(clientId, sequence, KvWire.readCommand(in), fingerprint);
+            }
             default -> throw new IllegalArgumentException("unknown log command kind " + kind);
         };
     }
