@@ -56,6 +56,8 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
     private final EfficiencyBounds bounds;
     private Engine<Packet> engine;
     private IntFunction<ServerProbe> probes;
+    /** Each server's probe as it last started, so the per-step scans read an array, not the engine. */
+    private final ServerProbe[] latest;
 
     // Per server: the last timer restart the rules require, and what the server looked like after its last input.
     private final long[] lastResetMicros;
@@ -120,6 +122,7 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
 
     public EfficiencyMonitor(int servers, EfficiencyBounds bounds, boolean preVote, LinkConfig baseLinks) {
         this.servers = servers;
+        this.latest = new ServerProbe[servers];
         this.majority = servers / 2 + 1;
         this.bounds = bounds;
         this.preVote = preVote;
@@ -156,6 +159,7 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
 
     @Override
     public void started(int id, ServerProbe node) {
+        latest[id] = node;
         serverStep = true;
         // A restart is a fault step in which a server runs: the fault state must be scanned after it all the same.
         faultStateKnown = false;
@@ -522,8 +526,9 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
         return sum;
     }
 
+    /** The probe of server {@code id}'s latest incarnation: only asked of quiet members, which are up. */
     private ServerProbe node(int id) {
-        return probes.apply(id);
+        return latest[id];
     }
 
     private void fail(EfficiencyProperty property, String message) {
