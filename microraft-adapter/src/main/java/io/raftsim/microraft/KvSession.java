@@ -1,0 +1,5 @@
+package io.raftsim.microraft;
+
+/** The last command a client had applied and its result, to answer a retry without applying it twice. */
+public record KvSession(long lastSequence, KvResult lastResult) {
+}

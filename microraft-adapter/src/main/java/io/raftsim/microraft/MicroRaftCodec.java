@@ -1,0 +1,486 @@
+package io.raftsim.microraft;
+
+import io.microraft.MembershipChangeMode;
+import io.microraft.RaftEndpoint;
+import io.microraft.impl.statemachine.NoOp;
+import io.microraft.model.RaftModelFactory;
+import io.microraft.model.groupop.UpdateRaftGroupMembersOp;
+import io.microraft.model.log.LogEntry;
+import io.microraft.model.log.RaftGroupMembersView;
+import io.microraft.model.log.SnapshotChunk;
+import io.microraft.model.message.AppendEntriesFailureResponse;
+import io.microraft.model.message.AppendEntriesRequest;
+import io.microraft.model.message.AppendEntriesSuccessResponse;
+import io.microraft.model.message.InstallSnapshotRequest;
+import io.microraft.model.message.InstallSnapshotResponse;
+import io.microraft.model.message.PreVoteRequest;
+import io.microraft.model.message.PreVoteResponse;
+import io.microraft.model.message.RaftMessage;
+import io.microraft.model.message.TriggerLeaderElectionRequest;
+import io.microraft.model.message.VoteRequest;
+import io.microraft.model.message.VoteResponse;
+import io.microraft.model.persistence.RaftEndpointPersistentState;
+import io.microraft.model.persistence.RaftTermPersistentState;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A compact binary form of everything MicroRaft 0.7 sends or persists: the eleven message
+ * types, log entries, snapshot chunks, member lists and the persisted term and endpoint.
+ * Decoding builds fresh objects through MicroRaft's {@link RaftModelFactory}, so a receiver
+ * or a restarted node never shares an object with the sender or its previous incarnation.
+ *
+ * <p>Operations inside entries are tagged: our {@link KvCommand}s and {@link KvSnapshotChunk}s,
+ * MicroRaft's membership operation {@link UpdateRaftGroupMembersOp}, and its internal
+ * {@link NoOp} (used by {@code waitFor} queries, encoded in case one ever travels).
+ * Endpoints travel as their int ids. Collections keep their iteration order. Group ids
+ * must be strings. Anything else is a programming error and fails loudly.
+ */
+public final class MicroRaftCodec {
+    // Message tags: fixed forever once traces record them.
+    private static final byte VOTE_REQUEST = 1;
+    private static final byte VOTE_RESPONSE = 2;
+    private static final byte PRE_VOTE_REQUEST = 3;
+    private static final byte PRE_VOTE_RESPONSE = 4;
+    private static final byte APPEND_ENTRIES_REQUEST = 5;
+    private static final byte APPEND_ENTRIES_SUCCESS = 6;
+    private static final byte APPEND_ENTRIES_FAILURE = 7;
+    private static final byte INSTALL_SNAPSHOT_REQUEST = 8;
+    private static final byte INSTALL_SNAPSHOT_RESPONSE = 9;
+    private static final byte TRIGGER_LEADER_ELECTION = 10;
+
+    // Operation tags.
+    private static final byte OP_NULL = 0;
+    private static final byte OP_KV_COMMAND = 1;
+    private static final byte OP_KV_SNAPSHOT_CHUNK = 2;
+    private static final byte OP_UPDATE_MEMBERS = 3;
+    private static final byte OP_MICRORAFT_NO_OP = 4;
+
+    private static final int NO_ENDPOINT = -1;
+
+    private final RaftModelFactory factory;
+
+    public MicroRaftCodec(RaftModelFactory factory) {
+        this.factory = factory;
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] bytes(Writer writer) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static <T> T parse(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            T value = reader.read(in);
+            if (in.available() != 0) {
+                throw new IllegalArgumentException(in.available() + " trailing bytes after " + value);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed MicroRaft bytes", e);
+        }
+    }
+
+    // ---- messages ----
+
+    public byte[] encode(RaftMessage message) {
+        return bytes(out -> writeMessage(out, message));
+    }
+
+    public RaftMessage decode(byte[] bytes) {
+        return parse(bytes, this::readMessage);
+    }
+
+    private void writeMessage(DataOutputStream out, RaftMessage message) throws IOException {
+        out.writeByte(tagOf(message));
+        writeGroupId(out, message.getGroupId());
+        writeEndpoint(out, message.getSender());
+        out.writeInt(message.getTerm());
+        if (message instanceof VoteRequest m) {
+            out.writeInt(m.getLastLogTerm());
+            out.writeLong(m.getLastLogIndex());
+            out.writeBoolean(m.isSticky());
+        } else if (message instanceof VoteResponse m) {
+            out.writeBoolean(m.isGranted());
+        } else if (message instanceof PreVoteRequest m) {
+            out.writeInt(m.getLastLogTerm());
+            out.writeLong(m.getLastLogIndex());
+        } else if (message instanceof PreVoteResponse m) {
+            out.writeBoolean(m.isGranted());
+        } else if (message instanceof AppendEntriesRequest m) {
+            out.writeInt(m.getPreviousLogTerm());
+            out.writeLong(m.getPreviousLogIndex());
+            out.writeLong(m.getCommitIndex());
+            out.writeInt(m.getLogEntries().size());
+            for (LogEntry entry : m.getLogEntries()) {
+                writeLogEntry(out, entry);
+            }
+            out.writeLong(m.getQuerySequenceNumber());
+            out.writeLong(m.getFlowControlSequenceNumber());
+        } else if (message instanceof AppendEntriesSuccessResponse m) {
+            out.writeLong(m.getLastLogIndex());
+            out.writeLong(m.getQuerySequenceNumber());
+            out.writeLong(m.getFlowControlSequenceNumber());
+        } else if (message instanceof AppendEntriesFailureResponse m) {
+            out.writeLong(m.getExpectedNextIndex());
+            out.writeLong(m.getQuerySequenceNumber());
+            out.writeLong(m.getFlowControlSequenceNumber());
+        } else if (message instanceof InstallSnapshotRequest m) {
+            out.writeBoolean(m.isSenderLeader());
+            out.writeInt(m.getSnapshotTerm());
+            out.writeLong(m.getSnapshotIndex());
+            out.writeInt(m.getTotalSnapshotChunkCount());
+            out.writeBoolean(m.getSnapshotChunk() != null);
+            if (m.getSnapshotChunk() != null) {
+                writeSnapshotChunk(out, m.getSnapshotChunk());
+            }
+            writeEndpoints(out, m.getSnapshottedMembers());
+            out.writeBoolean(m.getGroupMembersView() != null);
+            if (m.getGroupMembersView() != null) {
+                writeMembersView(out, m.getGroupMembersView());
+            }
+            out.writeLong(m.getQuerySequenceNumber());
+            out.writeLong(m.getFlowControlSequenceNumber());
+        } else if (message instanceof InstallSnapshotResponse m) {
+            out.writeLong(m.getSnapshotIndex());
+            out.writeInt(m.getRequestedSnapshotChunkIndex());
+            out.writeLong(m.getQuerySequenceNumber());
+            out.writeLong(m.getFlowControlSequenceNumber());
+        } else if (message instanceof TriggerLeaderElectionRequest m) {
+            out.writeInt(m.getLastLogTerm());
+            out.writeLong(m.getLastLogIndex());
+        }
+    }
+
+    private static byte tagOf(RaftMessage message) {
+        if (message instanceof VoteRequest) {
+            return VOTE_REQUEST;
+        } else if (message instanceof VoteResponse) {
+            return VOTE_RESPONSE;
+        } else if (message instanceof PreVoteRequest) {
+            return PRE_VOTE_REQUEST;
+        } else if (message instanceof PreVoteResponse) {
+            return PRE_VOTE_RESPONSE;
+        } else if (message instanceof AppendEntriesRequest) {
+            return APPEND_ENTRIES_REQUEST;
+        } else if (message instanceof AppendEntriesSuccessResponse) {
+            return APPEND_ENTRIES_SUCCESS;
+        } else if (message instanceof AppendEntriesFailureResponse) {
+            return APPEND_ENTRIES_FAILURE;
+        } else if (message instanceof InstallSnapshotRequest) {
+            return INSTALL_SNAPSHOT_REQUEST;
+        } else if (message instanceof InstallSnapshotResponse) {
+            return INSTALL_SNAPSHOT_RESPONSE;
+        } else if (message instanceof TriggerLeaderElectionRequest) {
+            return TRIGGER_LEADER_ELECTION;
+        }
+        throw new IllegalArgumentException("unknown MicroRaft message type " + message.getClass().getName());
+    }
+
+    private RaftMessage readMessage(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        Object groupId = readGroupId(in);
+        RaftEndpoint sender = readEndpoint(in);
+        int term = in.readInt();
+        return switch (tag) {
+            case VOTE_REQUEST -> factory.createVoteRequestBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                    .setLastLogTerm(in.readInt()).setLastLogIndex(in.readLong()).setSticky(in.readBoolean()).build();
+            case VOTE_RESPONSE -> factory.createVoteResponseBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                    .setGranted(in.readBoolean()).build();
+            case PRE_VOTE_REQUEST -> factory.createPreVoteRequestBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                    .setLastLogTerm(in.readInt()).setLastLogIndex(in.readLong()).build();
+            case PRE_VOTE_RESPONSE -> factory.createPreVoteResponseBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                    .setGranted(in.readBoolean()).build();
+            case APPEND_ENTRIES_REQUEST -> {
+                int previousLogTerm = in.readInt();
+                long previousLogIndex = in.readLong();
+                long commitIndex = in.readLong();
+                int count = in.readInt();
+                List<LogEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    entries.add(readLogEntry(in));
+                }
+                yield factory.createAppendEntriesRequestBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                        .setPreviousLogTerm(previousLogTerm).setPreviousLogIndex(previousLogIndex)
+                        .setCommitIndex(commitIndex).setLogEntries(entries)
+                        .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
+            }
+            case APPEND_ENTRIES_SUCCESS -> factory.createAppendEntriesSuccessResponseBuilder().setGroupId(groupId)
+                    .setSender(sender).setTerm(term).setLastLogIndex(in.readLong())
+                    .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
+            case APPEND_ENTRIES_FAILURE -> factory.createAppendEntriesFailureResponseBuilder().setGroupId(groupId)
+                    .setSender(sender).setTerm(term).setExpectedNextIndex(in.readLong())
+                    .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
+            case INSTALL_SNAPSHOT_REQUEST -> {
+                boolean senderLeader = in.readBoolean();
+                int snapshotTerm = in.readInt();
+                long snapshotIndex = in.readLong();
+                int totalChunks = in.readInt();
+                SnapshotChunk chunk = in.readBoolean() ? readSnapshotChunk(in) : null;
+                Collection<RaftEndpoint> snapshotted = readEndpoints(in);
+                RaftGroupMembersView view = in.readBoolean() ? readMembersView(in) : null;
+                yield factory.createInstallSnapshotRequestBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
+                        .setSenderLeader(senderLeader).setSnapshotTerm(snapshotTerm).setSnapshotIndex(snapshotIndex)
+                        .setTotalSnapshotChunkCount(totalChunks).setSnapshotChunk(chunk)
+                        .setSnapshottedMembers(snapshotted).setGroupMembersView(view)
+                        .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
+            }
+            case INSTALL_SNAPSHOT_RESPONSE -> factory.createInstallSnapshotResponseBuilder().setGroupId(groupId)
+                    .setSender(sender).setTerm(term).setSnapshotIndex(in.readLong())
+                    .setRequestedSnapshotChunkIndex(in.readInt())
+                    .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
+            case TRIGGER_LEADER_ELECTION -> factory.createTriggerLeaderElectionRequestBuilder().setGroupId(groupId)
+                    .setSender(sender).setTerm(term).setLastLogTerm(in.readInt()).setLastLogIndex(in.readLong()).build();
+            default -> throw new IllegalArgumentException("unknown message tag " + tag);
+        };
+    }
+
+    // ---- persisted and embedded parts ----
+
+    public byte[] encodeLogEntry(LogEntry entry) {
+        return bytes(out -> writeLogEntry(out, entry));
+    }
+
+    public LogEntry decodeLogEntry(byte[] bytes) {
+        return parse(bytes, this::readLogEntry);
+    }
+
+    public byte[] encodeSnapshotChunk(SnapshotChunk chunk) {
+        return bytes(out -> writeSnapshotChunk(out, chunk));
+    }
+
+    public SnapshotChunk decodeSnapshotChunk(byte[] bytes) {
+        return parse(bytes, this::readSnapshotChunk);
+    }
+
+    public byte[] encodeMembersView(RaftGroupMembersView view) {
+        return bytes(out -> writeMembersView(out, view));
+    }
+
+    public RaftGroupMembersView decodeMembersView(byte[] bytes) {
+        return parse(bytes, this::readMembersView);
+    }
+
+    public byte[] encodeTermState(RaftTermPersistentState state) {
+        return bytes(out -> {
+            out.writeInt(state.getTerm());
+            writeNullableEndpoint(out, state.getVotedFor());
+        });
+    }
+
+    public RaftTermPersistentState decodeTermState(byte[] bytes) {
+        return parse(bytes, in -> factory.createRaftTermPersistentStateBuilder()
+                .setTerm(in.readInt()).setVotedFor(readNullableEndpoint(in)).build());
+    }
+
+    public byte[] encodeLocalEndpoint(RaftEndpointPersistentState state) {
+        return bytes(out -> {
+            writeEndpoint(out, state.getLocalEndpoint());
+            out.writeBoolean(state.isVoting());
+        });
+    }
+
+    public RaftEndpointPersistentState decodeLocalEndpoint(byte[] bytes) {
+        return parse(bytes, in -> factory.createRaftEndpointPersistentStateBuilder()
+                .setLocalEndpoint(readEndpoint(in)).setVoting(in.readBoolean()).build());
+    }
+
+    private void writeLogEntry(DataOutputStream out, LogEntry entry) throws IOException {
+        out.writeLong(entry.getIndex());
+        out.writeInt(entry.getTerm());
+        writeOperation(out, entry.getOperation());
+    }
+
+    private LogEntry readLogEntry(DataInputStream in) throws IOException {
+        return factory.createLogEntryBuilder().setIndex(in.readLong()).setTerm(in.readInt())
+                .setOperation(readOperation(in)).build();
+    }
+
+    private void writeSnapshotChunk(DataOutputStream out, SnapshotChunk chunk) throws IOException {
+        out.writeLong(chunk.getIndex());
+        out.writeInt(chunk.getTerm());
+        writeOperation(out, chunk.getOperation());
+        out.writeInt(chunk.getSnapshotChunkIndex());
+        out.writeInt(chunk.getSnapshotChunkCount());
+        writeMembersView(out, chunk.getGroupMembersView());
+    }
+
+    private SnapshotChunk readSnapshotChunk(DataInputStream in) throws IOException {
+        return factory.createSnapshotChunkBuilder().setIndex(in.readLong()).setTerm(in.readInt())
+                .setOperation(readOperation(in)).setSnapshotChunkIndex(in.readInt())
+                .setSnapshotChunkCount(in.readInt()).setGroupMembersView(readMembersView(in)).build();
+    }
+
+    private void writeMembersView(DataOutputStream out, RaftGroupMembersView view) throws IOException {
+        out.writeLong(view.getLogIndex());
+        writeEndpoints(out, view.getMembers());
+        writeEndpoints(out, view.getVotingMembers());
+    }
+
+    private RaftGroupMembersView readMembersView(DataInputStream in) throws IOException {
+        return factory.createRaftGroupMembersViewBuilder().setLogIndex(in.readLong())
+                .setMembers(readEndpoints(in)).setVotingMembers(readEndpoints(in)).build();
+    }
+
+    // ---- operations ----
+
+    private void writeOperation(DataOutputStream out, Object operation) throws IOException {
+        if (operation == null) {
+            out.writeByte(OP_NULL);
+        } else if (operation instanceof KvCommand command) {
+            out.writeByte(OP_KV_COMMAND);
+            out.writeLong(command.clientId());
+            out.writeLong(command.sequence());
+            out.writeByte(command.kind().ordinal());
+            writeNullableString(out, command.key());
+            writeNullableString(out, command.value());
+            writeNullableString(out, command.expected());
+        } else if (operation instanceof KvSnapshotChunk chunk) {
+            out.writeByte(OP_KV_SNAPSHOT_CHUNK);
+            out.writeInt(chunk.entries().size());
+            for (Map.Entry<String, String> entry : chunk.entries().entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue());
+            }
+            out.writeInt(chunk.sessions().size());
+            for (Map.Entry<Long, KvSession> entry : chunk.sessions().entrySet()) {
+                out.writeLong(entry.getKey());
+                out.writeLong(entry.getValue().lastSequence());
+                KvResult result = entry.getValue().lastResult();
+                out.writeBoolean(result != null);
+                if (result != null) {
+                    out.writeBoolean(result.ok());
+                    writeNullableString(out, result.value());
+                }
+            }
+        } else if (operation instanceof UpdateRaftGroupMembersOp op) {
+            out.writeByte(OP_UPDATE_MEMBERS);
+            writeEndpoints(out, op.getMembers());
+            writeEndpoints(out, op.getVotingMembers());
+            writeEndpoint(out, op.getEndpoint());
+            out.writeUTF(op.getMode().name());
+        } else if (operation == NoOp.INSTANCE) {
+            out.writeByte(OP_MICRORAFT_NO_OP);
+        } else {
+            throw new IllegalArgumentException("no encoding for operation " + operation.getClass().getName());
+        }
+    }
+
+    private Object readOperation(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case OP_NULL -> null;
+            case OP_KV_COMMAND -> new KvCommand(in.readLong(), in.readLong(), KvCommand.Kind.values()[in.readByte()],
+                    readNullableString(in), readNullableString(in), readNullableString(in));
+            case OP_KV_SNAPSHOT_CHUNK -> {
+                TreeMap<String, String> entries = new TreeMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    entries.put(in.readUTF(), in.readUTF());
+                }
+                TreeMap<Long, KvSession> sessions = new TreeMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    long clientId = in.readLong();
+                    long lastSequence = in.readLong();
+                    KvResult result = in.readBoolean() ? new KvResult(in.readBoolean(), readNullableString(in)) : null;
+                    sessions.put(clientId, new KvSession(lastSequence, result));
+                }
+                yield new KvSnapshotChunk(entries, sessions);
+            }
+            case OP_UPDATE_MEMBERS -> factory.createUpdateRaftGroupMembersOpBuilder()
+                    .setMembers(readEndpoints(in)).setVotingMembers(readEndpoints(in))
+                    .setEndpoint(readEndpoint(in)).setMode(MembershipChangeMode.valueOf(in.readUTF())).build();
+            case OP_MICRORAFT_NO_OP -> NoOp.INSTANCE;
+            default -> throw new IllegalArgumentException("unknown operation tag " + tag);
+        };
+    }
+
+    // ---- small parts ----
+
+    private static void writeGroupId(DataOutputStream out, Object groupId) throws IOException {
+        if (!(groupId instanceof String name)) {
+            throw new IllegalArgumentException("group ids must be strings: " + groupId);
+        }
+        out.writeUTF(name);
+    }
+
+    private static Object readGroupId(DataInputStream in) throws IOException {
+        return in.readUTF();
+    }
+
+    private static void writeEndpoint(DataOutputStream out, RaftEndpoint endpoint) throws IOException {
+        if (!(endpoint instanceof SimEndpoint simEndpoint)) {
+            throw new IllegalArgumentException("not a SimEndpoint: " + endpoint);
+        }
+        out.writeInt(simEndpoint.id());
+    }
+
+    private static RaftEndpoint readEndpoint(DataInputStream in) throws IOException {
+        return SimEndpoint.of(in.readInt());
+    }
+
+    private static void writeNullableEndpoint(DataOutputStream out, RaftEndpoint endpoint) throws IOException {
+        if (endpoint == null) {
+            out.writeInt(NO_ENDPOINT);
+        } else {
+            writeEndpoint(out, endpoint);
+        }
+    }
+
+    private static RaftEndpoint readNullableEndpoint(DataInputStream in) throws IOException {
+        int id = in.readInt();
+        return id == NO_ENDPOINT ? null : SimEndpoint.of(id);
+    }
+
+    private static void writeEndpoints(DataOutputStream out, Collection<RaftEndpoint> endpoints) throws IOException {
+        out.writeInt(endpoints.size());
+        for (RaftEndpoint endpoint : endpoints) {
+            writeEndpoint(out, endpoint);
+        }
+    }
+
+    private static Collection<RaftEndpoint> readEndpoints(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        LinkedHashSet<RaftEndpoint> endpoints = new LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            endpoints.add(readEndpoint(in));
+        }
+        return endpoints;
+    }
+
+    private static void writeNullableString(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullableString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}
