@@ -12,7 +12,6 @@ import io.raftsim.sim.storage.DurableStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.LongSupplier;
 
 /**
@@ -78,7 +77,7 @@ public final class MicroRaftNode {
                 .setStateMachine(stateMachine)
                 .setStore(store)
                 .setModelFactory(factory)
-                .setRandom(new Random(seed(random, id, incarnation)))
+                .setRandom(SeededRandom.forIncarnation(random, id, incarnation))
                 .setClock(new VirtualClock(nowMicros));
         if (restoredState.isPresent()) {
             builder.setRestoredState(restoredState.get());
@@ -90,11 +89,6 @@ public final class MicroRaftNode {
             builder.setLocalEndpoint(endpoint).setInitialGroupMembers(members);
         }
         this.raftNode = builder.build();
-    }
-
-    /** The seed of this incarnation's {@link Random}: by name, so no other draw shifts it. */
-    static long seed(RandomStream random, int id, int incarnation) {
-        return random.derive("microraft-node", id).derive("incarnation", incarnation).nextLong();
     }
 
     /** Queues MicroRaft's start task; it runs at the next {@link #runDue()}. */
