@@ -48,18 +48,6 @@ import java.util.TreeMap;
  * must be strings. Anything else is a programming error and fails loudly.
  */
 public final class MicroRaftCodec {
-    // Message tags: fixed forever once traces record them.
-    private static final byte VOTE_REQUEST = 1;
-    private static final byte VOTE_RESPONSE = 2;
-    private static final byte PRE_VOTE_REQUEST = 3;
-    private static final byte PRE_VOTE_RESPONSE = 4;
-    private static final byte APPEND_ENTRIES_REQUEST = 5;
-    private static final byte APPEND_ENTRIES_SUCCESS = 6;
-    private static final byte APPEND_ENTRIES_FAILURE = 7;
-    private static final byte INSTALL_SNAPSHOT_REQUEST = 8;
-    private static final byte INSTALL_SNAPSHOT_RESPONSE = 9;
-    private static final byte TRIGGER_LEADER_ELECTION = 10;
-
     // Operation tags.
     private static final byte OP_NULL = 0;
     private static final byte OP_KV_COMMAND = 1;
@@ -118,7 +106,7 @@ public final class MicroRaftCodec {
     }
 
     private void writeMessage(DataOutputStream out, RaftMessage message) throws IOException {
-        out.writeByte(tagOf(message));
+        out.writeByte(kindOf(message).tag());
         writeGroupId(out, message.getGroupId());
         writeEndpoint(out, message.getSender());
         out.writeInt(message.getTerm());
@@ -178,37 +166,45 @@ public final class MicroRaftCodec {
         }
     }
 
-    private static byte tagOf(RaftMessage message) {
+    /** The kind of an encoded message, from its first byte. */
+    public static MessageKind kindOf(byte[] message) {
+        if (message.length == 0) {
+            throw new IllegalArgumentException("empty message");
+        }
+        return MessageKind.ofTag(message[0]);
+    }
+
+    private static MessageKind kindOf(RaftMessage message) {
         if (message instanceof VoteRequest) {
-            return VOTE_REQUEST;
+            return MessageKind.VOTE_REQUEST;
         } else if (message instanceof VoteResponse) {
-            return VOTE_RESPONSE;
+            return MessageKind.VOTE_RESPONSE;
         } else if (message instanceof PreVoteRequest) {
-            return PRE_VOTE_REQUEST;
+            return MessageKind.PRE_VOTE_REQUEST;
         } else if (message instanceof PreVoteResponse) {
-            return PRE_VOTE_RESPONSE;
+            return MessageKind.PRE_VOTE_RESPONSE;
         } else if (message instanceof AppendEntriesRequest) {
-            return APPEND_ENTRIES_REQUEST;
+            return MessageKind.APPEND_ENTRIES_REQUEST;
         } else if (message instanceof AppendEntriesSuccessResponse) {
-            return APPEND_ENTRIES_SUCCESS;
+            return MessageKind.APPEND_ENTRIES_SUCCESS;
         } else if (message instanceof AppendEntriesFailureResponse) {
-            return APPEND_ENTRIES_FAILURE;
+            return MessageKind.APPEND_ENTRIES_FAILURE;
         } else if (message instanceof InstallSnapshotRequest) {
-            return INSTALL_SNAPSHOT_REQUEST;
+            return MessageKind.INSTALL_SNAPSHOT_REQUEST;
         } else if (message instanceof InstallSnapshotResponse) {
-            return INSTALL_SNAPSHOT_RESPONSE;
+            return MessageKind.INSTALL_SNAPSHOT_RESPONSE;
         } else if (message instanceof TriggerLeaderElectionRequest) {
-            return TRIGGER_LEADER_ELECTION;
+            return MessageKind.TRIGGER_LEADER_ELECTION;
         }
         throw new IllegalArgumentException("unknown MicroRaft message type " + message.getClass().getName());
     }
 
     private RaftMessage readMessage(DataInputStream in) throws IOException {
-        byte tag = in.readByte();
+        MessageKind kind = MessageKind.ofTag(in.readByte());
         Object groupId = readGroupId(in);
         RaftEndpoint sender = readEndpoint(in);
         int term = in.readInt();
-        return switch (tag) {
+        return switch (kind) {
             case VOTE_REQUEST -> factory.createVoteRequestBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
                     .setLastLogTerm(in.readInt()).setLastLogIndex(in.readLong()).setSticky(in.readBoolean()).build();
             case VOTE_RESPONSE -> factory.createVoteResponseBuilder().setGroupId(groupId).setSender(sender).setTerm(term)
@@ -257,7 +253,6 @@ public final class MicroRaftCodec {
                     .setQuerySequenceNumber(in.readLong()).setFlowControlSequenceNumber(in.readLong()).build();
             case TRIGGER_LEADER_ELECTION -> factory.createTriggerLeaderElectionRequestBuilder().setGroupId(groupId)
                     .setSender(sender).setTerm(term).setLastLogTerm(in.readInt()).setLastLogIndex(in.readLong()).build();
-            default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
     }
 

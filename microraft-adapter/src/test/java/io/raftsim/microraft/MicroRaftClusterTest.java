@@ -1,10 +1,14 @@
 package io.raftsim.microraft;
 
-import io.microraft.Ordered;
 import io.raftsim.sim.engine.Time;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,28 +18,15 @@ class MicroRaftClusterTest {
     private static final long WITHIN = Time.seconds(30);
 
     private static void putAll(ToyCluster cluster, int from, int to) {
-        for (int i = from; i < to; i++) {
-            Ordered<Object> result = cluster.replicate(KvCommand.put(1, i + 1, "k" + i, "v" + i), WITHIN);
-            assertEquals(new KvResult(true, null), result.getResult());
-        }
+        ToyScenario.putAll(cluster, from, to);
     }
 
     private static boolean allApplied(ToyCluster cluster, TreeMap<String, String> expected) {
-        for (int id = 0; id < cluster.size(); id++) {
-            MicroRaftNode node = cluster.node(id);
-            if (node != null && !node.stateMachine().contents().equals(expected)) {
-                return false;
-            }
-        }
-        return true;
+        return ToyScenario.allApplied(cluster, expected);
     }
 
     private static TreeMap<String, String> expectedPuts(int count) {
-        TreeMap<String, String> expected = new TreeMap<>();
-        for (int i = 0; i < count; i++) {
-            expected.put("k" + i, "v" + i);
-        }
-        return expected;
+        return ToyScenario.expectedPuts(count);
     }
 
     @Test
@@ -56,29 +47,31 @@ class MicroRaftClusterTest {
                 "every node applies the 20 puts");
     }
 
-    /** Election, 20 puts, a follower crash and restart with 10 more puts meanwhile: everything that can vary. */
-    private static ToyCluster scenario(long seed) {
-        ToyCluster cluster = new ToyCluster(3, seed, 8);
-        putAll(cluster, 0, 20);
-        int follower = (cluster.awaitLeader(WITHIN).id() + 1) % 3;
-        cluster.crash(follower);
-        putAll(cluster, 20, 30);
-        cluster.restart(follower);
-        assertTrue(cluster.runUntil(() -> allApplied(cluster, expectedPuts(30)), WITHIN));
-        cluster.runFor(Time.seconds(5));
-        return cluster;
-    }
-
     @Test
     void theSameSeedGivesTheSameDigestTwiceInOneJvm() {
-        ToyCluster first = scenario(11);
-        ToyCluster second = scenario(11);
+        ToyCluster first = ToyScenario.run(11);
+        ToyCluster second = ToyScenario.run(11);
         assertTrue(first.deliveredCount() > 100, "a run worth comparing: " + first.deliveredCount());
         assertEquals(first.deliveredCount(), second.deliveredCount());
         assertEquals(first.digest(), second.digest());
         assertEquals(first.nowMicros(), second.nowMicros());
-        ToyCluster other = scenario(12);
+        ToyCluster other = ToyScenario.run(12);
         assertNotEquals(first.digest(), other.digest(), "the digest sees a different seed");
+    }
+
+    /** A fresh JVM has its own identity hashes, Set.of salt and JDK-wide Random: the run must not notice. */
+    @Test
+    void theSameSeedGivesTheSameDigestInAFreshJvm() throws IOException, InterruptedException {
+        String here = ToyScenario.summary(ToyScenario.run(11));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                ToyScenario.class.getName(), "11"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // A bound on a child process, not a timing assertion.
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
+        String there = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, child.exitValue(), there);
+        assertEquals(here, there);
     }
 
     @Test
@@ -89,6 +82,7 @@ class MicroRaftClusterTest {
         int follower = (leader.id() + 1) % 3;
         assertTrue(cluster.runUntil(() -> allApplied(cluster, expectedPuts(20)), WITHIN));
         int termBefore = cluster.node(follower).term();
+        long snapshotRequestsBefore = cluster.delivered(follower, MessageKind.INSTALL_SNAPSHOT_REQUEST);
         cluster.crash(follower);
         putAll(cluster, 20, 40);
 
@@ -97,8 +91,9 @@ class MicroRaftClusterTest {
         assertTrue(restarted.term() >= termBefore, "the persisted term survives the crash");
         assertTrue(cluster.runUntil(() -> allApplied(cluster, expectedPuts(40)), WITHIN),
                 "the restarted follower applies all 40 puts");
-        assertTrue(restarted.stateMachine().snapshotsInstalled() + restarted.stateMachine().snapshotsTaken() > 0,
-                "with a snapshot every 8 commits, catching up goes through a snapshot");
+        assertTrue(cluster.delivered(follower, MessageKind.INSTALL_SNAPSHOT_REQUEST) > snapshotRequestsBefore,
+                "with a snapshot every 8 commits the leader's log no longer holds what the follower missed");
+        assertTrue(restarted.stateMachine().snapshotsInstalled() > 0);
     }
 
     @Test

@@ -54,6 +54,8 @@ class MicroRaftCodecTest {
         assertNotSame(message, decoded);
         assertInstanceOf(message.getClass(), decoded);
         assertArrayEquals(bytes, codec.encode(decoded), "re-encoding gives the same bytes");
+        MessageKind kind = MicroRaftCodec.kindOf(bytes);
+        assertEquals(message.getClass().getSimpleName().contains("Response"), kind.isReply(), kind.name());
         assertEquals("kv", decoded.getGroupId());
         assertEquals(message.getSender(), decoded.getSender());
         assertEquals(message.getTerm(), decoded.getTerm());
@@ -188,6 +190,8 @@ class MicroRaftCodecTest {
         byte[] unknown = vote.clone();
         unknown[0] = 99;
         assertThrows(IllegalArgumentException.class, () -> codec.decode(unknown));
+        assertThrows(IllegalArgumentException.class, () -> MicroRaftCodec.kindOf(unknown));
+        assertEquals(MessageKind.VOTE_RESPONSE, MicroRaftCodec.kindOf(vote));
         RaftEndpoint foreign = () -> "elsewhere";
         assertThrows(IllegalArgumentException.class, () -> codec.encode(factory.createVoteResponseBuilder()
                 .setGroupId("kv").setSender(foreign).setTerm(1).setGranted(true).build()));

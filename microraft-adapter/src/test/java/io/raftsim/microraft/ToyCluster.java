@@ -42,6 +42,7 @@ final class ToyCluster {
     private long nextSequence;
     private long digest = 0xcbf29ce484222325L;
     private long deliveredCount;
+    private final long[][] deliveredByKind;
 
     ToyCluster(int size, long seed, int commitCountToTakeSnapshot) {
         List<Integer> ids = new ArrayList<>();
@@ -60,6 +61,7 @@ final class ToyCluster {
         this.nodes = new MicroRaftNode[size];
         this.storages = new DurableStorage[size];
         this.incarnations = new int[size];
+        this.deliveredByKind = new long[size][MessageKind.values().length];
         for (int id = 0; id < size; id++) {
             storages[id] = new DurableStorage(SyncMode.LOSE_UNSYNCED_ON_CRASH);
             nodes[id] = newIncarnation(id);
@@ -101,6 +103,7 @@ final class ToyCluster {
                 continue; // the receiver is down: the message is lost
             }
             fold(delivery);
+            deliveredByKind[delivery.to()][MicroRaftCodec.kindOf(delivery.bytes()).ordinal()]++;
             target.deliver(delivery.bytes(), codec);
         }
         for (MicroRaftNode node : nodes) {
@@ -227,6 +230,11 @@ final class ToyCluster {
 
     long digest() {
         return digest;
+    }
+
+    /** How many messages of this kind node {@code id} has received, over all its incarnations. */
+    long delivered(int id, MessageKind kind) {
+        return deliveredByKind[id][kind.ordinal()];
     }
 
     long deliveredCount() {
