@@ -44,6 +44,7 @@ public final class MicroRaftNode {
 
     private final SimEndpoint endpoint;
     private final int incarnation;
+    private final MicroRaftCodec codec;
     private final VirtualExecutor executor;
     private final KvStateMachine stateMachine;
     private final DurableRaftStore store;
@@ -60,7 +61,7 @@ public final class MicroRaftNode {
         this.endpoint = SimEndpoint.of(id);
         this.incarnation = incarnation;
         RaftModelFactory factory = new DefaultRaftModelFactory();
-        MicroRaftCodec codec = new MicroRaftCodec(factory);
+        this.codec = new MicroRaftCodec(factory);
         this.executor = new VirtualExecutor(nowMicros);
         this.stateMachine = new KvStateMachine(setup.keysPerChunk());
         this.transport = new SimTransport(endpoint, codec, sink);
@@ -97,7 +98,7 @@ public final class MicroRaftNode {
     }
 
     /** Hands a message that arrived over the network to the node: it queues a task that handles it. */
-    public void deliver(byte[] message, MicroRaftCodec codec) {
+    public void deliver(byte[] message) {
         raftNode.handle(codec.decode(message));
     }
 

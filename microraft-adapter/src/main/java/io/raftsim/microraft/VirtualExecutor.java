@@ -23,6 +23,10 @@ import java.util.function.LongSupplier;
  * {@code execute} or {@code submit} only enqueues: the loop in {@code runDue} picks the new
  * task up after the current one returns, so the stack never grows, and tasks with the same
  * due time run first in, first out (FoundationDB's rule: a sequence number breaks ties).
+ *
+ * <p>A task's exception propagates out of {@link #runDue()}, where the default executor's
+ * {@code ScheduledExecutorService} would have buried it in a future nobody reads: in a
+ * simulation a programming error must fail the run loudly, with its seed.
  */
 public final class VirtualExecutor implements RaftNodeExecutor {
     /** A guard against a livelock of tasks that keep re-submitting themselves at one instant. */

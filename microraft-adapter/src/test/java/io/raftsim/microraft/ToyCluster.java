@@ -2,7 +2,6 @@ package io.raftsim.microraft;
 
 import io.microraft.Ordered;
 import io.microraft.RaftConfig;
-import io.microraft.model.impl.DefaultRaftModelFactory;
 import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.storage.SyncMode;
@@ -32,7 +31,6 @@ final class ToyCluster {
     private final MicroRaftNode.Setup setup;
     private final RandomStream seedStream;
     private final RandomStream network;
-    private final MicroRaftCodec codec = new MicroRaftCodec(new DefaultRaftModelFactory());
     private final PriorityQueue<Delivery> inFlight = new PriorityQueue<>(
             Comparator.comparingLong(Delivery::atMicros).thenComparingLong(Delivery::sequence));
     private final MicroRaftNode[] nodes;
@@ -104,7 +102,7 @@ final class ToyCluster {
             }
             fold(delivery);
             deliveredByKind[delivery.to()][MicroRaftCodec.kindOf(delivery.bytes()).ordinal()]++;
-            target.deliver(delivery.bytes(), codec);
+            target.deliver(delivery.bytes());
         }
         for (MicroRaftNode node : nodes) {
             if (node != null) {
