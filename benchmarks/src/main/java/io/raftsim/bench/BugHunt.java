@@ -1,10 +1,10 @@
 package io.raftsim.bench;
 
 import io.raftsim.raft.bugs.Bug;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.Verdict;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Overrides;
 import io.raftsim.scenarios.format.Scenario;
@@ -225,9 +225,9 @@ public final class BugHunt {
     /** One run of the random scenario with the bugs planted, its faults drawn by the profile from the seed's fault stream. */
     static ClusterOutcome run(ClusterSpec spec, long seed, Profile profile, Set<Bug> bugs) {
         if (profile.draw() == null) {
-            return ScenarioRunner.run(randomScenario(spec.limits().maxSteps()), seed, TraceSink.NONE, bugs).cluster();
+            return ScenarioRunner.run(randomScenario(spec.limits().maxSteps()), seed, TraceSink.NONE, Bug.names(bugs)).cluster();
         }
-        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, Bug.names(bugs));
         RandomStream random = cluster.engine().randomStream("faults");
         FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.draw().apply(random), NODES, 0, DURATION_MICROS,
                 cluster.spec().links());

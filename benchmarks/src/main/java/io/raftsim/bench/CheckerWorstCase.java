@@ -1,12 +1,12 @@
 package io.raftsim.bench;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.kv.Get;
-import io.raftsim.raft.kv.KvResult;
-import io.raftsim.raft.kv.Put;
-import io.raftsim.raft.linearizability.CheckResult;
-import io.raftsim.raft.linearizability.LinearizabilityChecker;
-import io.raftsim.raft.linearizability.Operation;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.kv.Get;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.Put;
+import io.raftsim.harness.linearizability.CheckResult;
+import io.raftsim.harness.linearizability.LinearizabilityChecker;
+import io.raftsim.harness.linearizability.Operation;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,7 +1,7 @@
 package io.raftsim.bench;
 
-import io.raftsim.raft.node.RaftEvent;
-import io.raftsim.raft.node.Role;
+import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Overrides;
 import io.raftsim.scenarios.format.Scenario;

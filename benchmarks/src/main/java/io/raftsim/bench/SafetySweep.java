@@ -1,9 +1,9 @@
 package io.raftsim.bench;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.Verdict;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.FaultScheduleGenerator;

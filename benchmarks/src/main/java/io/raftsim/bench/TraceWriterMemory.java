@@ -1,7 +1,7 @@
 package io.raftsim.bench;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.reports.trace.JsonlTraceWriter;
 import io.raftsim.reports.trace.TraceFooter;
 import io.raftsim.reports.trace.TraceHeader;

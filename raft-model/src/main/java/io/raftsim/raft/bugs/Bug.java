@@ -1,6 +1,10 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Verdict;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Known Raft mistakes that can be planted in the model, one at a time or together, to show
@@ -120,6 +124,15 @@ public enum Bug {
             case "Liveness", "Election Efficiency", "Message Efficiency" -> Verdict.LIVENESS_FAILURE;
             default -> Verdict.SAFETY_VIOLATION;
         };
+    }
+
+    /** The names a cluster plants bugs by ({@code Cluster(spec, seed, trace, names)}, {@code --bug NAME}). */
+    public static Set<String> names(Collection<Bug> bugs) {
+        Set<String> names = new TreeSet<>();
+        for (Bug bug : bugs) {
+            names.add(bug.name());
+        }
+        return names;
     }
 
     /** The fault pattern that exposes the bug, in one line. */

@@ -1,7 +1,7 @@
 package io.raftsim.raft.log;
 
-import io.raftsim.raft.kv.KvCommand;
-import io.raftsim.raft.kv.KvFingerprint;
+import io.raftsim.harness.kv.KvCommand;
+import io.raftsim.harness.kv.KvFingerprint;
 import io.raftsim.sim.random.RandomStream;
 
 /** What a log entry asks the state machine to do. */

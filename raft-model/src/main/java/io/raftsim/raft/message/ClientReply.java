@@ -1,6 +1,6 @@
 package io.raftsim.raft.message;
 
-import io.raftsim.raft.kv.KvResult;
+import io.raftsim.harness.kv.KvResult;
 
 /**
  * A server's answer to a client. A server that is not the leader answers

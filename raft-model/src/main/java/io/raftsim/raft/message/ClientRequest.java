@@ -1,6 +1,6 @@
 package io.raftsim.raft.message;
 
-import io.raftsim.raft.kv.KvCommand;
+import io.raftsim.harness.kv.KvCommand;
 
 /**
  * A client's command. {@code sequence} numbers a client's requests; a retry reuses it, so

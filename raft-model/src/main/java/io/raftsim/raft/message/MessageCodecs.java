@@ -1,19 +1,134 @@
 package io.raftsim.raft.message;
 
-import io.raftsim.raft.kv.KvFingerprint;
+import io.raftsim.harness.kv.KvFingerprint;
+import io.raftsim.harness.kv.KvWire;
+import io.raftsim.harness.spi.MessageView;
+import io.raftsim.harness.spi.WireCodec;
+import io.raftsim.harness.wire.WireReader;
+import io.raftsim.harness.wire.WireWriter;
+import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
-import io.raftsim.sim.engine.MessageCodec;
 import io.raftsim.sim.network.Traffic;
 import io.raftsim.sim.random.RandomStream;
 
-/** Fingerprints and summaries of cluster messages, by fixed formulas over their fields. */
-public final class MessageCodecs implements MessageCodec<Message> {
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model's messages on the wire: bytes in a fixed layout (a kind byte, then the fields in
+ * declaration order), fingerprints by fixed formulas over the fields (the run digests of
+ * every scenario were fixed before messages became bytes, and stay equal), and views for traces.
+ */
+public final class MessageCodecs implements WireCodec<Message> {
     public static final MessageCodecs INSTANCE = new MessageCodecs();
 
     private MessageCodecs() {
     }
 
+    private static final int APPEND_ENTRIES = 1;
+    private static final int APPEND_ENTRIES_REPLY = 2;
+    private static final int REQUEST_VOTE = 3;
+    private static final int REQUEST_VOTE_REPLY = 4;
+    private static final int CLIENT_REQUEST = 5;
+    private static final int CLIENT_REPLY = 6;
+
     @Override
+    public byte[] encode(Message message) {
+        WireWriter out = new WireWriter();
+        if (message instanceof AppendEntries m) {
+            out.writeByte(APPEND_ENTRIES).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.prevLogIndex()).writeLong(m.prevLogTerm())
+                    .writeLong(m.leaderCommit()).writeInt(m.entries().size());
+            for (LogEntry entry : m.entries()) {
+                out.writeLong(entry.term()).writeLong(entry.index());
+                writeCommand(out, entry.command());
+            }
+        } else if (message instanceof AppendEntriesReply m) {
+            out.writeByte(APPEND_ENTRIES_REPLY).writeLong(m.term()).writeBoolean(m.success()).writeLong(m.matchIndex())
+                    .writeLong(m.rejectedPrevLogIndex()).writeLong(m.conflictTerm()).writeLong(m.conflictIndex()).writeLong(m.followerLastIndex());
+        } else if (message instanceof RequestVote m) {
+            out.writeByte(REQUEST_VOTE).writeLong(m.term()).writeInt(m.candidateId()).writeLong(m.lastLogIndex()).writeLong(m.lastLogTerm())
+                    .writeBoolean(m.preVote());
+        } else if (message instanceof RequestVoteReply m) {
+            out.writeByte(REQUEST_VOTE_REPLY).writeLong(m.term()).writeBoolean(m.voteGranted()).writeBoolean(m.preVote());
+        } else if (message instanceof ClientRequest m) {
+            out.writeByte(CLIENT_REQUEST).writeInt(m.clientId()).writeLong(m.sequence());
+            KvWire.write(out, m.command());
+        } else if (message instanceof ClientReply m) {
+            out.writeByte(CLIENT_REPLY).writeInt(m.clientId()).writeLong(m.sequence()).writeByte(m.status().ordinal()).writeInt(m.leaderHint());
+            KvWire.write(out, m.result());
+        } else {
+            throw new IllegalArgumentException("unknown message " + message);
+        }
+        return out.toBytes();
+    }
+
+    private static void writeCommand(WireWriter out, Command command) {
+        if (command instanceof Command.ClientCommand c) {
+            out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence());
+            KvWire.write(out, c.command());
+        } else {
+            out.writeByte(0);
+        }
+    }
+
+    private static Command readCommand(WireReader in) {
+        int kind = in.readByte();
+        return switch (kind) {
+            case 0 -> Command.Noop.INSTANCE;
+            case 1 -> new Command.ClientCommand(in.readInt(), in.readLong(), KvWire.readCommand(in));
+            default -> throw new IllegalArgumentException("unknown log command kind " + kind);
+        };
+    }
+
+    @Override
+    public Message decode(byte[] bytes) {
+        WireReader in = new WireReader(bytes);
+        int kind = in.readByte();
+        Message message = switch (kind) {
+            case APPEND_ENTRIES -> {
+                long term = in.readLong();
+                int leaderId = in.readInt();
+                long prevLogIndex = in.readLong();
+                long prevLogTerm = in.readLong();
+                long leaderCommit = in.readLong();
+                int count = in.readInt();
+                if (count < 0 || count > bytes.length) {
+                    throw new IllegalArgumentException("bad entry count " + count);
+                }
+                List<LogEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    long entryTerm = in.readLong();
+                    long index = in.readLong();
+                    entries.add(new LogEntry(entryTerm, index, readCommand(in)));
+                }
+                yield new AppendEntries(term, leaderId, prevLogIndex, prevLogTerm, entries, leaderCommit);
+            }
+            case APPEND_ENTRIES_REPLY -> new AppendEntriesReply(in.readLong(), in.readBoolean(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong());
+            case REQUEST_VOTE -> new RequestVote(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readBoolean());
+            case REQUEST_VOTE_REPLY -> new RequestVoteReply(in.readLong(), in.readBoolean(), in.readBoolean());
+            case CLIENT_REQUEST -> new ClientRequest(in.readInt(), in.readLong(), KvWire.readCommand(in));
+            case CLIENT_REPLY -> {
+                int clientId = in.readInt();
+                long sequence = in.readLong();
+                int status = in.readByte();
+                if (status >= ClientReply.Status.values().length) {
+                    throw new IllegalArgumentException("bad client reply status " + status);
+                }
+                int leaderHint = in.readInt();
+                yield new ClientReply(clientId, sequence, ClientReply.Status.values()[status], KvWire.readResult(in), leaderHint);
+            }
+            default -> throw new IllegalArgumentException("unknown message kind " + kind);
+        };
+        in.end();
+        return message;
+    }
+
+    @Override
+    public long fingerprint(Message message, byte[] encoded) {
+        return fingerprint(message);
+    }
+
     public long fingerprint(Message message) {
         if (message instanceof AppendEntries m) {
             long h = fold(fold(fold(fold(3, m.term()), m.leaderId()), m.prevLogIndex()), m.prevLogTerm());
@@ -37,6 +152,7 @@ public final class MessageCodecs implements MessageCodec<Message> {
         throw new IllegalArgumentException("unknown message " + message);
     }
 
+    /** The one-line summary of a message, as traces showed it before messages were bytes. */
     @Override
     public String summary(Message message) {
         if (message instanceof AppendEntries m) {
@@ -57,6 +173,86 @@ public final class MessageCodecs implements MessageCodec<Message> {
                     + (m.result() != null ? " " + m.result().value() : "") + (m.leaderHint() >= 0 ? " leader=" + m.leaderHint() : "");
         }
         return message.toString();
+    }
+
+    @Override
+    public MessageView view(Message message) {
+        List<MessageView.Field> fields = new ArrayList<>(8);
+        List<MessageView.EntryView> entries = List.of();
+        String type;
+        if (message instanceof AppendEntries m) {
+            type = "AppendEntries";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
+            field(fields, "prevLogIndex", m.prevLogIndex());
+            field(fields, "prevLogTerm", m.prevLogTerm());
+            field(fields, "leaderCommit", m.leaderCommit());
+            entries = new ArrayList<>(m.entries().size());
+            for (LogEntry entry : m.entries()) {
+                entries.add(new MessageView.EntryView(entry.index(), entry.term(), entry.command().describe()));
+            }
+        } else if (message instanceof AppendEntriesReply m) {
+            type = "AppendEntriesReply";
+            field(fields, "term", m.term());
+            field(fields, "success", m.success());
+            field(fields, "matchIndex", m.matchIndex());
+            field(fields, "rejectedPrevLogIndex", m.rejectedPrevLogIndex());
+            field(fields, "conflictTerm", m.conflictTerm());
+            field(fields, "conflictIndex", m.conflictIndex());
+            field(fields, "followerLastIndex", m.followerLastIndex());
+        } else if (message instanceof RequestVote m) {
+            type = "RequestVote";
+            field(fields, "term", m.term());
+            field(fields, "candidateId", m.candidateId());
+            field(fields, "lastLogIndex", m.lastLogIndex());
+            field(fields, "lastLogTerm", m.lastLogTerm());
+            field(fields, "preVote", m.preVote());
+        } else if (message instanceof RequestVoteReply m) {
+            type = "RequestVoteReply";
+            field(fields, "term", m.term());
+            field(fields, "voteGranted", m.voteGranted());
+            field(fields, "preVote", m.preVote());
+        } else if (message instanceof ClientRequest m) {
+            type = "ClientRequest";
+            field(fields, "clientId", m.clientId());
+            field(fields, "sequence", m.sequence());
+            field(fields, "command", m.command().describe());
+        } else if (message instanceof ClientReply m) {
+            type = "ClientReply";
+            field(fields, "clientId", m.clientId());
+            field(fields, "sequence", m.sequence());
+            field(fields, "status", m.status().name());
+            field(fields, "result", m.result() == null ? null : m.result().toString());
+            field(fields, "leaderHint", m.leaderHint());
+        } else {
+            throw new IllegalArgumentException("unknown message " + message);
+        }
+        return new MessageView(type, kind(message), term(message), fields, entries);
+    }
+
+    private static void field(List<MessageView.Field> fields, String name, Object value) {
+        fields.add(new MessageView.Field(name, value));
+    }
+
+    @Override
+    public MessageView.Kind kind(Message message) {
+        if (message instanceof AppendEntries) {
+            return MessageView.Kind.APPEND_REQUEST;
+        } else if (message instanceof AppendEntriesReply) {
+            return MessageView.Kind.APPEND_REPLY;
+        } else if (message instanceof RequestVote m) {
+            return m.preVote() ? MessageView.Kind.PRE_VOTE_REQUEST : MessageView.Kind.VOTE_REQUEST;
+        } else if (message instanceof RequestVoteReply m) {
+            return m.preVote() ? MessageView.Kind.PRE_VOTE_REPLY : MessageView.Kind.VOTE_REPLY;
+        } else if (message instanceof ClientRequest) {
+            return MessageView.Kind.CLIENT_REQUEST;
+        }
+        return MessageView.Kind.CLIENT_REPLY;
+    }
+
+    @Override
+    public long term(Message message) {
+        return message instanceof RaftMessage rpc ? rpc.term() : 0;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.raftsim.raft.node;
 
+import io.raftsim.harness.event.RaftEvent;
+
 import io.raftsim.raft.message.Message;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.raftsim.raft.node;
 
+import io.raftsim.harness.spi.ReplicationState;
+
 /**
  * A leader's replication progress for one follower, as its own small state machine (after
  * etcd's tracker/progress.go):
@@ -12,12 +14,12 @@ package io.raftsim.raft.node;
  * </ul>
  */
 public final class Progress {
-    public enum State { PROBE, REPLICATE }
+
 
     // Invariant: 0 <= matchIndex < nextIndex <= leader's lastIndex + 1.
     private long matchIndex;
     private long nextIndex;
-    private State state = State.PROBE;
+    private ReplicationState state = ReplicationState.PROBE;
     /** PROBE only: an append is out and unanswered; wait for its reply or the next heartbeat. */
     private boolean probeSent;
     // REPLICATE only: last indexes of unacknowledged appends, ascending, at most maxInflight.
@@ -41,12 +43,12 @@ public final class Progress {
         return nextIndex;
     }
 
-    public State state() {
+    public ReplicationState state() {
         return state;
     }
 
     boolean canSendProbe() {
-        return state == State.PROBE && !probeSent;
+        return state == ReplicationState.PROBE && !probeSent;
     }
 
     boolean inflightFull() {
@@ -64,14 +66,14 @@ public final class Progress {
     /** Heartbeat time: allow one more probe; report whether a replicate stream has stalled. */
     boolean heartbeatTick() {
         probeSent = false;
-        boolean stalled = state == State.REPLICATE && inflightCount > 0 && !progressedSinceHeartbeat;
+        boolean stalled = state == ReplicationState.REPLICATE && inflightCount > 0 && !progressedSinceHeartbeat;
         progressedSinceHeartbeat = false;
         return stalled;
     }
 
     /** An append through {@code lastIndex} went out while replicating; nextIndex moves past it. */
     void sentReplicate(long lastIndex) {
-        assert state == State.REPLICATE && !inflightFull();
+        assert state == ReplicationState.REPLICATE && !inflightFull();
         inflightLastIndexes[inflightCount++] = lastIndex;
         nextIndex = lastIndex + 1;
     }
@@ -90,8 +92,8 @@ public final class Progress {
         }
         System.arraycopy(inflightLastIndexes, freed, inflightLastIndexes, 0, inflightCount - freed);
         inflightCount -= freed;
-        if (state == State.PROBE) {
-            state = State.REPLICATE;
+        if (state == ReplicationState.PROBE) {
+            state = ReplicationState.REPLICATE;
             probeSent = false;
         }
         return true;
@@ -99,7 +101,7 @@ public final class Progress {
 
     /** Back to probing from {@code next} (at least matchIndex + 1). */
     void becomeProbe(long next) {
-        state = State.PROBE;
+        state = ReplicationState.PROBE;
         nextIndex = Math.max(matchIndex + 1, next);
         probeSent = false;
         inflightCount = 0;

@@ -1,6 +1,12 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.event.RaftEvent;
+
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.spi.ReplicationState;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
@@ -439,7 +445,7 @@ public final class RaftNode {
     private void sendAppend(int peer, boolean heartbeat) {
         Progress p = progress[peer];
         long last = log.lastIndex();
-        if (p.state() == Progress.State.PROBE) {
+        if (p.state() == ReplicationState.PROBE) {
             if (!p.canSendProbe() && !heartbeat) {
                 return;
             }
@@ -496,7 +502,7 @@ public final class RaftNode {
      * matchIndex that went out, all below nextIndex (etcd's {@code Progress.MaybeDecrTo}).
      */
     private boolean rejectsWhatWasSent(Progress p, long prevLogIndex) {
-        return p.state() == Progress.State.PROBE
+        return p.state() == ReplicationState.PROBE
                 ? prevLogIndex == p.nextIndex() - 1
                 // Planted bug: without the upper bound a rejection of an earlier leadership's
                 // request beyond this term's window is trusted, and nextIndex passes the log's end.

@@ -1,8 +1,8 @@
 package io.raftsim.raft.server;
 
-import io.raftsim.raft.kv.KvFingerprint;
-import io.raftsim.raft.kv.KvResult;
-import io.raftsim.raft.kv.KvStore;
+import io.raftsim.harness.kv.KvFingerprint;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.KvStore;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 

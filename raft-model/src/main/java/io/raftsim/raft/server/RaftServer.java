@@ -1,22 +1,26 @@
 package io.raftsim.raft.server;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.RaftProcess;
+import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.raft.bugs.Bug;
-import io.raftsim.raft.kv.Get;
-import io.raftsim.raft.kv.KvResult;
+import io.raftsim.harness.kv.Get;
+import io.raftsim.harness.kv.KvResult;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
 import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
 import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
-import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.RaftTimers;
-import io.raftsim.raft.node.Role;
-import io.raftsim.sim.engine.Process;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
@@ -33,14 +37,14 @@ import java.util.TreeMap;
  * send, then arm timers, then apply newly committed entries to the state machine and answer
  * the clients waiting for them.
  */
-public final class RaftServer implements Process<Message> {
+public final class RaftServer implements RaftProcess<Message> {
     /** Where the hard state and the log live in a server's durable storage. */
     public static final String HARD_STATE_KEY = "hardState";
     public static final String LOG_NAME = "log";
 
     private final ProcessContext<Message> context;
     private final RaftConfig config;
-    private final RaftHostListener listener;
+    private final RaftServerProbe probe = new RaftServerProbe(this);
     private final Effects effects;
     private final KvStateMachine stateMachine;
     private final DurableLog<LogEntry> storedLog;
@@ -55,20 +59,18 @@ public final class RaftServer implements Process<Message> {
     private final boolean bugReplyBeforePersist;
     private final boolean bugStaleLocalRead;
 
-    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener) {
-        this(context, config, listener, 0, EnumSet.noneOf(Bug.class));
+    public RaftServer(ProcessContext<Message> context, RaftConfig config) {
+        this(context, config, 0, EnumSet.noneOf(Bug.class));
     }
 
     /**
      * @param firstElectionTimeoutMicros the first election timeout of this incarnation, or 0 for a random one
      * @param plantedBugs known mistakes ({@link Bug}), for tests of the checks only; empty in every real run
      */
-    public RaftServer(ProcessContext<Message> context, RaftConfig config, RaftHostListener listener, long firstElectionTimeoutMicros,
-                      Set<Bug> plantedBugs) {
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, long firstElectionTimeoutMicros, Set<Bug> plantedBugs) {
         this.firstElectionTimeoutMicros = firstElectionTimeoutMicros;
         this.context = context;
         this.config = config;
-        this.listener = listener;
         this.effects = new Effects(context.tracing());
         this.storedLog = context.storage().log(LOG_NAME);
         this.plantedBugs = plantedBugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(plantedBugs);
@@ -87,8 +89,7 @@ public final class RaftServer implements Process<Message> {
             persisted.add(storedLog.get(i));
         }
         node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
-                persisted, context.random(), listener, effects, plantedBugs);
-        listener.started(node);
+                persisted, context.random(), LogListener.NONE, effects, plantedBugs);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
             context.trace(restored.toString(), restored);
@@ -105,7 +106,6 @@ public final class RaftServer implements Process<Message> {
     public void onMessage(int from, Message message) {
         if (message instanceof RaftMessage rpc) {
             node.receive(context.nowMicros(), from, rpc);
-            listener.received(node, rpc);
         } else if (message instanceof ClientRequest request) {
             handleClient(from, request);
         }
@@ -161,7 +161,6 @@ public final class RaftServer implements Process<Message> {
         if (node.role() != Role.LEADER) {
             waitingClients.clear(); // clients retry at the new leader
         }
-        listener.handled(node); // the checks see the new commit index before anything is applied
         if (context.tracing()) {
             // Before applying, so a trace shows the commit advance ahead of the entries it applies.
             for (RaftEvent event : effects.events()) {
@@ -218,8 +217,6 @@ public final class RaftServer implements Process<Message> {
             long index = stateMachine.lastApplied() + 1;
             LogEntry entry = node.log().entry(index);
             KvResult result = stateMachine.apply(entry);
-            listener.applied(node.id(), entry, node.log().hash(index));
-            listener.stateApplied(node.id(), index, stateMachine.fingerprint());
             if (context.tracing()) {
                 RaftEvent applied = new RaftEvent.Applied(node.id(), index, entry.term(), entry.command().describe());
                 context.trace(applied.toString(), applied);
@@ -240,5 +237,11 @@ public final class RaftServer implements Process<Message> {
 
     public KvStateMachine stateMachine() {
         return stateMachine;
+    }
+
+    /** What the harness's checks read after every step. */
+    @Override
+    public ServerProbe probe() {
+        return probe;
     }
 }

@@ -1,17 +1,21 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.check.SafetyMonitor;
-import io.raftsim.raft.check.SafetyProperty;
-import io.raftsim.raft.kv.Put;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.check.SafetyMonitor;
+import io.raftsim.harness.check.SafetyProperty;
+import io.raftsim.harness.kv.Put;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.LogListener;
+import io.raftsim.raft.message.MessageCodecs;
+import io.raftsim.harness.check.NodeProbe;
+import io.raftsim.harness.cluster.LogMirror;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.RaftTimers;
-import io.raftsim.raft.node.Role;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.random.RandomStream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,9 @@ class Figure8ScriptTest {
     /** Five nodes, a message queue per directed link, and crashes that keep what a node persisted. */
     private static final class Script {
         final SafetyMonitor monitor = new SafetyMonitor(SERVERS);
+        /** The harness's copy of each log, across crashes, and a probe over each node: the monitor sees what a cluster shows it. */
+        final LogMirror[] mirrors = new LogMirror[SERVERS];
+        final NodeProbe[] probes = new NodeProbe[SERVERS];
         final Set<Bug> bugs;
         final RaftNode[] nodes = new RaftNode[SERVERS];
         final Effects[] effects = new Effects[SERVERS];
@@ -65,6 +72,10 @@ class Figure8ScriptTest {
         Script(Set<Bug> bugs) {
             this.bugs = bugs;
             for (int id = 0; id < SERVERS; id++) {
+                mirrors[id] = new LogMirror();
+            }
+            monitor.attach(null, mirrors);
+            for (int id = 0; id < SERVERS; id++) {
                 persistedHardState[id] = HardState.INITIAL;
                 persistedLog.add(List.of());
                 for (int to = 0; to < SERVERS; to++) {
@@ -77,16 +88,26 @@ class Figure8ScriptTest {
         void start(int id) {
             effects[id] = new Effects(false);
             nodes[id] = new RaftNode(id, ONE_ENTRY_PER_APPEND, persistedHardState[id], persistedLog.get(id),
-                    new RandomStream(id + 1), monitor, effects[id], bugs);
-            monitor.started(nodes[id]);
+                    new RandomStream(id + 1), LogListener.NONE, effects[id], bugs);
             nodes[id].start(nowMicros);
+            probes[id] = new NodeProbe(nodes[id]);
+            monitor.started(id, probes[id]);
             afterInput(id);
         }
 
         /** What the server does after each input: everything is persisted, then messages are queued. */
         void afterInput(int id) {
+            afterInput(id, -1, null);
+        }
+
+        /** As the harness ends a step: the log's changes, the message received (if any), then handled. */
+        void afterInput(int id, int from, RaftMessage received) {
             RaftNode node = nodes[id];
-            monitor.handled(node);
+            mirrors[id].sync(id, probes[id], monitor);
+            if (received != null) {
+                monitor.received(id, from, MessageCodecs.INSTANCE.kind(received), MessageCodecs.INSTANCE.term(received), probes[id]);
+            }
+            monitor.handled(id, probes[id]);
             persistedHardState[id] = node.hardState();
             List<LogEntry> log = new ArrayList<>();
             for (long index = 1; index <= node.log().lastIndex(); index++) {
@@ -112,8 +133,7 @@ class Figure8ScriptTest {
             while (!queue.isEmpty()) {
                 RaftMessage message = queue.poll();
                 nodes[to].receive(nowMicros, from, message);
-                monitor.received(nodes[to], message);
-                afterInput(to);
+                afterInput(to, from, message);
             }
         }
 

@@ -1,9 +1,9 @@
 package io.raftsim.raft.bugs;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.sim.fault.FaultKind;
 import io.raftsim.sim.fault.FaultProfile;
 import io.raftsim.sim.fault.FaultSchedule;
@@ -41,7 +41,11 @@ class PlantedBugsTest {
     }
 
     private static ClusterOutcome randomScenario(long seed, Set<Bug> bugs, Function<RandomStream, FaultProfile> profile, ClusterSpec spec) {
-        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, bugs);
+        Set<String> names = new java.util.TreeSet<>();
+        for (Bug bug : bugs) {
+            names.add(bug.name()); // planted mistakes are named through the seam
+        }
+        Cluster cluster = new Cluster(spec, seed, TraceSink.NONE, names);
         RandomStream random = cluster.engine().randomStream("faults");
         FaultSchedule faults = FaultScheduleGenerator.generate(random, profile.apply(random), NODES, 0, DURATION_MICROS,
                 cluster.spec().links());

@@ -1,5 +1,7 @@
 package io.raftsim.raft.node;
 
+import io.raftsim.harness.event.RaftEvent;
+
 import io.raftsim.raft.message.RequestVoteReply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

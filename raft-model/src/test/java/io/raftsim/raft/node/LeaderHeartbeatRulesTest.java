@@ -1,6 +1,8 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
 import io.raftsim.raft.message.RequestVoteReply;

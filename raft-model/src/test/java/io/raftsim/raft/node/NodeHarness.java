@@ -1,6 +1,6 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.LogListener;

@@ -1,6 +1,8 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,12 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.event.RaftEvent;
+
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.spi.ReplicationState;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.AppendEntries;
@@ -39,11 +45,11 @@ class RaftEventsTest {
         assertEquals(List.of(
                 new RaftEvent.RoleChanged(0, Role.CANDIDATE, Role.LEADER, 1),
                 new RaftEvent.LogAppended(0, 1, 1, List.of(1L)),
-                new RaftEvent.ProgressChanged(0, 1, 1, 0, Progress.State.PROBE),
-                new RaftEvent.ProgressChanged(0, 2, 1, 0, Progress.State.PROBE)), events(h));
+                new RaftEvent.ProgressChanged(0, 1, 1, 0, ReplicationState.PROBE),
+                new RaftEvent.ProgressChanged(0, 2, 1, 0, ReplicationState.PROBE)), events(h));
         h.node.receive(202_000, 1, AppendEntriesReply.accepted(1, 1));
         assertEquals(List.of(
-                new RaftEvent.ProgressChanged(0, 1, 2, 1, Progress.State.REPLICATE),
+                new RaftEvent.ProgressChanged(0, 1, 2, 1, ReplicationState.REPLICATE),
                 new RaftEvent.CommitAdvanced(0, 0, 1)), events(h));
     }
 
@@ -118,7 +124,7 @@ class RaftEventsTest {
         h.node.propose(210_000, Command.Noop.INSTANCE);
         assertEquals(List.of(new RaftEvent.LogAppended(0, 4, 4, List.of(2L))), events(h));
         h.node.receive(211_000, 1, AppendEntriesReply.rejected(2, 2, 0, 2, 1));
-        assertEquals(List.of(new RaftEvent.ProgressChanged(0, 1, 2, 0, Progress.State.PROBE)), events(h));
+        assertEquals(List.of(new RaftEvent.ProgressChanged(0, 1, 2, 0, ReplicationState.PROBE)), events(h));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.spi.ReplicationState;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
@@ -207,10 +211,10 @@ class ReplicationAndTimingRulesTest {
     void staleRejectionWhileReplicatingIsIgnored() {
         NodeHarness h = leaderOfFive(RaftConfig.defaults(5), 2, 1);
         h.node.receive(202_000, 1, AppendEntriesReply.accepted(2, 2));
-        assertEquals(Progress.State.REPLICATE, h.node.progress(1).state());
+        assertEquals(ReplicationState.REPLICATE, h.node.progress(1).state());
         h.drain();
         h.node.receive(203_000, 1, AppendEntriesReply.rejected(2, 2, 0, 1, 0));
-        assertEquals(Progress.State.REPLICATE, h.node.progress(1).state());
+        assertEquals(ReplicationState.REPLICATE, h.node.progress(1).state());
         assertEquals(3, h.node.progress(1).nextIndex());
         assertTrue(h.drain().isEmpty());
         assertEquals(RaftConfig.defaults(5), h.node.config());

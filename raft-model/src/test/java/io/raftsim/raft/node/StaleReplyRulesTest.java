@@ -1,6 +1,10 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.spi.Role;
+
+import io.raftsim.harness.spi.ReplicationState;
+
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
 import io.raftsim.raft.message.RequestVoteReply;
@@ -34,14 +38,14 @@ class StaleReplyRulesTest {
             assertEquals(4, h.node.log().lastIndex(), "three entries and the term-3 no-op");
             h.node.receive(h.nowMicros += 1_000, 1, AppendEntriesReply.accepted(3, 4));
             Progress before = h.node.progress(1);
-            assertEquals(Progress.State.REPLICATE, before.state());
+            assertEquals(ReplicationState.REPLICATE, before.state());
             h.drain();
 
             // The delayed term-1 request is rejected by n2 with its own (current) term.
             h.node.receive(h.nowMicros += 1_000, 1, AppendEntriesReply.rejected(3, 9, 0, 0, 4));
 
             Progress after = h.node.progress(1);
-            assertEquals(Progress.State.REPLICATE, after.state(), "fastBacktrack=" + fastBacktrack);
+            assertEquals(ReplicationState.REPLICATE, after.state(), "fastBacktrack=" + fastBacktrack);
             assertEquals(4, after.matchIndex());
             assertEquals(5, after.nextIndex());
             assertTrue(h.sentOfType(h.drain(), AppendEntries.class).isEmpty(), "nothing to resend for a reply we never asked for");
@@ -53,7 +57,7 @@ class StaleReplyRulesTest {
         NodeHarness h = new NodeHarness(0, RaftConfig.defaults(3), new HardState(2, HardState.NO_VOTE), NodeHarness.logOfTerms(1, 1, 2));
         becomeLeader(h);
         Progress probe = h.node.progress(1);
-        assertEquals(Progress.State.PROBE, probe.state());
+        assertEquals(ReplicationState.PROBE, probe.state());
         assertEquals(4, probe.nextIndex(), "probing from the end of the log as it was at election");
         h.drain();
         h.node.receive(h.nowMicros += 1_000, 1, AppendEntriesReply.rejected(3, 9, 0, 0, 4));

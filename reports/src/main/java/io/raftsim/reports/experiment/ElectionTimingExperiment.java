@@ -1,13 +1,13 @@
 package io.raftsim.reports.experiment;
 
-import io.raftsim.raft.RaftConfig;
-import io.raftsim.raft.client.Workload;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.client.Workload;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.sim.engine.ControlAction;
 import io.raftsim.sim.engine.ControlTarget;
 import io.raftsim.sim.engine.Engine;
-import io.raftsim.raft.message.Message;
+import io.raftsim.harness.wire.Packet;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.network.LinkConfig;
 import io.raftsim.sim.random.RandomStream;
@@ -133,7 +133,7 @@ public final class ElectionTimingExperiment {
                 .withLinks(LinkConfig.DEFAULT.withLatency(latency.minMicros(), latency.maxMicros()))
                 .withWorkload(Workload.none()).withMaxHistoryOperations(0);
         Cluster cluster = new Cluster(spec, trialSeed, TraceSink.NONE);
-        Engine<Message> engine = cluster.engine();
+        Engine<Packet> engine = cluster.engine();
         for (int node = 1; node < SERVERS; node++) {
             engine.schedule(0, new FaultAction.Crash(node));
             engine.schedule(STAGGER_MICROS, new FaultAction.Restart(node));
@@ -168,7 +168,7 @@ public final class ElectionTimingExperiment {
     /** The highest term in which an up server leads, or -1. */
     private static long leaderTerm(Cluster cluster) {
         int leader = cluster.currentLeader();
-        return leader < 0 ? -1 : cluster.server(leader).node().currentTerm();
+        return leader < 0 ? -1 : cluster.probe(leader).currentTerm();
     }
 
     /** Crashes whichever server leads when it runs, and remembers its term (-1 when the cluster was between leaders). */
@@ -194,7 +194,7 @@ public final class ElectionTimingExperiment {
         public void apply(ControlTarget target) {
             int leader = cluster.currentLeader();
             if (leader >= 0) {
-                crashedTerm = cluster.server(leader).node().currentTerm();
+                crashedTerm = cluster.probe(leader).currentTerm();
                 target.crash(leader);
             }
         }

@@ -1,6 +1,6 @@
 package io.raftsim.reports.html;
 
-import io.raftsim.raft.node.RaftTimers;
+import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.reports.narration.CommandText;
 import io.raftsim.reports.narration.Narration;
 import io.raftsim.reports.narration.Narrator;
@@ -106,7 +106,7 @@ final class TimelineData {
         } else if (event instanceof TraceEvent.VoteRefused e) {
             begin(e, "n").append(e.node()).append(',').append(e.candidate()).append(',').append(e.term()).append(',')
                     .append(e.preVote() ? 1 : 0).append(",\"").append(e.reason().name()).append('"');
-        } else if (event instanceof TraceEvent.TimerArmed e && e.timer() == RaftTimers.ELECTION) {
+        } else if (event instanceof TraceEvent.TimerArmed e && e.timer() == RaftEvent.ELECTION_TIMER) {
             begin(e, "T").append(e.node()).append(',').append(e.delayMicros());
         } else if (event instanceof TraceEvent.Apply e) {
             begin(e, "y").append(e.node()).append(',').append(e.index()).append(',').append(e.term());

@@ -1,6 +1,6 @@
 package io.raftsim.reports.narration;
 
-import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.reports.trace.TraceEvent;
 import tools.jackson.databind.JsonNode;
 

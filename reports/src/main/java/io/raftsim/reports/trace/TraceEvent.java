@@ -1,6 +1,6 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.harness.event.RaftEvent;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;

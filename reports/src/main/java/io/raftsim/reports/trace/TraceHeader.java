@@ -1,6 +1,6 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.reports.build.BuildIdentity;
 import tools.jackson.databind.JsonNode;
 

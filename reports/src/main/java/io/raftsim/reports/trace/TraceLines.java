@@ -1,14 +1,9 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.client.ClientEvent;
-import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.message.AppendEntries;
-import io.raftsim.raft.message.AppendEntriesReply;
-import io.raftsim.raft.message.ClientReply;
-import io.raftsim.raft.message.ClientRequest;
-import io.raftsim.raft.message.RequestVote;
-import io.raftsim.raft.message.RequestVoteReply;
-import io.raftsim.raft.node.RaftEvent;
+import io.raftsim.harness.client.ClientEvent;
+import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.MessageView;
+import io.raftsim.harness.wire.Packet;
 import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.trace.TraceRecord;
@@ -91,31 +86,29 @@ public final class TraceLines {
         }
         json.object("msg");
         Object payload = record.payload();
-        if (payload instanceof AppendEntries m) {
-            json.field("kind", "AppendEntries").field("term", m.term()).field("leaderId", m.leaderId())
-                    .field("prevLogIndex", m.prevLogIndex()).field("prevLogTerm", m.prevLogTerm())
-                    .field("leaderCommit", m.leaderCommit()).array("entries");
-            for (LogEntry entry : m.entries()) {
-                json.element().field("index", entry.index()).field("term", entry.term()).field("command", entry.command().describe()).endElement();
+        if (payload instanceof Packet packet) {
+            // Any implementation's message, as its codec describes it: kind first, then its fields in order.
+            MessageView view = packet.view();
+            json.field("kind", view.type());
+            for (MessageView.Field field : view.fields()) {
+                Object value = field.value();
+                if (value instanceof Long number) {
+                    json.field(field.name(), number.longValue());
+                } else if (value instanceof Integer number) {
+                    json.field(field.name(), number.intValue());
+                } else if (value instanceof Boolean flag) {
+                    json.field(field.name(), flag.booleanValue());
+                } else {
+                    json.field(field.name(), value == null ? null : value.toString());
+                }
             }
-            json.endArray();
-        } else if (payload instanceof AppendEntriesReply m) {
-            json.field("kind", "AppendEntriesReply").field("term", m.term()).field("success", m.success())
-                    .field("matchIndex", m.matchIndex()).field("rejectedPrevLogIndex", m.rejectedPrevLogIndex())
-                    .field("conflictTerm", m.conflictTerm()).field("conflictIndex", m.conflictIndex())
-                    .field("followerLastIndex", m.followerLastIndex());
-        } else if (payload instanceof RequestVote m) {
-            json.field("kind", "RequestVote").field("term", m.term()).field("candidateId", m.candidateId())
-                    .field("lastLogIndex", m.lastLogIndex()).field("lastLogTerm", m.lastLogTerm()).field("preVote", m.preVote());
-        } else if (payload instanceof RequestVoteReply m) {
-            json.field("kind", "RequestVoteReply").field("term", m.term()).field("voteGranted", m.voteGranted()).field("preVote", m.preVote());
-        } else if (payload instanceof ClientRequest m) {
-            json.field("kind", "ClientRequest").field("clientId", m.clientId()).field("sequence", m.sequence())
-                    .field("command", m.command().describe());
-        } else if (payload instanceof ClientReply m) {
-            json.field("kind", "ClientReply").field("clientId", m.clientId()).field("sequence", m.sequence())
-                    .field("status", m.status().name()).field("result", m.result() == null ? null : m.result().toString())
-                    .field("leaderHint", m.leaderHint());
+            if (!view.entries().isEmpty() || view.kind() == MessageView.Kind.APPEND_REQUEST) {
+                json.array("entries");
+                for (MessageView.EntryView entry : view.entries()) {
+                    json.element().field("index", entry.index()).field("term", entry.term()).field("command", entry.command()).endElement();
+                }
+                json.endArray();
+            }
         } else {
             // A message of another protocol (the engine's toy gossip): its summary only.
             json.field("kind", payload == null ? "unknown" : payload.getClass().getSimpleName()).field("text", record.detail());

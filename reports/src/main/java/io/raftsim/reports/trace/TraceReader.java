@@ -294,9 +294,9 @@ public final class TraceReader implements AutoCloseable {
         return value.booleanValue();
     }
 
-    private io.raftsim.raft.node.RaftEvent.VoteRefused.Reason refusal(JsonNode json) {
+    private io.raftsim.harness.event.RaftEvent.VoteRefused.Reason refusal(JsonNode json) {
         String reason = text(json, "reason");
-        for (var known : io.raftsim.raft.node.RaftEvent.VoteRefused.Reason.values()) {
+        for (var known : io.raftsim.harness.event.RaftEvent.VoteRefused.Reason.values()) {
             if (known.name().equals(reason)) {
                 return known;
             }

@@ -1,6 +1,6 @@
 package io.raftsim.reports.trace;
 
-import io.raftsim.raft.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterOutcome;
 import io.raftsim.reports.TraceFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

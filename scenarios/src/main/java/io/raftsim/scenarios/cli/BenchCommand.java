@@ -1,8 +1,8 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.client.Workload;
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.client.Workload;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.sim.engine.Engine;
 import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.RunStatus;

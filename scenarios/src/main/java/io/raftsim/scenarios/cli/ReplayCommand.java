@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.bugs.Bug;
+import io.raftsim.harness.spi.Implementations;
 import io.raftsim.reports.build.BuildIdentity;
 import io.raftsim.scenarios.format.ScenarioHash;
 import io.raftsim.reports.trace.ReplayCheckSink;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,15 +45,14 @@ final class ReplayCommand implements Callable<Integer> {
      * The bugs a run was recorded with: its reproducing command names them ({@code --bug X}),
      * and they are deliberately no scenario field (docs/trace-format.md).
      */
-    static Set<Bug> plantedBugs(String source, String command) {
-        Set<Bug> bugs = EnumSet.noneOf(Bug.class);
+    static Set<String> plantedBugs(String source, String command, String implementation) {
+        Set<String> bugs = new TreeSet<>();
         Matcher matcher = Pattern.compile("--bug[ =]([A-Z_]+)").matcher(command);
         while (matcher.find()) {
-            try {
-                bugs.add(Bug.valueOf(matcher.group(1)));
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException(source + ": unknown planted bug " + matcher.group(1));
+            if (Implementations.named(implementation).plantableMistake(matcher.group(1)) == null) {
+                throw new ScenarioException(source + ": unknown planted bug " + matcher.group(1) + " of " + implementation);
             }
+            bugs.add(matcher.group(1));
         }
         return bugs;
     }
@@ -87,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
             // would otherwise look exactly like nondeterminism.
             out.printf(Locale.ROOT, "%-13s %s%n", "build", buildVerdict(header, scenario));
             out.flush();
-            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(trace + ": header.command", header.command()));
+            ScenarioResult result = ScenarioRunner.run(scenario, header.seed(), check, plantedBugs(trace + ": header.command", header.command(), scenario.implementation().name()));
             check.finish(Tracing.footer(result));
             TraceDifference difference = check.firstDifference();
             if (difference == null) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.raftsim.raft.bugs.Bug;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
 import io.raftsim.sim.trace.TraceSink;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The scenario a command works on: a catalogue name or a file, with {@code --set} overrides. */
 final class ScenarioArguments {
@@ -37,17 +37,18 @@ final class ScenarioArguments {
 
     /** Hidden on purpose: planting a known bug is for showing that the checks catch it, never for a real run. */
     @Option(names = "--bug", hidden = true, paramLabel = "BUG", description = "Plant a known Raft bug (docs/bugs.md), to see the checks catch it.")
-    List<Bug> bugs = new ArrayList<>();
+    List<String> bugs = new ArrayList<>();
 
     /** The planted bugs as command options, so every printed command replays with them. */
     String bugOptions() {
         StringBuilder options = new StringBuilder();
-        plantedBugs().forEach(bug -> options.append(" --bug ").append(bug.name()));
+        plantedBugs().forEach(bug -> options.append(" --bug ").append(bug));
         return options.toString();
     }
 
-    Set<Bug> plantedBugs() {
-        return bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+    /** The planted mistakes by name, in order; the cluster refuses a name its implementation does not know. */
+    Set<String> plantedBugs() {
+        return new TreeSet<>(bugs);
     }
 
     /** Runs the scenario with a seed and the planted bugs, if any. */

@@ -1,7 +1,7 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.check.SafetyProperty;
-import io.raftsim.raft.cluster.ClusterStats;
+import io.raftsim.harness.check.SafetyProperty;
+import io.raftsim.harness.cluster.ClusterStats;
 import io.raftsim.scenarios.run.ExpectationResult;
 import io.raftsim.scenarios.run.RunStats;
 import io.raftsim.scenarios.run.ScenarioResult;
@@ -110,7 +110,7 @@ final class Summary {
     }
 
     /** What the efficiency checks measured in quiet windows, in one line. */
-    private static String efficiency(io.raftsim.raft.check.EfficiencyStats efficiency) {
+    private static String efficiency(io.raftsim.harness.check.EfficiencyStats efficiency) {
         StringBuilder text = new StringBuilder(efficiency.candidaciesJudged() + " elections judged against the minimum election timeout");
         if (!efficiency.leaderRecoveryMicros().isEmpty()) {
             text.append("; quiet leader changes: ");

@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.format;
 
-import io.raftsim.raft.client.Workload;
+import io.raftsim.harness.client.Workload;
 import io.raftsim.sim.engine.Time;
 
 /**

@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.format;
 
-import io.raftsim.raft.RaftConfig;
+import io.raftsim.harness.RaftConfig;
 import io.raftsim.sim.engine.Time;
 
 import java.util.SortedMap;

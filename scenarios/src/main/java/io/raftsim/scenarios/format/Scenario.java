@@ -18,17 +18,27 @@ import java.util.TreeMap;
  *                 {@link #defaultMaxSteps}: a run that reaches it ends as LIMIT_REACHED
  * @param notes    narration the HTML timeline shows at the moment each note names; never
  *                 read by the run itself, so notes change no run and no digest
+ * @param implementation the Raft under test and its own settings; the project's own by default
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
-                       SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes) {
+                       SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes,
+                       ImplementationChoice implementation) {
 
     public Scenario {
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
         initialState = new TreeMap<>(initialState);
         notes = List.copyOf(notes);
+    }
+
+    /** A scenario of the project's own Raft. */
+    public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
+                    ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
+                    SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes) {
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
+                ImplementationChoice.DEFAULT);
     }
 
     /** A scenario without notes. */
@@ -62,21 +72,21 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes, implementation);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes, implementation);
     }
 
     /** A shorter (or longer) run: a note timed past the new end could never be shown, so it goes. */
     public Scenario withDurationMs(long ms) {
         List<ScenarioNote> kept = notes.stream().filter(note -> !(note instanceof ScenarioNote.AtTime at) || at.atMs() <= ms).toList();
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept);
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept, implementation);
     }
 
     public Scenario withNotes(List<ScenarioNote> newNotes) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes, implementation);
     }
 
     /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
@@ -87,30 +97,35 @@ public record Scenario(String name, String description, long seed, int nodes, lo
                 kept.put(server, state);
             }
         });
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes);
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes, implementation);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
     }
 
     public Scenario withNetwork(NetworkSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, settings, clients, faults, randomFaults, expect, initialState, maxSteps);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, settings, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
+                implementation);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
+    }
+
+    public Scenario withImplementation(ImplementationChoice choice) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, choice);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes, implementation);
     }
 }

@@ -1,5 +1,8 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.reports.narration.NoteTrigger;
 import io.raftsim.reports.narration.ScenarioNote;
 import io.raftsim.sim.fault.FaultKind;
@@ -126,8 +129,42 @@ public final class ScenarioReader {
         for (int i = 0; i < noteNodes.size(); i++) {
             notes.add(note(new JsonFields(noteNodes.get(i), source, "notes[" + i + "]"), durationMs));
         }
+        ImplementationChoice implementation = implementation(root, raft, nodes);
         root.done();
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
+                implementation);
+    }
+
+    /**
+     * The Raft under test and its own settings, which that implementation validates: a key it
+     * refuses is named with the path {@code implementationSettings.KEY}. Values are written as
+     * strings, numbers or booleans and handed over as text.
+     */
+    private static ImplementationChoice implementation(JsonFields root, RaftSettings raft, int nodes) {
+        String name = root.string("implementation", Implementations.DEFAULT, 40);
+        RaftImplementation<?> implementation;
+        try {
+            implementation = Implementations.named(name);
+        } catch (IllegalArgumentException e) {
+            throw root.fail(root.path("implementation"), "\"" + name + "\" is not an implementation on the class path (" + String.join(", ", Implementations.names()) + ")");
+        }
+        TreeMap<String, String> settings = new TreeMap<>();
+        JsonFields fields = root.object("implementationSettings");
+        if (fields != null) {
+            for (String key : fields.names()) {
+                JsonNode value = fields.raw(key);
+                if (value == null || !(value.isString() || value.isNumber() || value.isBoolean())) {
+                    throw fields.fail(fields.path(key), (value == null ? "null" : JsonFields.describe(value)) + " is not a setting value (a string, number or boolean)");
+                }
+                settings.put(key, value.isString() ? value.stringValue() : value.toString());
+            }
+        }
+        try {
+            implementation.validate(raft.toConfig(nodes), settings);
+        } catch (SettingsException e) {
+            throw root.fail(root.path("implementationSettings"), name + ": " + e.getMessage());
+        }
+        return ImplementationChoice.of(name, settings);
     }
 
     /** A note is tied either to a moment of the run ({@code on}, the {@code nth} time it happens) or to a time ({@code atMs}), never both. */

@@ -55,6 +55,12 @@ public final class ScenarioWriter {
         if (s.maxSteps() > 0) {
             root.put("maxSteps", s.maxSteps());
         }
+        if (!s.implementation().isDefault()) {
+            // Written only for another Raft, so a scenario of the project's own reads (and hashes) as it always did.
+            root.put("implementation", s.implementation().name());
+            ObjectNode settings = root.putObject("implementationSettings");
+            s.implementation().settings().forEach(settings::put);
+        }
         if (!s.notes().isEmpty()) {
             // Written only when there are some, so a scenario without notes reads as it always did.
             ArrayNode notes = root.putArray("notes");

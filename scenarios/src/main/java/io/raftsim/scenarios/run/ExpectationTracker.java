@@ -1,10 +1,9 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.node.RaftNode;
-import io.raftsim.raft.node.Role;
-import io.raftsim.raft.server.RaftHostListener;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ServerListener;
+import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.sim.engine.Time;
 
 import java.util.Map;
@@ -15,9 +14,9 @@ import java.util.TreeMap;
  * elected, which terms had several candidates, whether two servers led at once, and which
  * entries were rolled back. Reports arrive from the servers after the safety monitor's.
  */
-final class ExpectationTracker implements RaftHostListener {
+final class ExpectationTracker implements ServerListener {
     private final Cluster cluster;
-    private final RaftNode[] nodes;
+    private final ServerProbe[] nodes;
     private final Role[] lastRole;
     /** For each term, the servers that were candidates in it, as a bit mask. */
     private final TreeMap<Long, Long> candidatesByTerm = new TreeMap<>();
@@ -31,18 +30,14 @@ final class ExpectationTracker implements RaftHostListener {
     ExpectationTracker(Cluster cluster) {
         this.cluster = cluster;
         int servers = cluster.spec().servers();
-        this.nodes = new RaftNode[servers];
+        this.nodes = new ServerProbe[servers];
         this.lastRole = new Role[servers];
     }
 
     @Override
-    public void started(RaftNode node) {
-        nodes[node.id()] = node;
-        lastRole[node.id()] = Role.FOLLOWER;
-    }
-
-    @Override
-    public void appended(int node, LogEntry entry, long cumulativeHash) {
+    public void started(int id, ServerProbe node) {
+        nodes[id] = node;
+        lastRole[id] = Role.FOLLOWER;
     }
 
     @Override
@@ -57,8 +52,7 @@ final class ExpectationTracker implements RaftHostListener {
     }
 
     @Override
-    public void handled(RaftNode node) {
-        int id = node.id();
+    public void handled(int id, ServerProbe node) {
         Role role = node.role();
         if (role == Role.CANDIDATE) {
             candidatesByTerm.merge(node.currentTerm(), 1L << id, (a, b) -> a | b);
@@ -67,20 +61,20 @@ final class ExpectationTracker implements RaftHostListener {
                 firstLeaderMicros = cluster.engine().nowMicros();
                 firstLeader = id;
             }
-            checkSplitBrain(node);
+            checkSplitBrain(id, node);
         }
         lastRole[id] = role;
     }
 
     /** Another live server still believes it leads, in another term, while this one takes over. */
-    private void checkSplitBrain(RaftNode newLeader) {
+    private void checkSplitBrain(int newLeaderId, ServerProbe newLeader) {
         for (int other = 0; other < nodes.length; other++) {
-            RaftNode node = nodes[other];
-            if (other != newLeader.id() && node != null && cluster.engine().isUp(other)
+            ServerProbe node = nodes[other];
+            if (other != newLeaderId && node != null && cluster.engine().isUp(other)
                     && node.role() == Role.LEADER && node.currentTerm() != newLeader.currentTerm()) {
                 splitBrainMoments++;
                 if (firstSplitBrain == null) {
-                    firstSplitBrain = "n" + (other + 1) + " (term " + node.currentTerm() + ") and n" + (newLeader.id() + 1)
+                    firstSplitBrain = "n" + (other + 1) + " (term " + node.currentTerm() + ") and n" + (newLeaderId + 1)
                             + " (term " + newLeader.currentTerm() + ") both led at " + now();
                 }
             }

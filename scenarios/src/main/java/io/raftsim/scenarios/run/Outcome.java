@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Verdict;
 
 /**
  * How a scenario run ends, most severe first. Each class has its own exit code in the

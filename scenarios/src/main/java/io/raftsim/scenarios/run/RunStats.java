@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.check.EfficiencyStats;
+import io.raftsim.harness.check.EfficiencyStats;
 
 import java.util.Collections;
 import java.util.SortedMap;

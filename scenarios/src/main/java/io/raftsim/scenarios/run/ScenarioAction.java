@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Cluster;
+import io.raftsim.harness.cluster.Cluster;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.sim.engine.ControlAction;

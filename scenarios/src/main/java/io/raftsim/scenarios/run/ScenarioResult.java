@@ -1,7 +1,7 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterStats;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterStats;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.sim.engine.RunResult;

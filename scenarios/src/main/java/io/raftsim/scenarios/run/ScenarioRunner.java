@@ -1,19 +1,19 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
-import io.raftsim.raft.linearizability.CheckResult;
+import java.util.TreeSet;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
+import io.raftsim.harness.spi.PersistedState;
+import io.raftsim.harness.linearizability.CheckResult;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkSettings;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioException;
 import io.raftsim.scenarios.format.ServerState;
-import io.raftsim.raft.log.Command;
-import io.raftsim.raft.log.LogEntry;
-import io.raftsim.raft.node.HardState;
 import io.raftsim.sim.engine.Time;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.fault.FaultProfile;
@@ -23,7 +23,6 @@ import io.raftsim.sim.fault.FaultScheduleGenerator;
 import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.trace.TraceSink;
 
-import io.raftsim.raft.bugs.Bug;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,14 +45,18 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioResult run(Scenario scenario, long seed, TraceSink trace) {
-        return run(scenario, seed, trace, EnumSet.noneOf(Bug.class));
+        return run(scenario, seed, trace, new TreeSet<>());
     }
 
     /**
-     * @param plantedBugs known mistakes planted in every server, to show the checks catch
-     *                    them (issue 6); empty for every real run, and never a scenario field
+     * @param plantedBugs known mistakes planted in every server, by the implementation's names, to
+     *                    show the checks catch them (issue 6); empty for every real run, and never a scenario field
      */
-    public static ScenarioResult run(Scenario asWritten, long seed, TraceSink trace, Set<Bug> plantedBugs) {
+    public static ScenarioResult run(Scenario asWritten, long seed, TraceSink trace, Set<String> plantedBugs) {
+        List<String> missing = Requirements.missing(asWritten);
+        if (!missing.isEmpty()) {
+            throw new ScenarioException(asWritten.name() + ": " + missing.get(0));
+        }
         // The Raft options and network the seed draws, if the file asks for draws; the result
         // keeps the scenario as written, so summaries can tell what was drawn (SwarmDraw.of).
         Scenario scenario = SwarmDraw.withDrawnRaftOptions(asWritten, seed);
@@ -61,7 +64,8 @@ public final class ScenarioRunner {
         ClusterSpec spec = ClusterSpec.defaults(nodes)
                 .withRaft(scenario.raft().toConfig(nodes))
                 .withLinks(scenario.network().toLinkConfig())
-                .withWorkload(scenario.clients().toWorkload());
+                .withWorkload(scenario.clients().toWorkload())
+                .withImplementation(scenario.implementation().name(), scenario.implementation().settings());
         spec = spec.withLimits(spec.limits().withMaxSteps(scenario.stepBound()));
         Cluster cluster = new Cluster(spec, seed, trace, plantedBugs);
         long[] firstTimeouts = scenario.raft().firstElectionTimeoutsMicros(nodes);
@@ -81,12 +85,12 @@ public final class ScenarioRunner {
 
     /** A server's durable state before the run: its term and vote, and no-op entries of the given terms. */
     private static void preload(Cluster cluster, String server, ServerState state) {
-        List<LogEntry> log = new ArrayList<>();
+        List<PersistedState.Entry> log = new ArrayList<>();
         for (long term : state.logTerms()) {
-            log.add(new LogEntry(term, log.size() + 1, Command.Noop.INSTANCE));
+            log.add(PersistedState.Entry.noOp(term));
         }
-        int vote = state.votedFor() == null ? HardState.NO_VOTE : state.votedFor().index();
-        cluster.preload(NodeRef.indexOf(server), new HardState(state.term(), vote), log);
+        int vote = state.votedFor() == null ? -1 : state.votedFor().index();
+        cluster.preload(NodeRef.indexOf(server), new PersistedState(state.term(), vote, log));
     }
 
     /**
@@ -212,7 +216,7 @@ public final class ScenarioRunner {
         }
         if (expectation instanceof Expectation.Live) {
             // An efficiency bound missed is a liveness failure too, but the cluster did heal and finish: only "Liveness" misses this.
-            boolean live = !(outcome.verdict() == io.raftsim.raft.cluster.Verdict.LIVENESS_FAILURE && "Liveness".equals(outcome.property()))
+            boolean live = !(outcome.verdict() == io.raftsim.harness.cluster.Verdict.LIVENESS_FAILURE && "Liveness".equals(outcome.property()))
                     && outcome.run().status() == io.raftsim.sim.engine.RunStatus.COMPLETED;
             return new ExpectationResult(expectation, live, live ? "a leader was elected and every operation completed after healing" : String.valueOf(outcome.message()));
         }

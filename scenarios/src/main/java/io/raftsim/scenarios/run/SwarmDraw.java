@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.run;
 
+import io.raftsim.harness.spi.Feature;
+import io.raftsim.harness.spi.Implementations;
 import io.raftsim.scenarios.format.NetworkPatch;
 import io.raftsim.scenarios.format.NetworkSettings;
 import io.raftsim.scenarios.format.RaftSettings;
@@ -70,7 +72,8 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         RaftSettings raft = scenario.raft();
         NetworkSettings network = scenario.network();
         if (random != null && random.drawRaftOptions()) {
-            raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on);
+            Set<Feature> features = Implementations.named(scenario.implementation().name()).features();
+            raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on, features);
         }
         if (random != null && random.drawNetwork()) {
             network = drawNetwork(new RandomStream(seed).derive("swarm-network"), network, on);
@@ -103,12 +106,14 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
      * fast backtracking of §5.3's closing note, batching and pipelining of §10.2.1). Off means
      * the paper's plain rule: one step back per rejection, one entry per append, one append in flight.
      */
-    private static RaftSettings drawRaft(RandomStream random, RaftSettings base, Set<SwarmOption> on) {
-        boolean preVote = coin(random, EXTENSION_CHANCE, SwarmOption.PRE_VOTE, on);
-        boolean checkQuorum = coin(random, EXTENSION_CHANCE, SwarmOption.CHECK_QUORUM, on);
-        boolean fastBacktrack = coin(random, EXTENSION_CHANCE, SwarmOption.FAST_BACKTRACK, on);
-        boolean batching = coin(random, FLOW_OPTION_CHANCE, SwarmOption.BATCHING, on);
-        boolean pipelining = coin(random, FLOW_OPTION_CHANCE, SwarmOption.PIPELINING, on);
+    private static RaftSettings drawRaft(RandomStream random, RaftSettings base, Set<SwarmOption> on, Set<Feature> features) {
+        // Every coin is tossed whatever the implementation supports, so another implementation's
+        // runs draw the same faults and network from a seed; an unsupported option stays off.
+        boolean preVote = coin(random, EXTENSION_CHANCE, SwarmOption.PRE_VOTE, on, features.contains(Feature.PRE_VOTE));
+        boolean checkQuorum = coin(random, EXTENSION_CHANCE, SwarmOption.CHECK_QUORUM, on, features.contains(Feature.CHECK_QUORUM));
+        boolean fastBacktrack = coin(random, EXTENSION_CHANCE, SwarmOption.FAST_BACKTRACK, on, features.contains(Feature.FAST_BACKTRACK));
+        boolean batching = coin(random, FLOW_OPTION_CHANCE, SwarmOption.BATCHING, on, features.contains(Feature.BATCHING));
+        boolean pipelining = coin(random, FLOW_OPTION_CHANCE, SwarmOption.PIPELINING, on, features.contains(Feature.PIPELINING));
         int entriesPerAppend = batching ? Math.max(base.maxEntriesPerAppend(), BATCH_ENTRIES) : 1;
         int inflightAppends = pipelining ? Math.max(base.maxInflightAppends(), PIPELINE_DEPTH) : 1;
         return base.withExtensions(preVote, checkQuorum, fastBacktrack, entriesPerAppend, inflightAppends);
@@ -154,7 +159,11 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
     }
 
     private static boolean coin(RandomStream random, double chance, SwarmOption option, Set<SwarmOption> on) {
-        boolean heads = random.chance(chance);
+        return coin(random, chance, option, on, true);
+    }
+
+    private static boolean coin(RandomStream random, double chance, SwarmOption option, Set<SwarmOption> on, boolean supported) {
+        boolean heads = random.chance(chance) && supported;
         if (heads) {
             on.add(option);
         }

@@ -1,7 +1,7 @@
 package io.raftsim.scenarios.bugs;
 
 import io.raftsim.raft.bugs.Bug;
-import io.raftsim.raft.cluster.Verdict;
+import io.raftsim.harness.cluster.Verdict;
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.RandomFaults;
 import io.raftsim.scenarios.format.Scenario;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +59,7 @@ class SweepCatchesPlantedBugsTest {
         Scenario random = Catalogue.load("random");
         long start = START_SEED.get(bug);
         for (long seed = start; seed < start + BUDGET_SEEDS; seed++) {
-            ScenarioResult result = ScenarioRunner.run(random, seed, TraceSink.NONE, EnumSet.of(bug));
+            ScenarioResult result = ScenarioRunner.run(random, seed, TraceSink.NONE, Set.of(bug.name()));
             if (result.outcome() == Outcome.PASSED || result.outcome() == Outcome.LIMIT_REACHED) {
                 continue;
             }
@@ -75,7 +75,7 @@ class SweepCatchesPlantedBugsTest {
     void withoutTheOptionAndNetworkDrawsTheSweepMissesAStaleRejection() {
         Scenario before = Catalogue.load("random").withRandomFaults(RandomFaults.SWARM);
         for (long seed = 1; seed <= BUDGET_SEEDS; seed++) {
-            ScenarioResult result = ScenarioRunner.run(before, seed, TraceSink.NONE, EnumSet.of(Bug.TRUST_STALE_REJECTION));
+            ScenarioResult result = ScenarioRunner.run(before, seed, TraceSink.NONE, Set.of(Bug.TRUST_STALE_REJECTION.name()));
             assertFalse(result.outcome().failed() && Bug.TRUST_STALE_REJECTION.caughtAs(result.property()), "seed " + seed + ": " + result);
         }
         assertEquals(Verdict.SAFETY_VIOLATION, Bug.TRUST_STALE_REJECTION.expectedVerdict());

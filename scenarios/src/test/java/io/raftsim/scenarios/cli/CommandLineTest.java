@@ -1,6 +1,6 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.check.SafetyProperty;
+import io.raftsim.harness.check.SafetyProperty;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.UndecidedRuns;

@@ -1,8 +1,8 @@
 package io.raftsim.scenarios.cli;
 
-import io.raftsim.raft.cluster.Cluster;
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.ClusterSpec;
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.reports.trace.JsonlTraceWriter;
 import io.raftsim.reports.trace.TraceFooter;
 import io.raftsim.reports.trace.TraceHeader;

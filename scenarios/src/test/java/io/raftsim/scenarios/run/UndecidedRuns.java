@@ -1,13 +1,13 @@
 package io.raftsim.scenarios.run;
 
-import io.raftsim.raft.cluster.ClusterOutcome;
-import io.raftsim.raft.cluster.Verdict;
-import io.raftsim.raft.kv.Get;
-import io.raftsim.raft.kv.KvResult;
-import io.raftsim.raft.kv.Put;
-import io.raftsim.raft.linearizability.CheckResult;
-import io.raftsim.raft.linearizability.LinearizabilityChecker;
-import io.raftsim.raft.linearizability.Operation;
+import io.raftsim.harness.cluster.ClusterOutcome;
+import io.raftsim.harness.cluster.Verdict;
+import io.raftsim.harness.kv.Get;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.Put;
+import io.raftsim.harness.linearizability.CheckResult;
+import io.raftsim.harness.linearizability.LinearizabilityChecker;
+import io.raftsim.harness.linearizability.Operation;
 import io.raftsim.scenarios.catalogue.Catalogue;
 
 import java.util.ArrayList;

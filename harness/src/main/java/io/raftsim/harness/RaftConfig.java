@@ -1,0 +1,81 @@
+package io.raftsim.harness;
+
+/**
+ * The settings of a Raft cluster. Defaults follow the paper: election timeouts drawn from
+ * [150, 300) ms and heartbeats every 50 ms (§9.3), and every extension off.
+ *
+ * @param maxEntriesPerAppend batching: at most this many entries in one AppendEntries, so
+ *                            a follower far behind is caught up in bounded messages
+ * @param maxInflightAppends  pipelining: appends a leader may have unacknowledged per
+ *                            follower; 1 is stop-and-wait, the paper's behaviour
+ * @param fastBacktrack       the conflict-term hint of §5.3 instead of stepping nextIndex back one by one
+ * @param resetElectionTimerOnHigherTerm
+ *                            also restart a follower's election timer when it merely adopts a higher
+ *                            term. Off by default, as in Figure 2, where only an AppendEntries from the
+ *                            current leader or a granted vote restarts it: with the reset, candidates
+ *                            with stale logs that keep campaigning hold back the one server that could
+ *                            win (docs/election-timer.md measures both)
+ */
+public record RaftConfig(
+        int clusterSize,
+        long electionTimeoutMinMicros,
+        long electionTimeoutMaxMicros,
+        long heartbeatIntervalMicros,
+        boolean preVote,
+        boolean checkQuorum,
+        boolean fastBacktrack,
+        int maxEntriesPerAppend,
+        int maxInflightAppends,
+        boolean resetElectionTimerOnHigherTerm) {
+
+    public RaftConfig {
+        if (clusterSize < 1 || clusterSize > 99) {
+            throw new IllegalArgumentException("clusterSize must be in 1..99: " + clusterSize);
+        }
+        if (electionTimeoutMinMicros <= 0 || electionTimeoutMaxMicros < electionTimeoutMinMicros) {
+            throw new IllegalArgumentException("election timeout range invalid: " + electionTimeoutMinMicros + ".." + electionTimeoutMaxMicros);
+        }
+        if (heartbeatIntervalMicros <= 0) {
+            throw new IllegalArgumentException("heartbeatIntervalMicros must be positive: " + heartbeatIntervalMicros);
+        }
+        if (maxEntriesPerAppend < 1 || maxInflightAppends < 1) {
+            throw new IllegalArgumentException("maxEntriesPerAppend and maxInflightAppends must be >= 1");
+        }
+    }
+
+    public static RaftConfig defaults(int clusterSize) {
+        return new RaftConfig(clusterSize, 150_000, 300_000, 50_000, false, false, false, 64, 1, false);
+    }
+
+    public int majority() {
+        return clusterSize / 2 + 1;
+    }
+
+    public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withHeartbeatInterval(long micros) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withPreVote(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withCheckQuorum(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withFastBacktrack(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withBatching(int maxEntries, int maxInflight) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm);
+    }
+
+    public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled);
+    }
+}

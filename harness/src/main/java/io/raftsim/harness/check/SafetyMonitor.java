@@ -1,0 +1,363 @@
+package io.raftsim.harness.check;
+
+import io.raftsim.harness.cluster.LogMirror;
+import io.raftsim.harness.cluster.ServerListener;
+import io.raftsim.harness.spi.MessageView;
+import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
+import io.raftsim.harness.wire.Packet;
+import io.raftsim.sim.engine.Observer;
+import io.raftsim.sim.engine.SimulationView;
+import io.raftsim.sim.engine.Violation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Checks Raft's safety properties (Figure 3, and the monotonicity of term, vote and commit
+ * index) as the run goes, from what the servers' probes show after every step
+ * ({@link ServerListener}); each report costs O(1) amortised, never a scan of a log: logs are
+ * compared by the cumulative hashes the harness keeps of each server's log ({@link LogMirror}).
+ * The first violation is kept and stops the run through {@link #afterStep}.
+ */
+public final class SafetyMonitor implements ServerListener, Observer<Packet> {
+    private static final int NO_VOTE = -1;
+    private final int serverCount;
+    private final ServerProbe[] nodes;
+    private LogMirror[] logs;
+    private SimulationView<Packet> view;
+
+    /** Election Safety: the leader of every term, over the whole run (crashed leaders still count). */
+    private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
+    /** Log Matching: for each index, the (term, cumulative hash) pairs seen there, first one wins. */
+    private final List<long[]> termHashesAtIndex = new ArrayList<>();
+    /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
+    private long[] committedHashes = new long[1024];
+    private long committedIndex;
+    /**
+     * For each term in which the committed prefix grew, the committed index reached in it.
+     * Leader Completeness only speaks of entries committed in lower terms: a leader elected
+     * late in virtual time for an old term (it was paused with its votes held) need not have
+     * entries that leaders of later terms committed meanwhile.
+     */
+    private final TreeMap<Long, Long> committedIndexByTerm = new TreeMap<>();
+    private long highestLeaderTerm;
+    private int highestLeader = -1;
+    /**
+     * Applied State: the state-machine fingerprint after applying entries 1..i, at position
+     * i - 1, as the first server to report i reported it. A server reports once per step, at
+     * the index it applied through, so a step that applies several entries leaves the indexes
+     * before its last unrecorded: {@link #stateRecorded} marks the positions that hold one, and
+     * servers are compared where both reported.
+     */
+    private long[] stateAfterIndex = new long[1024];
+    private final BitSet stateRecorded = new BitSet();
+
+    // Per server, kept across restarts: what the monitor saw last.
+    private final long[] lastTerm;
+    private final long[] lastVoteTerm;
+    private final int[] lastVote;
+    private final long[] lastCommit;
+    private final Role[] lastRole;
+
+    private long electionCount;
+    private Violation violation;
+
+    public SafetyMonitor(int serverCount) {
+        this.serverCount = serverCount;
+        this.nodes = new ServerProbe[serverCount];
+        this.lastTerm = new long[serverCount];
+        this.lastVoteTerm = new long[serverCount];
+        this.lastVote = new int[serverCount];
+        this.lastCommit = new long[serverCount];
+        this.lastRole = new Role[serverCount];
+        Arrays.fill(lastVote, NO_VOTE);
+        Arrays.fill(lastRole, Role.FOLLOWER);
+    }
+
+    /** The engine the servers run in, to tell crashed servers from live ones, and the harness's copy of each server's log. */
+    public void attach(SimulationView<Packet> simulation, LogMirror[] serverLogs) {
+        this.view = simulation;
+        this.logs = serverLogs;
+    }
+
+    // ---- reports from servers --------------------------------------------------------
+
+    @Override
+    public void started(int id, ServerProbe node) {
+        nodes[id] = node;
+        lastCommit[id] = 0;
+        lastRole[id] = Role.FOLLOWER;
+    }
+
+    @Override
+    public void appended(int node, long index, long term, long cumulativeHash) {
+        int position = (int) (index - 1);
+        while (termHashesAtIndex.size() <= position) {
+            termHashesAtIndex.add(null);
+        }
+        long[] seen = termHashesAtIndex.get(position);
+        if (seen == null) {
+            termHashesAtIndex.set(position, new long[] {term, cumulativeHash});
+            return;
+        }
+        for (int i = 0; i < seen.length; i += 2) {
+            if (seen[i] == term) {
+                if (seen[i + 1] != cumulativeHash) {
+                    fail(SafetyProperty.LOG_MATCHING, "node n" + (node + 1) + " appended index " + index + " term " + term
+                            + " onto a prefix that differs from another log holding the same index and term; node's log: "
+                            + excerpt(node, index));
+                }
+                return;
+            }
+        }
+        long[] grown = Arrays.copyOf(seen, seen.length + 2);
+        grown[seen.length] = term;
+        grown[seen.length + 1] = cumulativeHash;
+        termHashesAtIndex.set(position, grown);
+    }
+
+    @Override
+    public void truncated(int node, long fromIndex, long previousLastIndex) {
+        ServerProbe current = nodes[node];
+        // The report comes after the step: a leader now that led before it, in the same term, removed its own entries.
+        if (current != null && current.role() == Role.LEADER && lastRole[node] == Role.LEADER && current.currentTerm() == lastTerm[node]) {
+            fail(SafetyProperty.LEADER_APPEND_ONLY, "leader n" + (node + 1) + " in term " + current.currentTerm()
+                    + " removed entries " + fromIndex + ".." + previousLastIndex + " from its own log");
+        }
+    }
+
+    @Override
+    public void applied(int node, long index, long cumulativeHash) {
+        if (index > committedIndex) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied index " + index + " (" + entryText(node, index)
+                    + ") beyond every commit index seen (" + committedIndex + ")");
+        } else if (committedHashes[(int) (index - 1)] != cumulativeHash) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entryText(node, index) + " at index " + index
+                    + " but a different entry was committed there; node's log: " + excerpt(node, index));
+        }
+    }
+
+    @Override
+    public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
+        int position = (int) (appliedIndex - 1);
+        if (!stateRecorded.get(position)) {
+            if (position >= stateAfterIndex.length) {
+                stateAfterIndex = Arrays.copyOf(stateAfterIndex, Math.max(position + 1, stateAfterIndex.length * 2));
+            }
+            stateAfterIndex[position] = stateFingerprint;
+            stateRecorded.set(position);
+        } else if (stateAfterIndex[position] != stateFingerprint) {
+            fail(SafetyProperty.APPLIED_STATE, "n" + (node + 1) + "'s state machine after applying entries 1.." + appliedIndex
+                    + " differs from the state another server reached by applying the same committed entries");
+        }
+    }
+
+    /**
+     * Figure 2, Rules for All Servers: a higher term in a request or response is adopted at
+     * once. RequestVote is left out because with CheckQuorum a server in its leader lease
+     * rightly ignores it (dissertation §4.2.3), and pre-vote replies because a pre-vote is a
+     * question about a future term (§9.6); every other message has no exception.
+     */
+    @Override
+    public void received(int id, int from, MessageView.Kind kind, long term, ServerProbe node) {
+        boolean mustAdopt = kind == MessageView.Kind.APPEND_REQUEST || kind == MessageView.Kind.APPEND_REPLY
+                || kind == MessageView.Kind.VOTE_REPLY || kind == MessageView.Kind.SNAPSHOT_REQUEST || kind == MessageView.Kind.SNAPSHOT_REPLY;
+        if (mustAdopt && node.currentTerm() < term) {
+            fail(SafetyProperty.TERM_ADOPTION, "n" + (id + 1) + " (" + node.role() + ") stayed in term " + node.currentTerm()
+                    + " after receiving " + kindName(kind) + " of term " + term);
+        }
+    }
+
+    private static String kindName(MessageView.Kind kind) {
+        return switch (kind) {
+            case APPEND_REQUEST -> "AppendEntries";
+            case APPEND_REPLY -> "AppendEntriesReply";
+            case VOTE_REPLY -> "RequestVoteReply";
+            case SNAPSHOT_REQUEST -> "InstallSnapshot";
+            case SNAPSHOT_REPLY -> "InstallSnapshotReply";
+            default -> kind.name();
+        };
+    }
+
+    @Override
+    public void handled(int id, ServerProbe node) {
+        long term = node.currentTerm();
+        if (term < lastTerm[id]) {
+            fail(SafetyProperty.TERM_MONOTONIC, "n" + (id + 1) + " went from term " + lastTerm[id] + " back to term " + term);
+        }
+        lastTerm[id] = term;
+        checkVote(id, node);
+        checkCommit(id, node);
+        if (node.role() == Role.LEADER && lastRole[id] != Role.LEADER) {
+            checkNewLeader(id, node);
+        }
+        if (node.role() == Role.LEADER) {
+            checkProgress(id, node);
+        }
+        lastRole[id] = node.role();
+    }
+
+    private void checkProgress(int id, ServerProbe leader) {
+        long last = leader.lastLogIndex();
+        for (int peer = 0; peer < serverCount; peer++) {
+            ServerProbe.FollowerProgress p = peer == id ? null : leader.progress(peer);
+            if (p != null && !(0 <= p.matchIndex() && p.matchIndex() < p.nextIndex() && p.nextIndex() <= last + 1)) {
+                fail(SafetyProperty.LEADER_PROGRESS, "leader n" + (id + 1) + " of term " + leader.currentTerm() + " holds "
+                        + p.state() + " match=" + p.matchIndex() + " next=" + p.nextIndex() + " for n" + (peer + 1) + " with a log ending at " + last);
+                return;
+            }
+        }
+    }
+
+    private void checkVote(int id, ServerProbe node) {
+        int vote = node.votedFor();
+        if (vote == NO_VOTE) {
+            return;
+        }
+        long term = node.currentTerm();
+        if (term == lastVoteTerm[id] && vote != lastVote[id] && lastVote[id] != NO_VOTE) {
+            fail(SafetyProperty.SINGLE_VOTE, "n" + (id + 1) + " voted for n" + (lastVote[id] + 1) + " and then for n" + (vote + 1) + " in term " + term);
+        }
+        lastVoteTerm[id] = term;
+        lastVote[id] = vote;
+    }
+
+    private void checkCommit(int id, ServerProbe node) {
+        LogMirror log = logs[id];
+        long commit = Math.min(node.commitIndex(), log.lastIndex());
+        if (node.commitIndex() < lastCommit[id]) {
+            fail(SafetyProperty.COMMIT_MONOTONIC, "n" + (id + 1) + " commitIndex went from " + lastCommit[id] + " back to " + node.commitIndex());
+        }
+        if (commit <= lastCommit[id]) {
+            lastCommit[id] = Math.max(lastCommit[id], node.commitIndex());
+            return;
+        }
+        lastCommit[id] = node.commitIndex();
+        // Everything this node considers committed must agree with the committed prefix so far:
+        // comparing the cumulative hash at one index compares the whole prefix.
+        long agreeThrough = Math.min(commit, committedIndex);
+        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes[(int) (agreeThrough - 1)]) {
+            fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (id + 1) + " committed through index " + commit
+                    + " but its entries through " + agreeThrough + " differ from those committed before; node's log: " + excerpt(id, agreeThrough));
+            return;
+        }
+        for (long index = committedIndex + 1; index <= commit; index++) {
+            if (index > committedHashes.length) {
+                committedHashes = Arrays.copyOf(committedHashes, committedHashes.length * 2);
+            }
+            committedHashes[(int) (index - 1)] = log.hash(index);
+        }
+        if (commit > committedIndex) {
+            committedIndex = commit;
+            committedIndexByTerm.merge(node.currentTerm(), commit, Math::max);
+            checkCurrentLeaderHasCommitted(node.currentTerm());
+        }
+    }
+
+    /** Election Safety when a leader appears, and Leader Completeness for its log. */
+    private void checkNewLeader(int id, ServerProbe node) {
+        electionCount++;
+        long term = node.currentTerm();
+        Integer previous = leaderOfTerm.putIfAbsent(term, id);
+        if (previous != null && previous != id) {
+            fail(SafetyProperty.ELECTION_SAFETY, "n" + (previous + 1) + " and n" + (id + 1) + " were both elected leader in term " + term);
+            return;
+        }
+        if (term >= highestLeaderTerm) {
+            highestLeaderTerm = term;
+            highestLeader = id;
+        }
+        checkHasCommittedPrefix(id, node, "became leader of term " + term);
+    }
+
+    /** Entries just committed in {@code commitTerm} must be in the log of a live leader of a higher term. */
+    private void checkCurrentLeaderHasCommitted(long commitTerm) {
+        if (highestLeader < 0 || highestLeaderTerm <= commitTerm || (view != null && !view.isUp(highestLeader))) {
+            return;
+        }
+        ServerProbe leader = nodes[highestLeader];
+        if (leader.role() == Role.LEADER && leader.currentTerm() == highestLeaderTerm) {
+            checkHasCommittedPrefix(highestLeader, leader, "is leader of term " + highestLeaderTerm);
+        }
+    }
+
+    /** The leader's log holds every entry committed in a term below its own. */
+    private void checkHasCommittedPrefix(int id, ServerProbe node, String context) {
+        var committedBefore = committedIndexByTerm.floorEntry(node.currentTerm() - 1);
+        if (committedBefore == null) {
+            return;
+        }
+        long required = committedBefore.getValue();
+        LogMirror log = logs[id];
+        if (log.lastIndex() < required || log.hash(required) != committedHashes[(int) (required - 1)]) {
+            fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (id + 1) + " " + context + " without every entry committed in earlier terms"
+                    + " (committed through " + required + " by term " + committedBefore.getKey() + "); its log: "
+                    + excerpt(id, Math.min(required, log.lastIndex())));
+        }
+    }
+
+    private String excerpt(int node, long aroundIndex) {
+        if (nodes[node] == null) {
+            return "(unknown)";
+        }
+        ServerProbe log = nodes[node];
+        long from = Math.max(log.firstLogIndex(), aroundIndex - 2);
+        long to = Math.min(log.lastLogIndex(), aroundIndex + 2);
+        StringBuilder text = new StringBuilder("[");
+        for (long index = from; index <= to; index++) {
+            text.append(index == from ? "" : ", ").append(index).append(':').append(log.termAt(index));
+        }
+        return text.append("] of ").append(log.lastLogIndex()).toString();
+    }
+
+    /** An entry as a message names it: index and term, read from the server's probe. */
+    private String entryText(int node, long index) {
+        ServerProbe log = nodes[node];
+        if (log == null || index < log.firstLogIndex() || index > log.lastLogIndex()) {
+            return "entry " + index;
+        }
+        return "entry " + index + " of term " + log.termAt(index);
+    }
+
+    private void fail(SafetyProperty property, String message) {
+        if (violation == null) {
+            violation = Violation.of(property.displayName(), message + " — " + property.statement());
+        }
+    }
+
+    // ---- the engine observer ---------------------------------------------------------
+
+    @Override
+    public Violation afterStep(SimulationView<Packet> simulation) {
+        return violation;
+    }
+
+    public Violation violation() {
+        return violation;
+    }
+
+    public long committedIndex() {
+        return committedIndex;
+    }
+
+    public long electionCount() {
+        return electionCount;
+    }
+
+    public long highestLeaderTerm() {
+        return highestLeaderTerm;
+    }
+
+    /** Terms that had a leader, in order. */
+    public TreeMap<Long, Integer> leaders() {
+        return new TreeMap<>(leaderOfTerm);
+    }
+
+    public int serverCount() {
+        return serverCount;
+    }
+}

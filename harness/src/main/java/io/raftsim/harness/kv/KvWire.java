@@ -1,0 +1,60 @@
+package io.raftsim.harness.kv;
+
+import io.raftsim.harness.wire.WireReader;
+import io.raftsim.harness.wire.WireWriter;
+
+/** Key-value commands and results as bytes, for any implementation's codec. */
+public final class KvWire {
+    private KvWire() {
+    }
+
+    public static void write(WireWriter out, KvCommand command) {
+        if (command instanceof Put put) {
+            out.writeByte(1).writeString(put.key()).writeString(put.value());
+        } else if (command instanceof Get get) {
+            out.writeByte(2).writeString(get.key());
+        } else if (command instanceof Append append) {
+            out.writeByte(3).writeString(append.key()).writeString(append.value());
+        } else if (command instanceof Cas cas) {
+            out.writeByte(4).writeString(cas.key()).writeString(cas.expected()).writeString(cas.update());
+        } else {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+    }
+
+    public static KvCommand readCommand(WireReader in) {
+        int kind = in.readByte();
+        return switch (kind) {
+            case 1 -> new Put(in.readString(), in.readString());
+            case 2 -> new Get(in.readString());
+            case 3 -> new Append(in.readString(), in.readString());
+            case 4 -> new Cas(in.readString(), in.readString(), in.readString());
+            default -> throw new IllegalArgumentException("unknown command kind " + kind);
+        };
+    }
+
+    /** A result, or null. */
+    public static void write(WireWriter out, KvResult result) {
+        if (result == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(1).writeString(result.value()).writeBoolean(result.success());
+        }
+    }
+
+    public static KvResult readResult(WireReader in) {
+        int present = in.readByte();
+        if (present == 0) {
+            return null;
+        }
+        if (present != 1) {
+            throw new IllegalArgumentException("bad result marker " + present);
+        }
+        String value = in.readString();
+        boolean success = in.readBoolean();
+        if (value != null && !success) {
+            throw new IllegalArgumentException("a result with a value must be a successful read: " + value);
+        }
+        return value != null ? KvResult.read(value) : KvResult.cas(success);
+    }
+}

@@ -1,0 +1,70 @@
+package io.raftsim.harness.spi;
+
+import java.util.List;
+
+/**
+ * What the checks read from a server after every step. Reading never changes the server.
+ * Log positions follow the paper: index 1 is the first entry ever appended; entries up to
+ * {@link #snapshotIndex()} may have been compacted away, so the log holds
+ * {@code firstLogIndex()..lastLogIndex()} (empty when first = last + 1).
+ */
+public interface ServerProbe {
+    Role role();
+
+    long currentTerm();
+
+    /** The candidate voted for in the current term, or -1. */
+    int votedFor();
+
+    /** The leader this server knows of in its current term (itself when it leads), or -1. */
+    int leaderId();
+
+    long commitIndex();
+
+    /** The last index applied to the state machine (0 before any). */
+    long lastApplied();
+
+    long firstLogIndex();
+
+    long lastLogIndex();
+
+    /**
+     * The term of the entry at {@code index}, for {@code firstLogIndex() - 1 <= index <= lastLogIndex()}
+     * (at {@code firstLogIndex() - 1}: the snapshot's last term, 0 for index 0).
+     */
+    long termAt(long index);
+
+    /**
+     * A fingerprint of the entry's payload at {@code index} (firstLogIndex..lastLogIndex), by
+     * a fixed algorithm over its content, never {@code Object.hashCode}: equal commands give
+     * equal fingerprints on every server and every JDK.
+     */
+    long payloadFingerprintAt(long index);
+
+    /**
+     * A fingerprint of the whole state machine as it stands after applying entries
+     * 1..{@link #lastApplied()}, client sessions included: servers that applied the same
+     * committed prefix must agree.
+     */
+    long stateFingerprint();
+
+    /** The voters of the configuration this server uses now, ascending. */
+    List<Integer> voters();
+
+    /** The snapshot's last included index, 0 until there are snapshots. */
+    default long snapshotIndex() {
+        return firstLogIndex() - 1;
+    }
+
+    /**
+     * A leader's view of one follower's log (§5.3 nextIndex and matchIndex), or null when the
+     * server does not lead, {@code peer} is itself, or the implementation does not expose it.
+     */
+    default FollowerProgress progress(int peer) {
+        return null;
+    }
+
+    /** A leader's replication state for one follower. */
+    record FollowerProgress(long matchIndex, long nextIndex, ReplicationState state) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.raftsim.harness.spi;
+
+import io.raftsim.sim.network.Traffic;
+
+/**
+ * Turns an implementation's messages into bytes and back. Every message crosses the
+ * simulated network as bytes and is decoded afresh at each delivery (a duplicate too), so
+ * no two servers ever share an object, and corrupting a message is a matter of bytes.
+ */
+public interface WireCodec<T> {
+    byte[] encode(T message);
+
+    /**
+     * @throws IllegalArgumentException when the bytes are not a message of this protocol
+     */
+    T decode(byte[] bytes);
+
+    /**
+     * The message's fingerprint for the run digest, by a fixed algorithm over its content
+     * (never {@code Object.hashCode}). The default hashes the encoded bytes.
+     */
+    default long fingerprint(T message, byte[] encoded) {
+        return Fingerprints.ofBytes(encoded);
+    }
+
+    /** Requests and replies may travel differently (a link's {@code replies} settings). */
+    Traffic traffic(T message);
+
+    /** A one-line summary for text traces; by default the view's type and fields. */
+    default String summary(T message) {
+        MessageView view = view(message);
+        StringBuilder text = new StringBuilder(view.type());
+        for (MessageView.Field field : view.fields()) {
+            text.append(' ').append(field.name()).append('=').append(field.value());
+        }
+        return text.toString();
+    }
+
+    /** What a trace records of the message. Called only when a trace is kept. */
+    MessageView view(T message);
+
+    /** What the message is in Raft's terms, for the checks after every delivery: cheap, no view built. */
+    MessageView.Kind kind(T message);
+
+    /** The sender's term the message carries (0 for client traffic). */
+    long term(T message);
+}

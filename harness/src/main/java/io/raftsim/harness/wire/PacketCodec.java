@@ -1,0 +1,47 @@
+package io.raftsim.harness.wire;
+
+import io.raftsim.harness.spi.MessageView;
+import io.raftsim.harness.spi.WireCodec;
+import io.raftsim.sim.engine.MessageCodec;
+import io.raftsim.sim.network.Traffic;
+
+/** How the engine sees packets: what was computed at the send, and a summary decoded on demand (traces only). */
+public final class PacketCodec<T> implements MessageCodec<Packet> {
+    private final WireCodec<T> codec;
+
+    public PacketCodec(WireCodec<T> codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public long fingerprint(Packet message) {
+        return message.fingerprint();
+    }
+
+    @Override
+    public String summary(Packet message) {
+        return codec.summary(codec.decode(message.bytes()));
+    }
+
+    @Override
+    public Traffic traffic(Packet message) {
+        return message.traffic();
+    }
+
+    public MessageView view(Packet packet) {
+        return codec.view(codec.decode(packet.bytes()));
+    }
+
+    public T decode(Packet packet) {
+        return codec.decode(packet.bytes());
+    }
+
+    public Packet encode(T message) {
+        byte[] bytes = codec.encode(message);
+        return new Packet(bytes, codec.fingerprint(message, bytes), codec.traffic(message), this);
+    }
+
+    public WireCodec<T> wireCodec() {
+        return codec;
+    }
+}

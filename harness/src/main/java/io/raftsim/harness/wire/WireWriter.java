@@ -1,0 +1,65 @@
+package io.raftsim.harness.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes a message's fields as bytes: longs as zig-zag varints (small numbers, the common
+ * case, take one byte), strings as UTF-8 with their length, null distinct from "".
+ * For implementations' {@link io.raftsim.harness.spi.WireCodec}s; read back by {@link WireReader}.
+ */
+public final class WireWriter {
+    private byte[] bytes = new byte[64];
+    private int size;
+
+    public WireWriter writeByte(int value) {
+        ensure(1);
+        bytes[size++] = (byte) value;
+        return this;
+    }
+
+    public WireWriter writeBoolean(boolean value) {
+        return writeByte(value ? 1 : 0);
+    }
+
+    public WireWriter writeLong(long value) {
+        long zigZag = (value << 1) ^ (value >> 63);
+        ensure(10);
+        while ((zigZag & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((zigZag & 0x7F) | 0x80);
+            zigZag >>>= 7;
+        }
+        bytes[size++] = (byte) zigZag;
+        return this;
+    }
+
+    public WireWriter writeInt(int value) {
+        return writeLong(value);
+    }
+
+    public WireWriter writeString(String value) {
+        if (value == null) {
+            return writeLong(-1);
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeLong(utf8.length);
+        return writeBytes(utf8);
+    }
+
+    public WireWriter writeBytes(byte[] raw) {
+        ensure(raw.length);
+        System.arraycopy(raw, 0, bytes, size, raw.length);
+        size += raw.length;
+        return this;
+    }
+
+    public byte[] toBytes() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.raftsim.raft;
+
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.kv.KvCommand;
+import io.raftsim.harness.spi.ClientProtocol;
+import io.raftsim.harness.spi.Feature;
+import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.PersistedState;
+import io.raftsim.harness.spi.PlantedMistake;
+import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.harness.spi.RaftProcess;
+import io.raftsim.harness.spi.ServerSetup;
+import io.raftsim.harness.spi.SettingsException;
+import io.raftsim.harness.spi.WireCodec;
+import io.raftsim.raft.bugs.Bug;
+import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.message.ClientReply;
+import io.raftsim.raft.message.ClientRequest;
+import io.raftsim.raft.message.Message;
+import io.raftsim.raft.message.MessageCodecs;
+import io.raftsim.raft.node.HardState;
+import io.raftsim.raft.server.RaftServer;
+import io.raftsim.sim.engine.ProcessContext;
+import io.raftsim.sim.storage.DurableLog;
+import io.raftsim.sim.storage.DurableStorage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The project's own Raft behind the seam: the harness reaches the model only through this class. */
+public final class RaftsimImplementation implements RaftImplementation<Message> {
+    private static final List<PlantedMistake> MISTAKES = mistakes();
+
+    @Override
+    public String name() {
+        return Implementations.DEFAULT;
+    }
+
+    @Override
+    public String description() {
+        return "raftsim's own Raft: Figure 2 with PreVote, CheckQuorum, fast backtracking, batching and pipelining";
+    }
+
+    @Override
+    public Set<Feature> features() {
+        return EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.FAST_BACKTRACK, Feature.BATCHING, Feature.PIPELINING,
+                Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD);
+    }
+
+    /** The model has no settings beyond the common ones. */
+    @Override
+    public void validate(RaftConfig config, Map<String, String> settings) throws SettingsException {
+        for (Map.Entry<String, String> setting : new java.util.TreeMap<>(settings).entrySet()) {
+            throw new SettingsException(setting.getKey(), setting.getValue(), "raftsim has no implementation settings");
+        }
+    }
+
+    @Override
+    public List<PlantedMistake> plantableMistakes() {
+        return MISTAKES;
+    }
+
+    private static List<PlantedMistake> mistakes() {
+        List<PlantedMistake> all = new ArrayList<>();
+        for (Bug bug : Bug.values()) {
+            all.add(new PlantedMistake(bug.name(), bug.description(), bug.expectedProperty(),
+                    bug == Bug.COUNT_STALE_TERM_VOTES ? List.of("Leader Completeness") : List.of(), bug.exposedBy()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The node reports its own events, with the reasons a probe cannot see (why a vote was refused). */
+    @Override
+    public boolean reportsEvents() {
+        return true;
+    }
+
+    @Override
+    public WireCodec<Message> codec() {
+        return MessageCodecs.INSTANCE;
+    }
+
+    @Override
+    public ClientProtocol<Message> clientProtocol() {
+        return Clients.INSTANCE;
+    }
+
+    @Override
+    public RaftProcess<Message> create(ProcessContext<Message> context, ServerSetup setup) {
+        EnumSet<Bug> bugs = EnumSet.noneOf(Bug.class);
+        for (String name : setup.plantedMistakes()) {
+            bugs.add(Bug.valueOf(name));
+        }
+        return new RaftServer(context, setup.config(), setup.firstElectionTimeoutMicros(), bugs);
+    }
+
+    @Override
+    public void preload(DurableStorage storage, PersistedState state) {
+        storage.put(RaftServer.HARD_STATE_KEY, new HardState(state.currentTerm(), state.votedFor()));
+        DurableLog<LogEntry> log = storage.log(RaftServer.LOG_NAME);
+        long index = log.size();
+        for (PersistedState.Entry entry : state.log()) {
+            Command command = entry.command() == null ? Command.Noop.INSTANCE
+                    : new Command.ClientCommand(entry.clientId(), entry.sequence(), entry.command());
+            log.append(new LogEntry(entry.term(), ++index, command));
+        }
+        storage.sync();
+    }
+
+    /** Clients send {@link ClientRequest}s and read {@link ClientReply}s. */
+    private static final class Clients implements ClientProtocol<Message> {
+        static final Clients INSTANCE = new Clients();
+
+        @Override
+        public Message request(int clientId, long sequence, KvCommand command) {
+            return new ClientRequest(clientId, sequence, command);
+        }
+
+        @Override
+        public Answer answer(Message message) {
+            if (!(message instanceof ClientReply reply)) {
+                return null;
+            }
+            Status status = reply.status() == ClientReply.Status.OK ? Status.OK : Status.NOT_LEADER;
+            return new Answer(reply.clientId(), reply.sequence(), status, reply.result(), reply.leaderHint());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.harness.spi.Feature;
+import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.harness.spi.SettingsException;
+import io.raftsim.scenarios.format.RaftSettings;
+import io.raftsim.scenarios.format.Scenario;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scenario needs of the implementation it runs, read off the scenario itself: a
+ * scenario that turns PreVote on needs PreVote, one that starts from a written state needs
+ * {@link Feature#PRELOAD}. An implementation that lacks one is not failed by the scenario:
+ * the run is refused with the reason, and {@code conform} reports it as skipped.
+ */
+public final class Requirements {
+    private Requirements() {
+    }
+
+    /** Each feature the scenario needs, with the field that makes it need it. */
+    public static Map<Feature, String> of(Scenario scenario) {
+        Map<Feature, String> needs = new EnumMap<>(Feature.class);
+        RaftSettings raft = scenario.raft();
+        if (raft.preVote()) {
+            needs.put(Feature.PRE_VOTE, "raft.preVote is true");
+        }
+        if (raft.checkQuorum()) {
+            needs.put(Feature.CHECK_QUORUM, "raft.checkQuorum is true");
+        }
+        if (raft.fastBacktrack()) {
+            needs.put(Feature.FAST_BACKTRACK, "raft.fastBacktrack is true");
+        }
+        if (raft.maxEntriesPerAppend() != RaftSettings.DEFAULT.maxEntriesPerAppend()) {
+            needs.put(Feature.BATCHING, "raft.maxEntriesPerAppend is " + raft.maxEntriesPerAppend());
+        }
+        if (raft.maxInflightAppends() > 1) {
+            needs.put(Feature.PIPELINING, "raft.maxInflightAppends is " + raft.maxInflightAppends());
+        }
+        if (raft.electionTimerResetOnHigherTerm()) {
+            needs.put(Feature.TIMER_RESET_OPTION, "raft.electionTimerResetOnHigherTerm is true");
+        }
+        if (!raft.firstElectionTimeoutMs().isEmpty()) {
+            needs.put(Feature.STAGED_ELECTION_TIMEOUTS, "raft.firstElectionTimeoutMs stages a race");
+        }
+        if (!scenario.initialState().isEmpty()) {
+            needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
+        }
+        return needs;
+    }
+
+    /**
+     * Why the scenario's implementation cannot run it: settings it refuses, then one reason per
+     * missing feature; empty when it can.
+     */
+    public static List<String> missing(Scenario scenario) {
+        RaftImplementation<?> implementation;
+        try {
+            implementation = Implementations.named(scenario.implementation().name());
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+        List<String> reasons = new ArrayList<>();
+        try {
+            implementation.validate(scenario.raft().toConfig(scenario.nodes()), scenario.implementation().settings());
+        } catch (SettingsException e) {
+            reasons.add("implementationSettings: " + implementation.name() + ": " + e.getMessage());
+        }
+        of(scenario).forEach((feature, why) -> {
+            if (!implementation.features().contains(feature)) {
+                reasons.add(why + ", which needs " + feature + ": " + implementation.name() + " does not support it");
+            }
+        });
+        return reasons;
+    }
+}
