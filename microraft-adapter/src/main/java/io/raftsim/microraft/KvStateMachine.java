@@ -1,6 +1,10 @@
 package io.raftsim.microraft;
 
 import io.microraft.statemachine.StateMachine;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.KvStore;
+import io.raftsim.harness.kv.Put;
+import io.raftsim.harness.spi.Fingerprints;
 
 import java.util.List;
 import java.util.Map;
@@ -8,71 +12,64 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A tiny KV store as MicroRaft's state machine: put, get, append and compare-and-set on
- * string keys, with client sessions so a retried (client, sequence) is applied once.
- * Snapshots are split into chunks of at most {@code keysPerChunk} keys; MicroRaft asks for
- * one every {@code RaftConfig.commitCountToTakeSnapshot} commits. Ordered maps only, so
- * snapshots and fingerprints never depend on hash order.
+ * The harness's KV store ({@link KvStore}: its semantics and its fingerprint) as MicroRaft's
+ * state machine, with client sessions so a retried (client, sequence) is applied once
+ * (dissertation ch. 6). Every command, reads too, is applied from the log. Snapshots are
+ * split into chunks of at most {@code keysPerChunk} keys; MicroRaft asks for one every
+ * {@code RaftConfig.commitCountToTakeSnapshot} commits. {@link KvStore} has no iteration, so
+ * a sorted copy of its pairs is kept for snapshots. Ordered maps only, so snapshots and
+ * fingerprints never depend on hash order.
  */
 public final class KvStateMachine implements StateMachine {
     private final int keysPerChunk;
-    private final TreeMap<String, String> data = new TreeMap<>();
-    private final TreeMap<Long, KvSession> sessions = new TreeMap<>();
+    /** False only when the FORGET_SESSIONS mistake is planted: every retry is applied again. */
+    private final boolean honourSessions;
+    private KvStore store = new KvStore();
+    private final TreeMap<String, String> pairs = new TreeMap<>();
+    private final TreeMap<Integer, KvSession> sessions = new TreeMap<>();
     private long lastAppliedIndex;
     private long appliedCommandCount;
     private long snapshotsTaken;
     private long snapshotsInstalled;
 
     public KvStateMachine(int keysPerChunk) {
+        this(keysPerChunk, true);
+    }
+
+    public KvStateMachine(int keysPerChunk, boolean honourSessions) {
         if (keysPerChunk <= 0) {
             throw new IllegalArgumentException("keysPerChunk must be positive: " + keysPerChunk);
         }
         this.keysPerChunk = keysPerChunk;
+        this.honourSessions = honourSessions;
     }
 
+    /** Returns the command's {@link KvResult}, the first one for a retry, or null for the new-term entry or a stale retry. */
     @Override
     public Object runOperation(long commitIndex, Object operation) {
-        if (!(operation instanceof KvCommand command)) {
-            throw new IllegalArgumentException("not a KV command at index " + commitIndex + ": " + operation);
+        if (!(operation instanceof KvOperation op)) {
+            throw new IllegalArgumentException("not a KV operation at index " + commitIndex + ": " + operation);
         }
         lastAppliedIndex = Math.max(lastAppliedIndex, commitIndex);
-        if (command.kind() == KvCommand.Kind.NEW_TERM) {
+        if (op.isNewTerm()) {
             return null;
         }
-        KvSession session = sessions.get(command.clientId());
-        if (session != null && command.sequence() <= session.lastSequence()) {
+        KvSession session = sessions.get(op.clientId());
+        if (honourSessions && session != null && op.sequence() <= session.lastSequence()) {
             // A retry of the last command gets the first answer; an older one was answered already.
-            return command.sequence() == session.lastSequence() ? session.lastResult() : null;
+            return op.sequence() == session.lastSequence() ? session.lastResult() : null;
         }
-        KvResult result = apply(command);
+        KvResult result = store.apply(op.command());
+        String key = op.command().key();
+        String value = store.get(key);
+        if (value != null) {
+            pairs.put(key, value);
+        } else {
+            pairs.remove(key);
+        }
         appliedCommandCount++;
-        sessions.put(command.clientId(), new KvSession(command.sequence(), result));
+        sessions.put(op.clientId(), new KvSession(op.sequence(), result));
         return result;
-    }
-
-    private KvResult apply(KvCommand command) {
-        String key = command.key();
-        String current = data.get(key);
-        return switch (command.kind()) {
-            case PUT -> {
-                data.put(key, command.value());
-                yield new KvResult(true, current);
-            }
-            case GET -> new KvResult(true, current);
-            case APPEND -> {
-                String appended = (current == null ? "" : current) + command.value();
-                data.put(key, appended);
-                yield new KvResult(true, appended);
-            }
-            case CAS -> {
-                if (java.util.Objects.equals(current, command.expected())) {
-                    data.put(key, command.value());
-                    yield new KvResult(true, command.value());
-                }
-                yield new KvResult(false, current);
-            }
-            case NEW_TERM -> throw new IllegalStateException("handled by the caller");
-        };
     }
 
     @Override
@@ -80,7 +77,7 @@ public final class KvStateMachine implements StateMachine {
         snapshotsTaken++;
         TreeMap<String, String> chunk = new TreeMap<>();
         boolean first = true;
-        for (Map.Entry<String, String> entry : data.entrySet()) {
+        for (Map.Entry<String, String> entry : pairs.entrySet()) {
             chunk.put(entry.getKey(), entry.getValue());
             if (chunk.size() == keysPerChunk) {
                 snapshotChunkConsumer.accept(new KvSnapshotChunk(chunk, first ? sessions : new TreeMap<>()));
@@ -96,11 +93,15 @@ public final class KvStateMachine implements StateMachine {
     @Override
     public void installSnapshot(long commitIndex, List<Object> snapshotChunks) {
         snapshotsInstalled++;
-        data.clear();
+        store = new KvStore();
+        pairs.clear();
         sessions.clear();
         for (Object chunk : snapshotChunks) {
             KvSnapshotChunk kvChunk = (KvSnapshotChunk) chunk;
-            data.putAll(kvChunk.entries());
+            for (Map.Entry<String, String> entry : kvChunk.entries().entrySet()) {
+                store.apply(new Put(entry.getKey(), entry.getValue()));
+                pairs.put(entry.getKey(), entry.getValue());
+            }
             sessions.putAll(kvChunk.sessions());
         }
         lastAppliedIndex = commitIndex;
@@ -108,16 +109,30 @@ public final class KvStateMachine implements StateMachine {
 
     @Override
     public Object getNewTermOperation() {
-        return KvCommand.newTerm();
+        return KvOperation.NEW_TERM;
+    }
+
+    /**
+     * The store's fingerprint folded with every session's client, sequence and result, in
+     * client order: equal on servers that applied the same prefix.
+     */
+    public long fingerprint() {
+        long hash = store.fingerprint();
+        for (Map.Entry<Integer, KvSession> entry : sessions.entrySet()) {
+            KvResult result = entry.getValue().lastResult();
+            hash = Fingerprints.fold(Fingerprints.fold(hash, entry.getKey()), entry.getValue().lastSequence());
+            hash = Fingerprints.fold(hash, result == null ? 0 : Fingerprints.ofText(result.toString()) ^ (result.success() ? 1 : 2));
+        }
+        return hash;
     }
 
     public String get(String key) {
-        return data.get(key);
+        return store.get(key);
     }
 
     /** A copy of the whole store, in key order. */
     public TreeMap<String, String> contents() {
-        return new TreeMap<>(data);
+        return new TreeMap<>(pairs);
     }
 
     public long lastAppliedIndex() {

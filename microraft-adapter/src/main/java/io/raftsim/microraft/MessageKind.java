@@ -27,6 +27,15 @@ public enum MessageKind {
         return reply;
     }
 
+    /** MicroRaft's class name for it, as traces show it: {@code AppendEntriesSuccessResponse}. */
+    public String displayName() {
+        StringBuilder name = new StringBuilder();
+        for (String word : name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
     /** The tag the codec writes first: the ordinal plus one, so a zero byte is never a message. */
     byte tag() {
         return (byte) (ordinal() + 1);

@@ -21,6 +21,12 @@ import io.microraft.model.message.VoteRequest;
 import io.microraft.model.message.VoteResponse;
 import io.microraft.model.persistence.RaftEndpointPersistentState;
 import io.microraft.model.persistence.RaftTermPersistentState;
+import io.raftsim.harness.kv.Append;
+import io.raftsim.harness.kv.Cas;
+import io.raftsim.harness.kv.Get;
+import io.raftsim.harness.kv.KvCommand;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.Put;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +47,7 @@ import java.util.TreeMap;
  * Decoding builds fresh objects through MicroRaft's {@link RaftModelFactory}, so a receiver
  * or a restarted node never shares an object with the sender or its previous incarnation.
  *
- * <p>Operations inside entries are tagged: our {@link KvCommand}s and {@link KvSnapshotChunk}s,
+ * <p>Operations inside entries are tagged: our {@link KvOperation}s and {@link KvSnapshotChunk}s,
  * MicroRaft's membership operation {@link UpdateRaftGroupMembersOp}, and its internal
  * {@link NoOp} (used by {@code waitFor} queries, encoded in case one ever travels).
  * Endpoints travel as their int ids. Collections keep their iteration order. Group ids
@@ -174,7 +180,7 @@ public final class MicroRaftCodec {
         return MessageKind.ofTag(message[0]);
     }
 
-    private static MessageKind kindOf(RaftMessage message) {
+    static MessageKind kindOf(RaftMessage message) {
         if (message instanceof VoteRequest) {
             return MessageKind.VOTE_REQUEST;
         } else if (message instanceof VoteResponse) {
@@ -348,14 +354,11 @@ public final class MicroRaftCodec {
     private void writeOperation(DataOutputStream out, Object operation) throws IOException {
         if (operation == null) {
             out.writeByte(OP_NULL);
-        } else if (operation instanceof KvCommand command) {
+        } else if (operation instanceof KvOperation op) {
             out.writeByte(OP_KV_COMMAND);
-            out.writeLong(command.clientId());
-            out.writeLong(command.sequence());
-            out.writeByte(command.kind().ordinal());
-            writeNullableString(out, command.key());
-            writeNullableString(out, command.value());
-            writeNullableString(out, command.expected());
+            out.writeInt(op.clientId());
+            out.writeLong(op.sequence());
+            writeCommand(out, op.command());
         } else if (operation instanceof KvSnapshotChunk chunk) {
             out.writeByte(OP_KV_SNAPSHOT_CHUNK);
             out.writeInt(chunk.entries().size());
@@ -364,13 +367,13 @@ public final class MicroRaftCodec {
                 out.writeUTF(entry.getValue());
             }
             out.writeInt(chunk.sessions().size());
-            for (Map.Entry<Long, KvSession> entry : chunk.sessions().entrySet()) {
-                out.writeLong(entry.getKey());
+            for (Map.Entry<Integer, KvSession> entry : chunk.sessions().entrySet()) {
+                out.writeInt(entry.getKey());
                 out.writeLong(entry.getValue().lastSequence());
                 KvResult result = entry.getValue().lastResult();
                 out.writeBoolean(result != null);
                 if (result != null) {
-                    out.writeBoolean(result.ok());
+                    out.writeBoolean(result.success());
                     writeNullableString(out, result.value());
                 }
             }
@@ -391,18 +394,22 @@ public final class MicroRaftCodec {
         byte tag = in.readByte();
         return switch (tag) {
             case OP_NULL -> null;
-            case OP_KV_COMMAND -> new KvCommand(in.readLong(), in.readLong(), KvCommand.Kind.values()[in.readByte()],
-                    readNullableString(in), readNullableString(in), readNullableString(in));
+            case OP_KV_COMMAND -> {
+                int clientId = in.readInt();
+                long sequence = in.readLong();
+                KvCommand command = readCommand(in);
+                yield command == null ? KvOperation.NEW_TERM : new KvOperation(clientId, sequence, command);
+            }
             case OP_KV_SNAPSHOT_CHUNK -> {
                 TreeMap<String, String> entries = new TreeMap<>();
                 for (int i = in.readInt(); i > 0; i--) {
                     entries.put(in.readUTF(), in.readUTF());
                 }
-                TreeMap<Long, KvSession> sessions = new TreeMap<>();
+                TreeMap<Integer, KvSession> sessions = new TreeMap<>();
                 for (int i = in.readInt(); i > 0; i--) {
-                    long clientId = in.readLong();
+                    int clientId = in.readInt();
                     long lastSequence = in.readLong();
-                    KvResult result = in.readBoolean() ? new KvResult(in.readBoolean(), readNullableString(in)) : null;
+                    KvResult result = in.readBoolean() ? readResult(in.readBoolean(), readNullableString(in)) : null;
                     sessions.put(clientId, new KvSession(lastSequence, result));
                 }
                 yield new KvSnapshotChunk(entries, sessions);
@@ -416,6 +423,48 @@ public final class MicroRaftCodec {
     }
 
     // ---- small parts ----
+
+    /** The harness's command: a kind byte (0 for none, the new-term entry) and its strings. */
+    private static void writeCommand(DataOutputStream out, KvCommand command) throws IOException {
+        if (command == null) {
+            out.writeByte(0);
+        } else if (command instanceof Put put) {
+            out.writeByte(1);
+            out.writeUTF(put.key());
+            writeNullableString(out, put.value());
+        } else if (command instanceof Get get) {
+            out.writeByte(2);
+            out.writeUTF(get.key());
+        } else if (command instanceof Append append) {
+            out.writeByte(3);
+            out.writeUTF(append.key());
+            writeNullableString(out, append.value());
+        } else if (command instanceof Cas cas) {
+            out.writeByte(4);
+            out.writeUTF(cas.key());
+            writeNullableString(out, cas.expected());
+            writeNullableString(out, cas.update());
+        } else {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+    }
+
+    private static KvCommand readCommand(DataInputStream in) throws IOException {
+        int kind = in.readByte();
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> new Put(in.readUTF(), readNullableString(in));
+            case 2 -> new Get(in.readUTF());
+            case 3 -> new Append(in.readUTF(), readNullableString(in));
+            case 4 -> new Cas(in.readUTF(), readNullableString(in), readNullableString(in));
+            default -> throw new IllegalArgumentException("unknown command kind " + kind);
+        };
+    }
+
+    /** A result as {@link KvResult}'s factories make it: a read carries a value, a put or CAS only success. */
+    private static KvResult readResult(boolean success, String value) {
+        return value != null ? KvResult.read(value) : KvResult.cas(success);
+    }
 
     private static void writeGroupId(DataOutputStream out, Object groupId) throws IOException {
         if (!(groupId instanceof String name)) {

@@ -6,12 +6,14 @@ import io.microraft.RaftNode;
 import io.microraft.model.RaftModelFactory;
 import io.microraft.model.impl.DefaultRaftModelFactory;
 import io.microraft.persistence.RestoredRaftState;
+import io.microraft.transport.Transport;
 import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,9 +38,14 @@ import java.util.function.LongSupplier;
  */
 public final class MicroRaftNode {
     /** What all nodes of a group share. {@code memberIds} in the order MicroRaft is told them. */
-    public record Setup(String groupId, List<Integer> memberIds, RaftConfig raftConfig, int keysPerChunk) {
+    /** {@code honourSessions} false plants FORGET_SESSIONS (a negative control): every retry is applied again. */
+    public record Setup(String groupId, List<Integer> memberIds, RaftConfig raftConfig, int keysPerChunk, boolean honourSessions) {
         public Setup {
             memberIds = List.copyOf(memberIds);
+        }
+
+        public Setup(String groupId, List<Integer> memberIds, RaftConfig raftConfig, int keysPerChunk) {
+            this(groupId, memberIds, raftConfig, keysPerChunk, true);
         }
     }
 
@@ -48,7 +55,7 @@ public final class MicroRaftNode {
     private final VirtualExecutor executor;
     private final KvStateMachine stateMachine;
     private final DurableRaftStore store;
-    private final SimTransport transport;
+    private final Transport transport;
     private final RaftNode raftNode;
     private final boolean restored;
 
@@ -58,13 +65,22 @@ public final class MicroRaftNode {
      */
     public MicroRaftNode(Setup setup, int id, int incarnation, DurableStorage storage, MessageSink sink,
                          LongSupplier nowMicros, RandomStream random) {
+        this(setup, id, incarnation, storage, codec -> new SimTransport(SimEndpoint.of(id), codec, sink), nowMicros, random);
+    }
+
+    /**
+     * As above, with the transport made by {@code transports} from this node's codec: the
+     * harness's process sends MicroRaft's messages through its own context instead of a sink.
+     */
+    public MicroRaftNode(Setup setup, int id, int incarnation, DurableStorage storage,
+                         Function<MicroRaftCodec, Transport> transports, LongSupplier nowMicros, RandomStream random) {
         this.endpoint = SimEndpoint.of(id);
         this.incarnation = incarnation;
         RaftModelFactory factory = new DefaultRaftModelFactory();
         this.codec = new MicroRaftCodec(factory);
         this.executor = new VirtualExecutor(nowMicros);
-        this.stateMachine = new KvStateMachine(setup.keysPerChunk());
-        this.transport = new SimTransport(endpoint, codec, sink);
+        this.stateMachine = new KvStateMachine(setup.keysPerChunk(), setup.honourSessions());
+        this.transport = transports.apply(codec);
         Optional<RestoredRaftState> restoredState = DurableRaftStore.restore(storage, codec, factory);
         this.store = new DurableRaftStore(storage, codec);
         this.restored = restoredState.isPresent();
@@ -153,7 +169,7 @@ public final class MicroRaftNode {
         return store;
     }
 
-    public SimTransport transport() {
+    public Transport transport() {
         return transport;
     }
 }

@@ -37,7 +37,7 @@ class DurableRaftStoreTest {
         List<LogEntry> entries = new ArrayList<>();
         for (long index = from; index <= to; index++) {
             entries.add(factory.createLogEntryBuilder().setIndex(index).setTerm(term)
-                    .setOperation(KvCommand.put(1, index, "k" + index, "t" + term)).build());
+                    .setOperation(new KvOperation(1, index, new io.raftsim.harness.kv.Put("k" + index, "t" + term))).build());
         }
         return entries;
     }

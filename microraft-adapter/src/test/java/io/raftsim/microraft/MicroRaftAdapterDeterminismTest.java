@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *       requires, and {@code MicroRaftNode} passes it to {@code setRandom};
  *   <li>{@code MicroRaftNode} calls MicroRaft's {@code start()}, which returns a
  *       {@code CompletableFuture}; it is completed by a task on the {@code VirtualExecutor},
- *       on the simulation's thread, and no asynchronous stage is ever attached;
+ *       on the simulation's thread, and no asynchronous stage is ever attached; {@code MicroRaftProcess}
+ *       attaches one synchronous {@code whenComplete} to {@code replicate}'s future to answer the client;
  *   <li>{@code BuilderThreadGroups} touches {@code ThreadGroup} and the default executor's
  *       {@code ScheduledExecutorService} only to shut down the (never started) service and
  *       destroy the empty group MicroRaft's builder leaves behind.
@@ -32,6 +33,7 @@ class MicroRaftAdapterDeterminismTest {
             "io.raftsim.microraft.SeededRandom uses java.util.Random",
             "io.raftsim.microraft.MicroRaftNode uses java.util.Random",
             "io.raftsim.microraft.MicroRaftNode uses java.util.concurrent.CompletableFuture",
+            "io.raftsim.microraft.MicroRaftProcess uses java.util.concurrent.CompletableFuture",
             "io.raftsim.microraft.BuilderThreadGroups uses java.lang.ThreadGroup",
             "io.raftsim.microraft.BuilderThreadGroups uses java.util.concurrent.ExecutorService",
             "io.raftsim.microraft.BuilderThreadGroups uses java.util.concurrent.ScheduledExecutorService");

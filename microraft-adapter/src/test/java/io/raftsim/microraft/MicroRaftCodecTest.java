@@ -1,5 +1,11 @@
 package io.raftsim.microraft;
 
+import io.raftsim.harness.kv.Append;
+import io.raftsim.harness.kv.Cas;
+import io.raftsim.harness.kv.Get;
+import io.raftsim.harness.kv.KvResult;
+import io.raftsim.harness.kv.Put;
+
 import io.microraft.MembershipChangeMode;
 import io.microraft.RaftEndpoint;
 import io.microraft.impl.statemachine.NoOp;
@@ -97,11 +103,11 @@ class MicroRaftCodecTest {
                 .setMembers(List.of(N1, N2, N3)).setVotingMembers(List.of(N1, N2, N3)).setEndpoint(N3)
                 .setMode(MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER).build();
         List<LogEntry> entries = List.of(
-                entry(11, 3, KvCommand.newTerm()),
-                entry(12, 3, KvCommand.put(9, 1, "k", "v")),
-                entry(13, 3, KvCommand.get(9, 2, "k")),
-                entry(14, 3, KvCommand.append(9, 3, "k", "é✓")),
-                entry(15, 3, KvCommand.cas(9, 4, "k", null, "w")),
+                entry(11, 3, KvOperation.NEW_TERM),
+                entry(12, 3, new KvOperation(9, 1, new Put("k", "v"))),
+                entry(13, 3, new KvOperation(9, 2, new Get("k"))),
+                entry(14, 3, new KvOperation(9, 3, new Append("k", "é✓"))),
+                entry(15, 3, new KvOperation(9, 4, new Cas("k", null, "w"))),
                 entry(16, 3, membership),
                 entry(17, 3, NoOp.INSTANCE),
                 entry(18, 3, null));
@@ -137,7 +143,7 @@ class MicroRaftCodecTest {
     @Test
     void installSnapshotWithAndWithoutAChunk() {
         KvSnapshotChunk payload = new KvSnapshotChunk(new TreeMap<>(Map.of("a", "1", "b", "2")),
-                new TreeMap<>(Map.of(9L, new KvSession(4, new KvResult(false, "x")), 10L, new KvSession(1, null))));
+                new TreeMap<>(Map.of(9, new KvSession(4, KvResult.cas(false)), 10, new KvSession(1, null), 11, new KvSession(2, KvResult.read("x")))));
         SnapshotChunk chunk = factory.createSnapshotChunkBuilder().setIndex(40).setTerm(3).setOperation(payload)
                 .setSnapshotChunkIndex(1).setSnapshotChunkCount(3).setGroupMembersView(view()).build();
         InstallSnapshotRequest request = roundTrip(factory.createInstallSnapshotRequestBuilder().setGroupId("kv")
@@ -176,8 +182,8 @@ class MicroRaftCodecTest {
         assertTrue(local.isVoting());
         RaftGroupMembersView view = codec.decodeMembersView(codec.encodeMembersView(view()));
         assertEquals(List.of(N1, N2, N3), List.copyOf(view.getMembers()));
-        LogEntry entry = codec.decodeLogEntry(codec.encodeLogEntry(entry(3, 2, KvCommand.put(1, 1, "x", "y"))));
-        assertEquals(KvCommand.put(1, 1, "x", "y"), entry.getOperation());
+        LogEntry entry = codec.decodeLogEntry(codec.encodeLogEntry(entry(3, 2, new KvOperation(1, 1, new Put("x", "y")))));
+        assertEquals(new KvOperation(1, 1, new Put("x", "y")), entry.getOperation());
     }
 
     @Test

@@ -186,7 +186,7 @@ final class ToyCluster {
     }
 
     /** Replicates through the current leader and runs until MicroRaft completes the future. */
-    Ordered<Object> replicate(KvCommand command, long withinMicros) {
+    Ordered<Object> replicate(KvOperation command, long withinMicros) {
         CompletableFuture<Ordered<Object>> future = awaitLeader(withinMicros).raftNode().replicate(command);
         if (!runUntil(future::isDone, withinMicros)) {
             throw new AssertionError("not committed by virtual time " + nowMicros + ": " + command);

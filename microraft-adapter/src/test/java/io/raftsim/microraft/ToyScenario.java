@@ -31,8 +31,8 @@ final class ToyScenario {
 
     static void putAll(ToyCluster cluster, int from, int to) {
         for (int i = from; i < to; i++) {
-            Object result = cluster.replicate(KvCommand.put(1, i + 1, "k" + i, "v" + i), WITHIN).getResult();
-            if (!new KvResult(true, null).equals(result)) {
+            Object result = cluster.replicate(new KvOperation(1, i + 1, new io.raftsim.harness.kv.Put("k" + i, "v" + i)), WITHIN).getResult();
+            if (!io.raftsim.harness.kv.KvResult.done().equals(result)) {
                 throw new AssertionError("put " + i + " answered " + result);
             }
         }
