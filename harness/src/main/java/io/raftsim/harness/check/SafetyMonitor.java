@@ -234,6 +234,15 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         lastVote[id] = vote;
     }
 
+    /**
+     * The cumulative hash of the committed prefix through {@code index}, or
+     * {@link LogMirror.CommittedPrefix#UNKNOWN} beyond what any server has committed: a
+     * snapshot's entries, for the mirror of a server that installed it.
+     */
+    public long committedHashThrough(long index) {
+        return index >= 1 && index <= committedIndex ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
+    }
+
     private void checkCommit(int id, ServerProbe node) {
         LogMirror log = logs[id];
         long commit = Math.min(node.commitIndex(), log.lastIndex());

@@ -93,6 +93,7 @@ public final class Cluster {
         this.logs = new LogMirror[servers];
         for (int i = 0; i < servers; i++) {
             logs[i] = new LogMirror();
+            logs[i].committedPrefix(monitor::committedHashThrough);
         }
         this.history = new History(spec.maxHistoryOperations());
         Engine.Builder<Packet> builder = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, wiring.packets)
