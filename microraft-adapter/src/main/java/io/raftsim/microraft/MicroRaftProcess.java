@@ -39,6 +39,8 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
     private final MicroRaftNode.Setup nodeSetup;
     private final MicroRaftProbe probe = new MicroRaftProbe();
     private MicroRaftNode node;
+    /** Messages MicroRaft addressed to a null endpoint, dropped (see ContextTransport.send). */
+    private long unaddressedCount;
 
     MicroRaftProcess(ProcessContext<MicroRaftMessage> context, ServerSetup setup, MicroRaftSettings settings) {
         this.context = context;
@@ -122,8 +124,18 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
 
     /** MicroRaft's transport: each message goes out through the process's context, encoded there at once. */
     private final class ContextTransport implements Transport {
+        /**
+         * MicroRaft 0.7 may address a message to no one: a follower that completes a snapshot served
+         * by other followers answers "the leader" while it knows none
+         * ({@code InstallSnapshotRequestHandler.sendAppendEntriesSuccessResponse}). Such a message is
+         * dropped here, as RaftNodeImpl.send would after logging the transport's exception.
+         */
         @Override
         public void send(RaftEndpoint target, RaftMessage message) {
+            if (target == null) {
+                unaddressedCount++;
+                return;
+            }
             context.send(((SimEndpoint) target).id(), new ServerRpc(message));
         }
 

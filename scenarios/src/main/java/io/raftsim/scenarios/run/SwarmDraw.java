@@ -114,7 +114,10 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         boolean fastBacktrack = coin(random, EXTENSION_CHANCE, SwarmOption.FAST_BACKTRACK, on, features.contains(Feature.FAST_BACKTRACK));
         boolean batching = coin(random, FLOW_OPTION_CHANCE, SwarmOption.BATCHING, on, features.contains(Feature.BATCHING));
         boolean pipelining = coin(random, FLOW_OPTION_CHANCE, SwarmOption.PIPELINING, on, features.contains(Feature.PIPELINING));
-        int entriesPerAppend = batching ? Math.max(base.maxEntriesPerAppend(), BATCH_ENTRIES) : 1;
+        // Off is one entry per append for an implementation with the option; one without it keeps the
+        // scenario's value, so the drawn scenario written out (by the shrinker) needs no feature it lacks.
+        int entriesPerAppend = batching ? Math.max(base.maxEntriesPerAppend(), BATCH_ENTRIES)
+                : features.contains(Feature.BATCHING) ? 1 : base.maxEntriesPerAppend();
         int inflightAppends = pipelining ? Math.max(base.maxInflightAppends(), PIPELINE_DEPTH) : 1;
         return base.withExtensions(preVote, checkQuorum, fastBacktrack, entriesPerAppend, inflightAppends);
     }
