@@ -1,6 +1,6 @@
 package io.raftsim.microraft;
 
-import io.microraft.impl.RaftNodeImpl;
+import io.microraft.RaftNode;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.kv.KvCommand;
 import io.raftsim.harness.spi.ClientProtocol;
@@ -79,10 +79,10 @@ public final class MicroRaftImplementation implements RaftImplementation<MicroRa
         return MISTAKES;
     }
 
-    /** The adapter's classes and MicroRaft's jar. */
+    /** The adapter's package and MicroRaft's, io.microraft and below (RaftNode stands for it; loading it initialises nothing). */
     @Override
     public List<Class<?>> scannedClasses() {
-        return List.of(MicroRaftImplementation.class, RaftNodeImpl.class);
+        return List.of(MicroRaftImplementation.class, RaftNode.class);
     }
 
     /**

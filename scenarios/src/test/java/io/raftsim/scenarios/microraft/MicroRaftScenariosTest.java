@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MicroRaftScenariosTest {
     private static final String MICRORAFT = "microraft";
-    private static final int SEEDS = 10;
+    private static final int SEEDS = 20;
 
     /**
      * The scenarios MicroRaft cannot run, each with the feature it lacks: all stage the first
@@ -56,9 +56,12 @@ class MicroRaftScenariosTest {
     }
 
     /**
-     * Every catalogue scenario MicroRaft can run passes on seeds 1..10, except partition-healing,
-     * whose expectation that the old leader keeps leading beside a new one (no CheckQuorum) MicroRaft
-     * never meets: its leader always steps down without a quorum. That is its design, not a bug.
+     * Seeds 1..20, as conform runs them. Two scenarios fail by MicroRaft's design, not a bug:
+     * partition-healing expects the old leader to keep leading beside a new one (no CheckQuorum),
+     * but a MicroRaft leader always steps down without a quorum; election-basic expects a leader
+     * within 400 ms, but MicroRaft's only randomness is a fixed 0..99 ms added to each (pre-)vote
+     * round, 0..5 ms of virtual time at the default scale, so rounds split again and again
+     * (seed 11: the first leader at 777 ms; 22 of seeds 1..100 miss the bound).
      */
     @Test
     void everyCatalogueScenarioItCanRunPassesAndTheRestAreRefusedWithTheMissingFeature() {
@@ -84,9 +87,11 @@ class MicroRaftScenariosTest {
         }
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
-        assertEquals(Set.of("partition-healing"), failed.keySet(), failed.toString());
+        assertEquals(Set.of("election-basic", "partition-healing"), failed.keySet(), failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
-        assertEquals(new TreeSet<>(List.of("crash-churn", "election-basic", "flaky-network", "log-replication", "random")), passed);
+        assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
+        // random passes seeds 1..20; its first failure, seed 33, is a known issue (MicroRaftKnownIssuesTest).
+        assertEquals(new TreeSet<>(List.of("crash-churn", "flaky-network", "log-replication", "random")), passed);
     }
 
     @Test
