@@ -24,5 +24,13 @@
  * period: how long a follower waits before a pre-vote, and a leader without a quorum before
  * stepping down), {@code raftNodeReportPublishPeriodSecs}. Hard-coded: a 250 ms backoff
  * reset on the leader, and {@code heartbeatPeriodMillis / 250} backoff rounds.
+ *
+ * <p>Behind the harness's seam (docs/microraft.md): {@link io.raftsim.microraft.MicroRaftImplementation}
+ * ("microraft", found through {@code META-INF/services}), one {@link io.raftsim.microraft.MicroRaftProcess}
+ * per incarnation driving the executor from one engine timer, {@link io.raftsim.microraft.MicroRaftProbe}
+ * reading {@code RaftNodeImpl.state()}, {@link io.raftsim.microraft.MicroRaftWireCodec} for
+ * {@link io.raftsim.microraft.MicroRaftMessage}s, {@link io.raftsim.microraft.MicroRaftSettings} for the
+ * time scale, and {@link io.raftsim.microraft.LibraryAssertions}, which runs MicroRaft with its
+ * assertions off, as it ships.
  */
 package io.raftsim.microraft;
