@@ -39,8 +39,6 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
     private final MicroRaftNode.Setup nodeSetup;
     private final MicroRaftProbe probe = new MicroRaftProbe();
     private MicroRaftNode node;
-    /** Messages MicroRaft addressed to a null endpoint, dropped (see ContextTransport.send). */
-    private long unaddressedCount;
 
     MicroRaftProcess(ProcessContext<MicroRaftMessage> context, ServerSetup setup, MicroRaftSettings settings) {
         this.context = context;
@@ -133,7 +131,6 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
         @Override
         public void send(RaftEndpoint target, RaftMessage message) {
             if (target == null) {
-                unaddressedCount++;
                 return;
             }
             context.send(((SimEndpoint) target).id(), new ServerRpc(message));
