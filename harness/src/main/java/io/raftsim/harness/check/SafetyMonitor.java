@@ -160,12 +160,20 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * Figure 2, Rules for All Servers: a higher term in a request or response is adopted at
      * once. RequestVote is left out because with CheckQuorum a server in its leader lease
      * rightly ignores it (dissertation §4.2.3), and pre-vote replies because a pre-vote is a
-     * question about a future term (§9.6); every other message has no exception.
+     * question about a future term (§9.6). A reply is held to the rule only by a server still
+     * in the role that asked (a vote reply by a candidate, an append or snapshot reply by a
+     * leader): to any other role it is stale news, and dropping it unread is safe; the term
+     * arrives again with the next request. MicroRaft 0.7 drops such replies before reading
+     * their term (docs/microraft.md). Requests have no exception.
      */
     @Override
     public void received(int id, int from, MessageView.Kind kind, long term, ServerProbe node) {
-        boolean mustAdopt = kind == MessageView.Kind.APPEND_REQUEST || kind == MessageView.Kind.APPEND_REPLY
-                || kind == MessageView.Kind.VOTE_REPLY || kind == MessageView.Kind.SNAPSHOT_REQUEST || kind == MessageView.Kind.SNAPSHOT_REPLY;
+        boolean mustAdopt = switch (kind) {
+            case APPEND_REQUEST, SNAPSHOT_REQUEST -> true;
+            case VOTE_REPLY -> node.role() == Role.CANDIDATE;
+            case APPEND_REPLY, SNAPSHOT_REPLY -> node.role() == Role.LEADER;
+            default -> false;
+        };
         if (mustAdopt && node.currentTerm() < term) {
             fail(SafetyProperty.TERM_ADOPTION, "n" + (id + 1) + " (" + node.role() + ") stayed in term " + node.currentTerm()
                     + " after receiving " + kindName(kind) + " of term " + term);
@@ -224,6 +232,15 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         }
         lastVoteTerm[id] = term;
         lastVote[id] = vote;
+    }
+
+    /**
+     * The cumulative hash of the committed prefix through {@code index}, or
+     * {@link LogMirror.CommittedPrefix#UNKNOWN} beyond what any server has committed: a
+     * snapshot's entries, for the mirror of a server that installed it.
+     */
+    public long committedHashThrough(long index) {
+        return index >= 1 && index <= committedIndex ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
     }
 
     private void checkCommit(int id, ServerProbe node) {

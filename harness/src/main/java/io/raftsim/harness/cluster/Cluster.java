@@ -93,6 +93,7 @@ public final class Cluster {
         this.logs = new LogMirror[servers];
         for (int i = 0; i < servers; i++) {
             logs[i] = new LogMirror();
+            logs[i].committedPrefix(monitor::committedHashThrough);
         }
         this.history = new History(spec.maxHistoryOperations());
         Engine.Builder<Packet> builder = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, wiring.packets)
@@ -315,7 +316,9 @@ public final class Cluster {
     public int leaderWithCommitInTerm() {
         for (int id = 0; id < spec.servers(); id++) {
             ServerProbe node = probe(id);
-            if (node != null && node.role() == Role.LEADER && node.commitIndex() > 0 && node.commitIndex() >= node.firstLogIndex()
+            // The commit index may be the snapshot's last index (firstLogIndex - 1), where termAt is the snapshot's term:
+            // a leader that snapshotted right after committing its first entry has no entry above it to show.
+            if (node != null && node.role() == Role.LEADER && node.commitIndex() > 0 && node.commitIndex() >= node.firstLogIndex() - 1
                     && node.commitIndex() <= node.lastLogIndex() && node.termAt(node.commitIndex()) == node.currentTerm()) {
                 return id;
             }

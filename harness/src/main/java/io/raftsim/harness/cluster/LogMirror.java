@@ -16,8 +16,28 @@ import java.util.Arrays;
  * append); an implementation that rewrote an entry in the middle and kept every later one
  * unchanged would go unseen here, and is left to Log Matching on the entries it sends and
  * to State Machine Safety on what it applies.
+ *
+ * <p>A snapshot (§7) holds only committed entries, so the prefix through a server's snapshot
+ * index is the committed prefix: when the snapshot covers entries the mirror never saw (a
+ * follower that installed its leader's snapshot) or saw differently (uncommitted entries the
+ * install replaced), the mirror takes the committed prefix's hashes from {@link CommittedPrefix}.
+ * Whether the snapshot's contents are that prefix is State Machine Safety's to check, on the
+ * state fingerprint after the install.
  */
 public final class LogMirror {
+    /** The cumulative hash of the committed prefix through an index, from the checks. */
+    @FunctionalInterface
+    public interface CommittedPrefix {
+        /** The hash through {@code index}, or {@link #UNKNOWN} when {@code index} is not committed (yet). */
+        long hashThrough(long index);
+
+        long UNKNOWN = 0x5AFE_C0DE_DEAD_BEEFL;
+
+        CommittedPrefix NONE = index -> UNKNOWN;
+    }
+
+    private CommittedPrefix committedPrefix = CommittedPrefix.NONE;
+
     private long[] hashes = new long[64];
     private long lastIndex;
     /** Entries below this index were compacted into a snapshot the last time we looked; their hashes are kept as they were. */
@@ -25,6 +45,11 @@ public final class LogMirror {
 
     public long lastIndex() {
         return lastIndex;
+    }
+
+    /** Where the hashes of a snapshot's entries come from (the checks' committed prefix); none by default. */
+    public void committedPrefix(CommittedPrefix prefix) {
+        this.committedPrefix = prefix;
     }
 
     /** The cumulative hash through {@code index} (0 for index 0). */
@@ -40,6 +65,7 @@ public final class LogMirror {
     public void sync(int server, ServerProbe probe, ServerListener listener) {
         long first = Math.max(1, probe.firstLogIndex());
         long last = probe.lastLogIndex();
+        adoptSnapshotPrefix(first - 1);
         // The longest prefix both agree on: walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
         while (agree >= first && entryHash(probe, agree) != hashes[(int) agree]) {
@@ -58,6 +84,30 @@ public final class LogMirror {
         }
         lastIndex = last;
         firstIndex = first;
+    }
+
+    /**
+     * Makes the mirror's prefix through {@code snapshotIndex} the committed prefix, when it is
+     * known and the mirror holds something else there (or nothing). O(1) when it already agrees.
+     */
+    private void adoptSnapshotPrefix(long snapshotIndex) {
+        if (snapshotIndex < 1) {
+            return;
+        }
+        long committed = committedPrefix.hashThrough(snapshotIndex);
+        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes[(int) snapshotIndex] == committed)) {
+            return;
+        }
+        ensureCapacity(snapshotIndex);
+        // Walk back to where the mirror already agrees with the committed prefix, then take the rest.
+        long from = Math.min(snapshotIndex, lastIndex);
+        while (from >= 1 && hashes[(int) from] != committedPrefix.hashThrough(from)) {
+            from--;
+        }
+        for (long index = from + 1; index <= snapshotIndex; index++) {
+            hashes[(int) index] = committedPrefix.hashThrough(index);
+        }
+        lastIndex = Math.max(lastIndex, snapshotIndex);
     }
 
     /** The cumulative hash through {@code index} if its entry is the probe's and the prefix before it is the mirror's. */

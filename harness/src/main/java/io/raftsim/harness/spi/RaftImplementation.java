@@ -69,7 +69,8 @@ public interface RaftImplementation<T> {
 
     /**
      * Classes whose code sources (a directory or a jar) {@code conform}'s determinism scan reads:
-     * the implementation's own code, and a library it runs, if any.
+     * the implementation's own code, and a library it runs, if any. Only each class's package and
+     * the packages below it are read, so one jar that bundles everything (the launcher's) is fine.
      */
     default List<Class<?>> scannedClasses() {
         return List.of(getClass());

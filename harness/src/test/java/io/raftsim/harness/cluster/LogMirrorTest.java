@@ -124,6 +124,63 @@ class LogMirrorTest {
     private final LogProbe log = new LogProbe();
     private final Reports reports = new Reports();
 
+    /** A leader's mirror of entries 1..5 of term 1: the committed prefix a snapshot at 5 stands for. */
+    private LogMirror committedThroughFive() {
+        LogMirror leader = new LogMirror();
+        LogProbe leaderLog = new LogProbe();
+        for (int i = 1; i <= 5; i++) {
+            leaderLog.append(1, 100 + i);
+        }
+        leader.sync(0, leaderLog, new Reports());
+        return leader;
+    }
+
+    @Test
+    void aSnapshotOverEntriesNeverSeenTakesTheCommittedPrefix() {
+        LogMirror leader = committedThroughFive();
+        mirror.committedPrefix(index -> index <= 5 ? leader.hash(index) : LogMirror.CommittedPrefix.UNKNOWN);
+        // The follower installed a snapshot through 5, then appended entry 6; entries 1..5 are compacted.
+        for (int i = 1; i <= 5; i++) {
+            log.append(0, 0);
+        }
+        log.append(2, 61);
+        log.firstIndex = 6;
+        mirror.sync(1, log, reports);
+        assertEquals(List.of("n1 append 6@2"), reports.take());
+        assertEquals(leader.hash(5), mirror.hash(5));
+        assertEquals(Fingerprints.fold(Fingerprints.fold(leader.hash(5), 2), 61), mirror.hash(6));
+    }
+
+    @Test
+    void aSnapshotReplacingUncommittedEntriesTakesTheCommittedPrefix() {
+        LogMirror leader = committedThroughFive();
+        mirror.committedPrefix(index -> index <= 5 ? leader.hash(index) : LogMirror.CommittedPrefix.UNKNOWN);
+        log.append(1, 101).append(1, 102).append(3, 7).append(3, 8).append(3, 9).append(3, 10);
+        mirror.sync(1, log, reports);
+        reports.take();
+        // The install replaces entries 3..6 (term 3, never committed) with a snapshot through 5.
+        log.truncateFrom(1);
+        for (int i = 1; i <= 5; i++) {
+            log.append(0, 0);
+        }
+        log.firstIndex = 6;
+        mirror.sync(1, log, reports);
+        assertEquals(List.of("n1 truncate 6..6"), reports.take());
+        assertEquals(leader.hash(5), mirror.hash(5));
+        assertEquals(leader.hash(2), mirror.hash(2));
+        assertEquals(5, mirror.lastIndex());
+    }
+
+    @Test
+    void withoutACommittedPrefixCompactedEntriesKeepTheirHashes() {
+        log.append(1, 1).append(1, 2).append(1, 3);
+        mirror.sync(0, log, reports);
+        long before = mirror.hash(2);
+        log.firstIndex = 3;
+        mirror.sync(0, log, reports);
+        assertEquals(before, mirror.hash(2));
+    }
+
     @Test
     void aNewLogIsReportedEntryByEntryWithCumulativeHashes() {
         log.append(1, 11).append(1, 12).append(2, 21);

@@ -14,6 +14,7 @@ import io.raftsim.raft.node.Effects;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.sim.engine.Process;
 import io.raftsim.sim.engine.SimulationView;
 import io.raftsim.sim.engine.Violation;
@@ -177,46 +178,78 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
 
     // ---- Term Adoption ------------------------------------------------------------------
 
-    private void assertAdoptionFires(RaftMessage message) {
+    /** What the monitor reads of a server that ignored a message: its role and its (unchanged) term 1. */
+    private record StayedProbe(Role role) implements ServerProbe {
+        @Override public long currentTerm() { return 1; }
+        @Override public int votedFor() { return -1; }
+        @Override public int leaderId() { return -1; }
+        @Override public long commitIndex() { return 0; }
+        @Override public long lastApplied() { return 0; }
+        @Override public long firstLogIndex() { return 1; }
+        @Override public long lastLogIndex() { return 0; }
+        @Override public long termAt(long index) { return 0; }
+        @Override public long payloadFingerprintAt(long index) { return 0; }
+        @Override public long stateFingerprint() { return 0; }
+        @Override public List<Integer> voters() { return List.of(0, 1, 2); }
+    }
+
+    private static Violation adoptionCheck(RaftMessage message, Role role) {
         SafetyMonitor fresh = new SafetyMonitor(SERVERS);
-        RaftNode node = new RaftNode(0, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE), List.of(),
-                new RandomStream(0), new Effects(false));
-        // What a server that ignored the message's term reports: it stays in term 1 (the message is never delivered).
-        fresh.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), new NodeProbe(node));
-        Violation violation = fresh.violation();
-        assertNotNull(violation, message + " of a higher term must be adopted");
+        fresh.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), new StayedProbe(role));
+        return fresh.violation();
+    }
+
+    private static void assertAdoptionFires(RaftMessage message, Role role) {
+        Violation violation = adoptionCheck(message, role);
+        assertNotNull(violation, message + " of a higher term must be adopted by a " + role);
         assertEquals(SafetyProperty.TERM_ADOPTION.displayName(), violation.property());
-        assertTrue(violation.message().startsWith("n1 (FOLLOWER) stayed in term 1 after receiving "
+        assertTrue(violation.message().startsWith("n1 (" + role + ") stayed in term 1 after receiving "
                 + message.getClass().getSimpleName() + " of term 2"), violation.message());
     }
 
-    private void assertAdoptionQuiet(RaftMessage message) {
-        RaftNode node = node(0, new HardState(1, HardState.NO_VOTE));
-        monitor.received(0, 1, MessageCodecs.INSTANCE.kind(message), MessageCodecs.INSTANCE.term(message), probes[node.id()]);
-        assertNull(monitor.violation(), message + " need not be adopted");
+    private static void assertAdoptionQuiet(RaftMessage message, Role role) {
+        assertNull(adoptionCheck(message, role), message + " need not be adopted by a " + role);
     }
 
     @Test
-    @DisplayName("Term Adoption: a server that stays in its term after an AppendEntries, its reply or a vote reply of a higher term is reported")
-    void stayingInTermAfterHigherTermMessageFires() {
-        assertAdoptionFires(new AppendEntries(2, 1, 0, 0, List.of(), 0));
-        assertAdoptionFires(AppendEntriesReply.accepted(2, 0));
-        assertAdoptionFires(new RequestVoteReply(2, false, false));
+    @DisplayName("Term Adoption: any server that stays in its term after an AppendEntries of a higher term is reported")
+    void stayingInTermAfterHigherTermRequestFires() {
+        for (Role role : Role.values()) {
+            assertAdoptionFires(new AppendEntries(2, 1, 0, 0, List.of(), 0), role);
+        }
+    }
+
+    @Test
+    @DisplayName("Term Adoption: a leader staying in its term after an append reply of a higher term, or a candidate after a vote reply, is reported")
+    void theRoleThatAskedMustAdoptAReplysTerm() {
+        assertAdoptionFires(AppendEntriesReply.accepted(2, 0), Role.LEADER);
+        assertAdoptionFires(new RequestVoteReply(2, false, false), Role.CANDIDATE);
+    }
+
+    @Test
+    @DisplayName("Term Adoption: a reply to a role the server no longer holds is stale news it may drop (MicroRaft 0.7 does)")
+    void aReplyToAnotherRoleIsExempt() {
+        assertAdoptionQuiet(AppendEntriesReply.accepted(2, 0), Role.FOLLOWER);
+        assertAdoptionQuiet(AppendEntriesReply.accepted(2, 0), Role.CANDIDATE);
+        assertAdoptionQuiet(new RequestVoteReply(2, false, false), Role.FOLLOWER);
+        assertAdoptionQuiet(new RequestVoteReply(2, false, false), Role.PRE_CANDIDATE);
     }
 
     @Test
     @DisplayName("Term Adoption: vote requests (a lease may ignore them) and pre-vote replies (a question about the future) are exempt")
     void exemptMessagesAreNotReported() {
-        assertAdoptionQuiet(new RequestVote(2, 1, 0, 0, false));
-        assertAdoptionQuiet(new RequestVote(2, 1, 0, 0, true));
-        assertAdoptionQuiet(new RequestVoteReply(2, true, true));
+        assertAdoptionQuiet(new RequestVote(2, 1, 0, 0, false), Role.FOLLOWER);
+        assertAdoptionQuiet(new RequestVote(2, 1, 0, 0, true), Role.LEADER);
+        assertAdoptionQuiet(new RequestVoteReply(2, true, true), Role.PRE_CANDIDATE);
     }
 
     @Test
     @DisplayName("Term Adoption: a message of the server's own term asks nothing of it")
     void messageOfOwnTermIsNotReported() {
-        assertAdoptionQuiet(new AppendEntries(1, 1, 0, 0, List.of(), 0));
-        assertAdoptionQuiet(AppendEntriesReply.accepted(1, 0));
+        RaftNode node = node(0, new HardState(1, HardState.NO_VOTE));
+        monitor.received(0, 1, MessageCodecs.INSTANCE.kind(new AppendEntries(1, 1, 0, 0, List.of(), 0)), 1, probes[node.id()]);
+        monitor.received(0, 1, MessageCodecs.INSTANCE.kind(AppendEntriesReply.accepted(1, 0)), 1, probes[node.id()]);
+        assertNull(monitor.violation());
     }
 
     // ---- applied entries ----------------------------------------------------------------

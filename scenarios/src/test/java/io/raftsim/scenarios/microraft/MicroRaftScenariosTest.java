@@ -1,0 +1,144 @@
+package io.raftsim.scenarios.microraft;
+
+import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.harness.spi.SettingsException;
+import io.raftsim.harness.RaftConfig;
+import io.raftsim.scenarios.Simulation;
+import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.ImplementationChoice;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.Requirements;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import io.raftsim.sim.trace.TraceSink;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * MicroRaft 0.7 behind the seam, run by the harness (issue 13): which catalogue scenarios it
+ * runs and passes, which it is refused and why, that a seed is a run, and that the harness
+ * catches the mistake the adapter can plant.
+ */
+class MicroRaftScenariosTest {
+    private static final String MICRORAFT = "microraft";
+    private static final int SEEDS = 20;
+
+    /**
+     * The scenarios MicroRaft cannot run, each with the feature it lacks: all stage the first
+     * election timeouts (MicroRaft draws none of its own), figure-8 also starts from a written log.
+     */
+    private static final Map<String, String> SKIPPED = Map.of(
+            "asymmetric-partition", "STAGED_ELECTION_TIMEOUTS",
+            "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
+            "figure-8", "BATCHING",
+            "leader-crash", "STAGED_ELECTION_TIMEOUTS",
+            "split-vote", "STAGED_ELECTION_TIMEOUTS",
+            "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS");
+
+    @Test
+    void isFoundByName() {
+        RaftImplementation<?> implementation = Implementations.named(MICRORAFT);
+        assertEquals(MICRORAFT, implementation.name());
+        assertTrue(Implementations.names().contains(Implementations.DEFAULT), "the model is still there");
+    }
+
+    /**
+     * Seeds 1..20, as conform runs them. Two scenarios fail by MicroRaft's design, not a bug:
+     * partition-healing expects the old leader to keep leading beside a new one (no CheckQuorum),
+     * but a MicroRaft leader always steps down without a quorum; election-basic expects a leader
+     * within 400 ms, but MicroRaft's only randomness is a fixed 0..99 ms added to each (pre-)vote
+     * round, 0..5 ms of virtual time at the default scale, so rounds split again and again
+     * (seed 11: the first leader at 777 ms; 22 of seeds 1..100 miss the bound).
+     */
+    @Test
+    void everyCatalogueScenarioItCanRunPassesAndTheRestAreRefusedWithTheMissingFeature() {
+        TreeMap<String, String> refused = new TreeMap<>();
+        TreeMap<String, String> failed = new TreeMap<>();
+        TreeSet<String> passed = new TreeSet<>();
+        for (String name : Catalogue.NAMES) {
+            Scenario scenario = Catalogue.load(name).withImplementation(ImplementationChoice.of(MICRORAFT, Map.of()));
+            List<String> missing = Requirements.missing(scenario);
+            if (!missing.isEmpty()) {
+                refused.put(name, missing.get(0));
+                continue;
+            }
+            for (long seed = 1; seed <= SEEDS && !failed.containsKey(name); seed++) {
+                ScenarioResult result = ScenarioRunner.run(scenario, seed);
+                if (!result.passed()) {
+                    failed.put(name, result.outcome() + " " + result.property() + ": " + result.message());
+                }
+            }
+            if (!failed.containsKey(name)) {
+                passed.add(name);
+            }
+        }
+        assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
+        refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
+        assertEquals(Set.of("election-basic", "partition-healing"), failed.keySet(), failed.toString());
+        assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
+        assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
+        // random passes seeds 1..20; its first failure, seed 33, is a known issue (MicroRaftKnownIssuesTest).
+        assertEquals(new TreeSet<>(List.of("crash-churn", "flaky-network", "log-replication", "random")), passed);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunAndAnotherSeedAnother() {
+        ScenarioResult first = Simulation.of("random").implementation(MICRORAFT).seed(42).run();
+        ScenarioResult second = Simulation.of("random").implementation(MICRORAFT).seed(42).run();
+        ScenarioResult other = Simulation.of("random").implementation(MICRORAFT).seed(43).run();
+        assertEquals(first.run().digest(), second.run().digest());
+        assertEquals(first.run().steps(), second.run().steps());
+        assertNotEquals(first.run().digest(), other.run().digest());
+    }
+
+    @Test
+    void frequentSnapshotsRunWithTheSameDigestTwice() {
+        Map<String, String> settings = Map.of("commitCountToTakeSnapshot", "10");
+        ScenarioResult first = Simulation.of("random").implementation(MICRORAFT, settings).seed(1).run();
+        ScenarioResult second = Simulation.of("random").implementation(MICRORAFT, settings).seed(1).run();
+        assertTrue(first.passed(), first.toString());
+        assertEquals(first.run().digest(), second.run().digest());
+    }
+
+    @Test
+    void theNegativeControlIsCaughtAsItsExpectedProperty() {
+        RaftImplementation<?> implementation = Implementations.named(MICRORAFT);
+        String mistake = implementation.negativeControl();
+        assertEquals("FORGET_SESSIONS", mistake);
+        Scenario scenario = Catalogue.load("random").withImplementation(ImplementationChoice.of(MICRORAFT, Map.of()));
+        ScenarioResult planted = ScenarioRunner.run(scenario, CONTROL_SEED, TraceSink.NONE, new TreeSet<>(Set.of(mistake)));
+        assertEquals(Outcome.NOT_LINEARIZABLE, planted.outcome(), planted.toString());
+        assertTrue(implementation.plantableMistake(mistake).caughtAs(planted.property()));
+        assertTrue(ScenarioRunner.run(scenario, CONTROL_SEED).passed(), "the same seed passes without the mistake");
+    }
+
+    /** The first seed of random at which conform catches FORGET_SESSIONS. */
+    static final long CONTROL_SEED = 1;
+
+    @Test
+    void settingsAreRefusedInOneLineNamingKeyAndValue() {
+        RaftImplementation<?> implementation = Implementations.named(MICRORAFT);
+        RaftConfig config = RaftConfig.defaults(5);
+        SettingsException unknown = assertThrows(SettingsException.class, () -> implementation.validate(config, Map.of("speed", "9")));
+        assertTrue(unknown.getMessage().startsWith("speed=9: unknown microraft setting"), unknown.getMessage());
+        SettingsException zero = assertThrows(SettingsException.class, () -> implementation.validate(config, Map.of("timeScale", "0")));
+        assertEquals("timeScale=0: must be in 1..1000", zero.getMessage());
+        SettingsException word = assertThrows(SettingsException.class,
+                () -> implementation.validate(config, Map.of("commitCountToTakeSnapshot", "often")));
+        assertEquals("commitCountToTakeSnapshot=often: not a whole number", word.getMessage());
+        assertFalse(zero.getMessage().contains("\n"));
+    }
+}
