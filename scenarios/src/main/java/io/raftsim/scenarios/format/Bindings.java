@@ -59,7 +59,10 @@ public final class Bindings {
         if (step instanceof FaultStep.Bind bind) {
             return bind.name();
         }
-        return step instanceof FaultStep.Staged staged ? staged.bind() : null;
+        if (step instanceof FaultStep.Staged staged) {
+            return staged.bind() != null ? staged.bind() : boundName(staged.step());
+        }
+        return null;
     }
 
     /** Every server reference a step names, its wait's and its check's included. */
