@@ -3,7 +3,8 @@ package io.raftsim.scenarios.format;
 /**
  * How a fault names a server: {@code n1..nN}, {@code leader} (the leader at the virtual time
  * the fault runs), {@code follower} (an up server that does not lead then, drawn from the
- * seed), {@code afterLeader} (the server numbered after the leader, n1 after nN), a bound
+ * seed), {@code afterLeader} (the server numbered after the leader, n1 after nN), {@code random}
+ * (any server, drawn from the seed; several in one step are different servers), a bound
  * name {@code $NAME} (the server an earlier step bound it to) or {@code rest} (every server
  * not named elsewhere in the same action).
  *
@@ -14,6 +15,8 @@ public record NodeRef(String name, int index) {
     public static final NodeRef REST = new NodeRef("rest", -1);
     public static final NodeRef FOLLOWER = new NodeRef("follower", -1);
     public static final NodeRef AFTER_LEADER = new NodeRef("afterLeader", -1);
+    /** Any server, drawn from the seed; the {@code random}s of one step are different servers. */
+    public static final NodeRef RANDOM = new NodeRef("random", -1);
     /** What a bound name may be: a letter, then letters and digits, at most 40 in all. */
     public static final String BINDING_NAME = "[A-Za-z][A-Za-z0-9]{0,39}";
 

@@ -114,11 +114,22 @@ public final class ScenarioReader {
         ClientSettings clients = clients(root.object("clients"));
         List<FaultStep> faults = new ArrayList<>();
         List<JsonNode> faultNodes = root.array("faults", MAX_FAULTS);
+        List<String> faultPaths = new ArrayList<>();
+        End runEnd = new End(durationMs, "durationMs " + durationMs + ": the run would end before it is judged");
         for (int i = 0; i < faultNodes.size(); i++) {
-            faults.add(fault(new JsonFields(faultNodes.get(i), source, "faults[" + i + "]"), nodes, durationMs));
+            JsonFields fields = new JsonFields(faultNodes.get(i), source, "faults[" + i + "]");
+            if (isRounds(faultNodes.get(i))) {
+                rounds(fields, nodes, durationMs, faults, faultPaths);
+            } else {
+                faults.add(fault(fields, nodes, runEnd));
+                faultPaths.add("faults[" + i + "]");
+            }
+        }
+        if (faults.size() > MAX_FAULTS) {
+            throw ScenarioException.at(source, "faults", "has " + faults.size() + " steps with its rounds written out, more than " + MAX_FAULTS);
         }
         checkNetworkSequence(faults, network, source);
-        checkBindings(faults, source);
+        checkBindings(faults, faultPaths, source);
         RandomFaults randomFaults = randomFaults(root.object("randomFaults"));
         List<Expectation> expect = new ArrayList<>();
         List<JsonNode> expectNodes = root.array("expect", 32);
@@ -409,12 +420,69 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, check, bind";
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, check, bind, rounds";
     /** The longest a check or a wait may last: ten minutes of virtual time. */
     public static final long MAX_WINDOW_MS = 600_000;
 
-    private static FaultStep fault(JsonFields fields, int nodes, long durationMs) {
-        FaultStep step = plainFault(fields, nodes, durationMs);
+    /** Where steps must end: the run's end, or a round's. */
+    private record End(long ms, String why) {
+    }
+
+    public static final int MAX_ROUNDS = 100;
+    public static final int MAX_ROUND_STEPS = 100;
+
+    private static boolean isRounds(JsonNode step) {
+        return step.isObject() && step.get("action") != null && step.get("action").isString() && "rounds".equals(step.get("action").stringValue());
+    }
+
+    /**
+     * {@code count} rounds of {@code everyMs} from {@code atMs}, each running {@code steps} at
+     * their times within the round, written out as plain steps (so the runner, the writer and
+     * the shrinker see ordinary steps). Server choices differ per round because each round's
+     * steps run at other times, from which {@code random} and {@code follower} draw.
+     */
+    private static void rounds(JsonFields fields, int nodes, long durationMs, List<FaultStep> faults, List<String> paths) {
+        long atMicros = NetworkSettings.micros(fields.number("atMs", 0, 0, durationMs));
+        fields.string("action", null, 40);
+        Long count = fields.optionalInteger("count", 1, MAX_ROUNDS);
+        if (count == null) {
+            throw fields.fail(fields.path("count"), "missing; how many rounds, 1.." + MAX_ROUNDS);
+        }
+        Double everyMs = fields.optionalNumber("everyMs", 1, durationMs);
+        if (everyMs == null) {
+            throw fields.fail(fields.path("everyMs"), "missing; the length of one round, 1.." + durationMs + " ms");
+        }
+        long everyMicros = NetworkSettings.micros(everyMs);
+        long endMicros = atMicros + count * everyMicros;
+        if (endMicros > durationMs * 1000) {
+            throw fields.fail(fields.path("count"), count + " rounds of " + JsonFields.format(everyMs) + " ms from " + JsonFields.format(atMicros / 1000.0)
+                    + " ms end at " + JsonFields.format(endMicros / 1000.0) + " ms, after durationMs " + durationMs);
+        }
+        List<JsonNode> stepNodes = fields.array("steps", MAX_ROUND_STEPS);
+        if (stepNodes.isEmpty()) {
+            throw fields.fail(fields.path("steps"), "missing; the steps of one round, their atMs counted from the round's start");
+        }
+        fields.done();
+        End roundEnd = new End((long) Math.floor(everyMs), "everyMs " + JsonFields.format(everyMs) + ", the round's length: the next round would start before it is judged");
+        List<FaultStep> round = new ArrayList<>();
+        for (int j = 0; j < stepNodes.size(); j++) {
+            String path = fields.path("steps") + "[" + j + "]";
+            if (isRounds(stepNodes.get(j))) {
+                throw ScenarioException.at(fields.source(), path + ".action", "rounds do not nest");
+            }
+            round.add(fault(new JsonFields(stepNodes.get(j), fields.source(), path), nodes, roundEnd));
+        }
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < round.size(); j++) {
+                FaultStep step = round.get(j);
+                faults.add(step.at(atMicros + r * everyMicros + step.atMicros()));
+                paths.add(fields.path("steps") + "[" + j + "] (round " + (r + 1) + ")");
+            }
+        }
+    }
+
+    private static FaultStep fault(JsonFields fields, int nodes, End end) {
+        FaultStep step = plainFault(fields, nodes, end);
         String bind = bindName(fields, "bind");
         if (bind != null && Bindings.singleNode(step) == null) {
             throw fields.fail(fields.path("bind"), "\"" + bind + "\" cannot name the server of a " + step.action()
@@ -438,13 +506,14 @@ public final class ScenarioReader {
             if (when.kind().throughout()) {
                 throw fields.fail(path, "\"" + when.kind().key() + "\" holds over a window, so a step cannot wait for it; wait for oneLeader, committed or applied");
             }
-            withinMicros = window(fields, "withinMs", when.kind(), step.atMicros(), durationMs);
+            withinMicros = window(fields, "withinMs", when.kind(), step.atMicros(), end);
         }
         fields.done();
         return bind == null && when == null ? step : new FaultStep.Staged(step, bind, when, withinMicros);
     }
 
-    private static FaultStep plainFault(JsonFields fields, int nodes, long durationMs) {
+    private static FaultStep plainFault(JsonFields fields, int nodes, End end) {
+        long durationMs = end.ms();
         long atMicros = NetworkSettings.micros(fields.number("atMs", 0, 0, durationMs));
         String action = fields.string("action", null, 40);
         if (action == null) {
@@ -487,7 +556,7 @@ public final class ScenarioReader {
             }
             case "check" -> {
                 Condition condition = condition(fields, nodes);
-                yield new FaultStep.Check(atMicros, condition, window(fields, condition.kind().windowField(), condition.kind(), atMicros, durationMs));
+                yield new FaultStep.Check(atMicros, condition, window(fields, condition.kind().windowField(), condition.kind(), atMicros, end));
             }
             case "bind" -> {
                 String name = bindName(fields, "name");
@@ -514,7 +583,7 @@ public final class ScenarioReader {
      * A check's deadline or window, required, 1..{@link #MAX_WINDOW_MS} ms and ending within the
      * run: a deadline past the end could never be judged. The other window field is refused.
      */
-    private static long window(JsonFields fields, String field, Condition.Kind kind, long atMicros, long durationMs) {
+    private static long window(JsonFields fields, String field, Condition.Kind kind, long atMicros, End end) {
         String other = field.equals("withinMs") ? "forMs" : "withinMs";
         if (fields.has(other)) {
             throw fields.fail(fields.path(other), kind.key() + (kind.throughout() ? " must hold throughout a window: give forMs, not withinMs"
@@ -526,9 +595,9 @@ public final class ScenarioReader {
                     + ", 1.." + MAX_WINDOW_MS + " ms");
         }
         long micros = NetworkSettings.micros(ms);
-        if (atMicros + micros > durationMs * 1000) {
+        if (atMicros + micros > end.ms() * 1000) {
             throw fields.fail(fields.path(field), JsonFields.format(ms) + " ends at " + JsonFields.format((atMicros + micros) / 1000.0)
-                    + " ms, after durationMs " + durationMs + ": the run would end before it is judged");
+                    + " ms, after " + end.why());
         }
         return micros;
     }
@@ -602,10 +671,10 @@ public final class ScenarioReader {
     }
 
     /** Every {@code $NAME} a step uses must be bound by a step that surely runs before it. */
-    private static void checkBindings(List<FaultStep> faults, String source) {
+    private static void checkBindings(List<FaultStep> faults, List<String> paths, String source) {
         Bindings.Unbound unbound = Bindings.firstUnbound(faults);
         if (unbound != null) {
-            throw ScenarioException.at(source, "faults[" + unbound.stepIndex() + "]", "\"" + unbound.reference() + "\": " + unbound.why());
+            throw ScenarioException.at(source, paths.get(unbound.stepIndex()), "\"" + unbound.reference() + "\": " + unbound.why());
         }
     }
 
@@ -639,7 +708,7 @@ public final class ScenarioReader {
     private static NodeRef node(JsonFields fields, String field, int nodes) {
         JsonNode value = fields.raw(field);
         if (value == null) {
-            throw fields.fail(fields.path(field), "missing; a server n1..n" + nodes + ", \"leader\", \"follower\", \"afterLeader\" or a bound \"$NAME\"");
+            throw fields.fail(fields.path(field), "missing; a server n1..n" + nodes + ", \"leader\", \"follower\", \"afterLeader\", \"random\" or a bound \"$NAME\"");
         }
         return nodeRef(value, null, fields.source(), fields.path(field), nodes, true, false);
     }
@@ -662,6 +731,9 @@ public final class ScenarioReader {
         if (leaderAllowed && "afterLeader".equals(text)) {
             return NodeRef.AFTER_LEADER;
         }
+        if (leaderAllowed && "random".equals(text)) {
+            return NodeRef.RANDOM;
+        }
         if (leaderAllowed && text != null && text.startsWith("$")) {
             return binding(text, source, path);
         }
@@ -675,7 +747,7 @@ public final class ScenarioReader {
             }
             throw ScenarioException.at(source, path, "\"" + text + "\" is not a server of this " + nodes + "-node cluster (n1..n" + nodes + ")");
         }
-        String allowed = "n1..n" + nodes + (leaderAllowed ? ", \"leader\", \"follower\", \"afterLeader\", \"$NAME\"" : "") + (restAllowed ? ", \"rest\"" : "");
+        String allowed = "n1..n" + nodes + (leaderAllowed ? ", \"leader\", \"follower\", \"afterLeader\", \"random\", \"$NAME\"" : "") + (restAllowed ? ", \"rest\"" : "");
         throw ScenarioException.at(source, path, "\"" + text + "\" is not a server name (" + allowed + ")");
     }
 

@@ -26,6 +26,8 @@ final class ScenarioAction implements ControlAction {
     private final String label;
     private final BoundServers servers;
     private final MidRunChecks checks;
+    /** The one server a single-server step resolved to, for its binding; -1 before or when skipped. */
+    private int singleNode = -1;
 
     ScenarioAction(FaultStep step, Cluster cluster, LinkConfig links, String label, BoundServers servers, MidRunChecks checks) {
         this.step = step;
@@ -102,6 +104,7 @@ final class ScenarioAction implements ControlAction {
         if (node < 0) {
             return skipped(servers.whyNone(ref));
         }
+        singleNode = node;
         if (step instanceof FaultStep.Isolate) {
             return new FaultAction.Isolate(node);
         }
@@ -167,13 +170,11 @@ final class ScenarioAction implements ControlAction {
             return new Noted("wait for " + staged.when().describe() + " within " + staged.whenWithinMicros() / 1000.0);
         }
         ScenarioAction plain = new ScenarioAction(staged.step(), cluster, links, label, servers, checks);
-        NodeRef named = io.raftsim.scenarios.format.Bindings.singleNode(staged.step());
-        int node = server(named);
-        if (node < 0) {
-            return skipped(servers.whyNone(named));
+        ControlAction resolved = plain.resolve(target);
+        if (plain.singleNode >= 0) {
+            servers.bind(staged.bind(), plain.singleNode);
         }
-        servers.bind(staged.bind(), node);
-        return plain.resolve(target);
+        return resolved;
     }
 
     /** The server id now, or -1 when the reference names none (no leader, say). */
