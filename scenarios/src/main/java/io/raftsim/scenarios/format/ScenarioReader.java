@@ -629,6 +629,9 @@ public final class ScenarioReader {
                 throw fields.fail(fields.path("count"), kind.key() + " takes no count");
             }
             count = (int) fields.integer("count", 0, 1, nodes);
+            if (!among.isEmpty() && count > among.size()) {
+                throw fields.fail(fields.path("count"), count + " is more than the " + among.size() + " servers named in among: it could never hold");
+            }
         }
         return new Condition(kind, among, except, index, count);
     }

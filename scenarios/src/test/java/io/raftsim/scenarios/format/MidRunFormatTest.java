@@ -115,6 +115,8 @@ class MidRunFormatTest {
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"committed\", \"withinMs\": 100}");
         refused("f.json: faults[0].count: 6 is outside 1..5",
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"committed\", \"index\": 1, \"count\": 6, \"withinMs\": 100}");
+        refused("f.json: faults[0].count: 2 is more than the 1 servers named in among: it could never hold",
+                "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"applied\", \"index\": 1, \"among\": [\"n2\"], \"count\": 2, \"withinMs\": 100}");
         refused("f.json: faults[0].count: oneLeader takes no count",
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"oneLeader\", \"count\": 2, \"withinMs\": 100}");
     }
