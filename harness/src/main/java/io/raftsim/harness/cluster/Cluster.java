@@ -22,6 +22,8 @@ import io.raftsim.harness.wire.Packet;
 import io.raftsim.harness.wire.PacketCodec;
 import io.raftsim.harness.wire.WireProcess;
 import io.raftsim.sim.engine.Engine;
+import io.raftsim.sim.engine.Observer;
+import io.raftsim.sim.engine.Violation;
 import io.raftsim.sim.engine.Process;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.engine.RunResult;
@@ -60,6 +62,7 @@ public final class Cluster {
     /** The monitor, or the monitor followed by the listeners added before the run. */
     private ServerListener listener;
     private CheckResult linearizability;
+    private final List<Observer<Packet>> moreObservers = new ArrayList<>();
     /** Known mistakes planted in every server, by the implementation's names; empty except in tests of the checks. */
     private final Set<String> plantedMistakes;
 
@@ -106,6 +109,16 @@ public final class Cluster {
         if (efficiencyChecked) {
             builder.observer(efficiency);
         }
+        // After the checks of the harness, those a caller adds before the run (a scenario's mid-run checks).
+        builder.observer(view -> {
+            for (int i = 0; i < moreObservers.size(); i++) {
+                Violation violation = moreObservers.get(i).afterStep(view);
+                if (violation != null) {
+                    return violation;
+                }
+            }
+            return null;
+        });
         this.engine = builder.build();
         monitor.attach(engine, logs);
         efficiency.attach(engine, this::probe);
@@ -160,6 +173,15 @@ public final class Cluster {
         }
         all.add(more);
         listener = new ServerListeners(all);
+    }
+
+    /**
+     * Adds an observer run after every step, after the safety and efficiency monitors; a
+     * violation it returns ends the run like theirs. Only before the run starts.
+     */
+    public void addObserver(Observer<Packet> more) {
+        requireNotStarted("observers");
+        moreObservers.add(java.util.Objects.requireNonNull(more));
     }
 
     /**

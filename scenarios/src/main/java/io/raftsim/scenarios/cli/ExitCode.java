@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int LIMIT = 5;
     /** The linearizability check could not decide some key within its step budget: neither passed nor failed. */
     public static final int UNDECIDED = 6;
+    /** A mid-run check of a scenario (or a step's wait) missed its deadline or broke in its window. */
+    public static final int CHECK = 7;
 
     private ExitCode() {
     }

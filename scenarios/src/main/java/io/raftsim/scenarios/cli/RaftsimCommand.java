@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class, ConformCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
                 "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit;",
-                "6 linearizability undecided (the search ran out of steps on some key)."})
+                "6 linearizability undecided (the search ran out of steps on some key);",
+                "7 a mid-run check of a scenario missed its deadline or broke in its window."})
 final class RaftsimCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

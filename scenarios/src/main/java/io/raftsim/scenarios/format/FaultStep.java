@@ -145,4 +145,87 @@ public sealed interface FaultStep {
             return new ClientBurst(micros, count);
         }
     }
+
+    /**
+     * A mid-run check: from this step, {@code condition} must come to hold within
+     * {@code windowMicros} or, for a condition that holds over a window, hold at every step
+     * for that long. Missing it ends the run as CHECK_FAILED.
+     */
+    record Check(long atMicros, Condition condition, long windowMicros) implements FaultStep {
+        public Check {
+            if (windowMicros <= 0) {
+                throw new IllegalArgumentException("a check needs a window: " + windowMicros);
+            }
+        }
+
+        @Override
+        public String action() {
+            return "check";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Check(micros, condition, windowMicros);
+        }
+    }
+
+    /** Names the server {@code node} resolves to now, for later steps to call it {@code $name}. */
+    record Bind(long atMicros, String name, NodeRef node) implements FaultStep {
+        @Override
+        public String action() {
+            return "bind";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Bind(micros, name, node);
+        }
+    }
+
+    /**
+     * Another step with a binding ({@code "bind"}: the server its {@code node} resolved to is
+     * named), a wait ({@code "when"}: it runs at the first step {@code when} holds, at or after
+     * its time, or the run fails at {@code whenWithinMicros} later), or both.
+     *
+     * @param bind the name bound, or null
+     * @param when the condition waited for, or null
+     */
+    record Staged(FaultStep step, String bind, Condition when, long whenWithinMicros) implements FaultStep {
+        public Staged {
+            if (step instanceof Staged || step instanceof Check || step instanceof Bind && bind != null) {
+                throw new IllegalArgumentException("cannot stage " + step);
+            }
+            if (bind == null && when == null) {
+                throw new IllegalArgumentException("a staged step binds, waits or both");
+            }
+            if (when != null && (when.kind().throughout() || whenWithinMicros <= 0)) {
+                throw new IllegalArgumentException("a step waits for a condition to come to hold, within a bound: " + when);
+            }
+        }
+
+        @Override
+        public long atMicros() {
+            return step.atMicros();
+        }
+
+        @Override
+        public String action() {
+            return step.action();
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Staged(step.at(micros), bind, when, whenWithinMicros);
+        }
+
+        /** The latest virtual time the step can run: its time, plus the wait's bound. */
+        public long latestMicros() {
+            return atMicros() + (when == null ? 0 : whenWithinMicros);
+        }
+    }
+
+    /** The step itself, without a binding or a wait. */
+    static FaultStep plain(FaultStep step) {
+        return step instanceof Staged staged ? staged.step() : step;
+    }
 }

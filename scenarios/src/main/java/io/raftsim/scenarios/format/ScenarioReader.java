@@ -114,10 +114,22 @@ public final class ScenarioReader {
         ClientSettings clients = clients(root.object("clients"));
         List<FaultStep> faults = new ArrayList<>();
         List<JsonNode> faultNodes = root.array("faults", MAX_FAULTS);
+        List<String> faultPaths = new ArrayList<>();
+        End runEnd = new End(durationMs, "durationMs " + durationMs + ": the run would end before it is judged");
         for (int i = 0; i < faultNodes.size(); i++) {
-            faults.add(fault(new JsonFields(faultNodes.get(i), source, "faults[" + i + "]"), nodes, durationMs));
+            JsonFields fields = new JsonFields(faultNodes.get(i), source, "faults[" + i + "]");
+            if (isRounds(faultNodes.get(i))) {
+                rounds(fields, nodes, durationMs, faults, faultPaths);
+            } else {
+                faults.add(fault(fields, nodes, runEnd));
+                faultPaths.add("faults[" + i + "]");
+            }
+        }
+        if (faults.size() > MAX_FAULTS) {
+            throw ScenarioException.at(source, "faults", "has " + faults.size() + " steps with its rounds written out, more than " + MAX_FAULTS);
         }
         checkNetworkSequence(faults, network, source);
+        checkBindings(faults, faultPaths, source);
         RandomFaults randomFaults = randomFaults(root.object("randomFaults"));
         List<Expectation> expect = new ArrayList<>();
         List<JsonNode> expectNodes = root.array("expect", 32);
@@ -408,11 +420,104 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static FaultStep fault(JsonFields fields, int nodes, long durationMs) {
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, check, bind, rounds";
+    /** The longest a check or a wait may last: ten minutes of virtual time. */
+    public static final long MAX_WINDOW_MS = 600_000;
+
+    /** Where steps must end: the run's end, or a round's. */
+    private record End(long ms, String why) {
+    }
+
+    public static final int MAX_ROUNDS = 100;
+    public static final int MAX_ROUND_STEPS = 100;
+
+    private static boolean isRounds(JsonNode step) {
+        return step.isObject() && step.get("action") != null && step.get("action").isString() && "rounds".equals(step.get("action").stringValue());
+    }
+
+    /**
+     * {@code count} rounds of {@code everyMs} from {@code atMs}, each running {@code steps} at
+     * their times within the round, written out as plain steps (so the runner, the writer and
+     * the shrinker see ordinary steps). Server choices differ per round because each round's
+     * steps run at other times, from which {@code random} and {@code follower} draw.
+     */
+    private static void rounds(JsonFields fields, int nodes, long durationMs, List<FaultStep> faults, List<String> paths) {
+        long atMicros = NetworkSettings.micros(fields.number("atMs", 0, 0, durationMs));
+        fields.string("action", null, 40);
+        Long count = fields.optionalInteger("count", 1, MAX_ROUNDS);
+        if (count == null) {
+            throw fields.fail(fields.path("count"), "missing; how many rounds, 1.." + MAX_ROUNDS);
+        }
+        Double everyMs = fields.optionalNumber("everyMs", 1, durationMs);
+        if (everyMs == null) {
+            throw fields.fail(fields.path("everyMs"), "missing; the length of one round, 1.." + durationMs + " ms");
+        }
+        long everyMicros = NetworkSettings.micros(everyMs);
+        long endMicros = atMicros + count * everyMicros;
+        if (endMicros > durationMs * 1000) {
+            throw fields.fail(fields.path("count"), count + " rounds of " + JsonFields.format(everyMs) + " ms from " + JsonFields.format(atMicros / 1000.0)
+                    + " ms end at " + JsonFields.format(endMicros / 1000.0) + " ms, after durationMs " + durationMs);
+        }
+        List<JsonNode> stepNodes = fields.array("steps", MAX_ROUND_STEPS);
+        if (stepNodes.isEmpty()) {
+            throw fields.fail(fields.path("steps"), "missing; the steps of one round, their atMs counted from the round's start");
+        }
+        fields.done();
+        End roundEnd = new End((long) Math.floor(everyMs), "everyMs " + JsonFields.format(everyMs) + ", the round's length: the next round would start before it is judged");
+        List<FaultStep> round = new ArrayList<>();
+        for (int j = 0; j < stepNodes.size(); j++) {
+            String path = fields.path("steps") + "[" + j + "]";
+            if (isRounds(stepNodes.get(j))) {
+                throw ScenarioException.at(fields.source(), path + ".action", "rounds do not nest");
+            }
+            round.add(fault(new JsonFields(stepNodes.get(j), fields.source(), path), nodes, roundEnd));
+        }
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < round.size(); j++) {
+                FaultStep step = round.get(j);
+                faults.add(step.at(atMicros + r * everyMicros + step.atMicros()));
+                paths.add(fields.path("steps") + "[" + j + "] (round " + (r + 1) + ")");
+            }
+        }
+    }
+
+    private static FaultStep fault(JsonFields fields, int nodes, End end) {
+        FaultStep step = plainFault(fields, nodes, end);
+        String bind = bindName(fields, "bind");
+        if (bind != null && Bindings.singleNode(step) == null) {
+            throw fields.fail(fields.path("bind"), "\"" + bind + "\" cannot name the server of a " + step.action()
+                    + " step; bind names the one server of an isolate, crash, restart, pause, resume or drift step (or use a bind step)");
+        }
+        JsonNode whenNode = fields.raw("when");
+        Condition when = null;
+        long withinMicros = 0;
+        if (whenNode != null) {
+            if (step instanceof FaultStep.Check) {
+                throw fields.fail(fields.path("when"), "a check does not wait; give the check its own atMs");
+            }
+            String path = fields.path("when");
+            if (whenNode.isString()) {
+                when = condition(whenNode.stringValue(), fields.source(), path);
+            } else {
+                JsonFields whenFields = new JsonFields(whenNode, fields.source(), path);
+                when = condition(whenFields, nodes);
+                whenFields.done();
+            }
+            if (when.kind().throughout()) {
+                throw fields.fail(path, "\"" + when.kind().key() + "\" holds over a window, so a step cannot wait for it; wait for oneLeader, committed or applied");
+            }
+            withinMicros = window(fields, "withinMs", when.kind(), step.atMicros(), end);
+        }
+        fields.done();
+        return bind == null && when == null ? step : new FaultStep.Staged(step, bind, when, withinMicros);
+    }
+
+    private static FaultStep plainFault(JsonFields fields, int nodes, End end) {
+        long durationMs = end.ms();
         long atMicros = NetworkSettings.micros(fields.number("atMs", 0, 0, durationMs));
         String action = fields.string("action", null, 40);
         if (action == null) {
-            throw fields.fail(fields.path("action"), "missing; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
+            throw fields.fail(fields.path("action"), "missing; one of " + ACTIONS);
         }
         FaultStep step = switch (action) {
             case "partition" -> partition(fields, atMicros, nodes);
@@ -449,11 +554,131 @@ public final class ScenarioReader {
                 }
                 yield new FaultStep.ClientBurst(atMicros, count.intValue());
             }
-            default -> throw fields.fail(fields.path("action"), "\"" + action
-                    + "\" is not an action; one of partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst");
+            case "check" -> {
+                Condition condition = condition(fields, nodes);
+                yield new FaultStep.Check(atMicros, condition, window(fields, condition.kind().windowField(), condition.kind(), atMicros, end));
+            }
+            case "bind" -> {
+                String name = bindName(fields, "name");
+                if (name == null) {
+                    throw fields.fail(fields.path("name"), "missing; the name later steps call the server by, as \"$NAME\"");
+                }
+                yield new FaultStep.Bind(atMicros, name, node(fields, "node", nodes));
+            }
+            default -> throw fields.fail(fields.path("action"), "\"" + action + "\" is not an action; one of " + ACTIONS);
         };
-        fields.done();
         return step;
+    }
+
+    /** A binding's name, written without its {@code $}; null when absent. */
+    private static String bindName(JsonFields fields, String field) {
+        String name = fields.string(field, null, 200);
+        if (name != null && !name.matches(NodeRef.BINDING_NAME)) {
+            throw fields.fail(fields.path(field), "\"" + name + "\" is not a name: a letter, then letters and digits, at most 40 (later steps write \"$NAME\")");
+        }
+        return name;
+    }
+
+    /**
+     * A check's deadline or window, required, 1..{@link #MAX_WINDOW_MS} ms and ending within the
+     * run: a deadline past the end could never be judged. The other window field is refused.
+     */
+    private static long window(JsonFields fields, String field, Condition.Kind kind, long atMicros, End end) {
+        String other = field.equals("withinMs") ? "forMs" : "withinMs";
+        if (fields.has(other)) {
+            throw fields.fail(fields.path(other), kind.key() + (kind.throughout() ? " must hold throughout a window: give forMs, not withinMs"
+                    : " must come to hold by a deadline: give withinMs, not forMs"));
+        }
+        Double ms = fields.optionalNumber(field, 1, MAX_WINDOW_MS);
+        if (ms == null) {
+            throw fields.fail(fields.path(field), "missing; " + kind.key() + (kind.throughout() ? " holds for how long" : " must hold within how long")
+                    + ", 1.." + MAX_WINDOW_MS + " ms");
+        }
+        long micros = NetworkSettings.micros(ms);
+        if (atMicros + micros > end.ms() * 1000) {
+            throw fields.fail(fields.path(field), JsonFields.format(ms) + " ends at " + JsonFields.format((atMicros + micros) / 1000.0)
+                    + " ms, after " + end.why());
+        }
+        return micros;
+    }
+
+    /** A condition written as the fields of a check step or of a {@code when} object. */
+    private static Condition condition(JsonFields fields, int nodes) {
+        String key = fields.string("condition", null, 40);
+        if (key == null) {
+            throw fields.fail(fields.path("condition"), "missing; one of " + Condition.Kind.names());
+        }
+        Condition bare = condition(key, fields.source(), fields.path("condition"));
+        Condition.Kind kind = bare.kind();
+        List<NodeRef> among = conditionServers(fields, "among", nodes);
+        List<NodeRef> except = conditionServers(fields, "except", nodes);
+        long index = 0;
+        JsonNode indexNode = fields.raw("index");
+        if (kind.indexed()) {
+            if (indexNode == null) {
+                throw fields.fail(fields.path("index"), "missing; " + kind.key() + " needs a log index, 1..1000000000, or \"next\"");
+            }
+            index = indexNode.isString() && "next".equals(indexNode.stringValue()) ? Condition.NEXT_INDEX
+                    : fields.integer("index", 0, 1, 1_000_000_000);
+        } else if (indexNode != null) {
+            throw fields.fail(fields.path("index"), kind.key() + " takes no index");
+        }
+        int count = 0;
+        if (fields.has("count")) {
+            if (kind != Condition.Kind.COMMITTED && kind != Condition.Kind.APPLIED) {
+                throw fields.fail(fields.path("count"), kind.key() + " takes no count");
+            }
+            count = (int) fields.integer("count", 0, 1, nodes);
+            if (!among.isEmpty() && count > among.size()) {
+                throw fields.fail(fields.path("count"), count + " is more than the " + among.size() + " servers named in among: it could never hold");
+            }
+        }
+        return new Condition(kind, among, except, index, count);
+    }
+
+    /** A condition named by a string alone ({@code "when": "oneLeader"}): only those that need no index. */
+    private static Condition condition(String key, String source, String path) {
+        Condition.Kind kind = Condition.Kind.named(key);
+        if (kind == null) {
+            throw ScenarioException.at(source, path, "\"" + key + "\" is not a condition; one of " + Condition.Kind.names());
+        }
+        if (kind.indexed()) {
+            return new Condition(kind, List.of(), List.of(), Condition.NEXT_INDEX, 0);
+        }
+        return Condition.of(kind);
+    }
+
+    /** {@code among} or {@code except}: servers {@code nK} or bound names {@code $NAME}. */
+    private static List<NodeRef> conditionServers(JsonFields fields, String field, int nodes) {
+        List<NodeRef> refs = new ArrayList<>();
+        List<JsonNode> values = fields.array(field, MAX_NODES);
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode value = values.get(i);
+            String path = fields.path(field) + "[" + i + "]";
+            NodeRef ref = value.isString() && value.stringValue().startsWith("$") ? binding(value.stringValue(), fields.source(), path)
+                    : nodeRef(value, null, fields.source(), path, nodes, false, false);
+            if (refs.contains(ref)) {
+                throw ScenarioException.at(fields.source(), path, "\"" + ref + "\" is named twice");
+            }
+            refs.add(ref);
+        }
+        return refs;
+    }
+
+    private static NodeRef binding(String text, String source, String path) {
+        String name = text.substring(1);
+        if (!name.matches(NodeRef.BINDING_NAME)) {
+            throw ScenarioException.at(source, path, "\"" + text + "\" is not a bound name: $ then a letter, then letters and digits, at most 40");
+        }
+        return NodeRef.binding(name);
+    }
+
+    /** Every {@code $NAME} a step uses must be bound by a step that surely runs before it. */
+    private static void checkBindings(List<FaultStep> faults, List<String> paths, String source) {
+        Bindings.Unbound unbound = Bindings.firstUnbound(faults);
+        if (unbound != null) {
+            throw ScenarioException.at(source, paths.get(unbound.stepIndex()), "\"" + unbound.reference() + "\": " + unbound.why());
+        }
     }
 
     private static FaultStep partition(JsonFields fields, long atMicros, int nodes) {
@@ -486,7 +711,7 @@ public final class ScenarioReader {
     private static NodeRef node(JsonFields fields, String field, int nodes) {
         JsonNode value = fields.raw(field);
         if (value == null) {
-            throw fields.fail(fields.path(field), "missing; a server n1..n" + nodes + " or \"leader\"");
+            throw fields.fail(fields.path(field), "missing; a server n1..n" + nodes + ", \"leader\", \"follower\", \"afterLeader\", \"random\" or a bound \"$NAME\"");
         }
         return nodeRef(value, null, fields.source(), fields.path(field), nodes, true, false);
     }
@@ -503,6 +728,18 @@ public final class ScenarioReader {
         if (leaderAllowed && "leader".equals(text)) {
             return NodeRef.LEADER;
         }
+        if (leaderAllowed && "follower".equals(text)) {
+            return NodeRef.FOLLOWER;
+        }
+        if (leaderAllowed && "afterLeader".equals(text)) {
+            return NodeRef.AFTER_LEADER;
+        }
+        if (leaderAllowed && "random".equals(text)) {
+            return NodeRef.RANDOM;
+        }
+        if (leaderAllowed && text != null && text.startsWith("$")) {
+            return binding(text, source, path);
+        }
         if (restAllowed && "rest".equals(text)) {
             return NodeRef.REST;
         }
@@ -513,7 +750,7 @@ public final class ScenarioReader {
             }
             throw ScenarioException.at(source, path, "\"" + text + "\" is not a server of this " + nodes + "-node cluster (n1..n" + nodes + ")");
         }
-        String allowed = "n1..n" + nodes + (leaderAllowed ? ", \"leader\"" : "") + (restAllowed ? ", \"rest\"" : "");
+        String allowed = "n1..n" + nodes + (leaderAllowed ? ", \"leader\", \"follower\", \"afterLeader\", \"random\", \"$NAME\"" : "") + (restAllowed ? ", \"rest\"" : "");
         throw ScenarioException.at(source, path, "\"" + text + "\" is not a server name (" + allowed + ")");
     }
 

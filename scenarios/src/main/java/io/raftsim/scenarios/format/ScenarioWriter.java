@@ -134,7 +134,48 @@ public final class ScenarioWriter {
         ObjectNode fault = NODES.objectNode();
         putMs(fault, "atMs", step.atMicros() / 1000.0);
         fault.put("action", step.action());
-        if (step instanceof FaultStep.Partition p) {
+        if (step instanceof FaultStep.Staged staged) {
+            stepFields(fault, staged.step());
+            if (staged.bind() != null) {
+                fault.put("bind", staged.bind());
+            }
+            if (staged.when() != null) {
+                conditionFields(fault.putObject("when"), staged.when());
+                putMs(fault, "withinMs", staged.whenWithinMicros() / 1000.0);
+            }
+        } else {
+            stepFields(fault, step);
+        }
+        return fault;
+    }
+
+    /** A condition with every field written (empty {@code among} and {@code except} too); {@code count} is left out when every up server counts. */
+    private static void conditionFields(ObjectNode node, Condition condition) {
+        node.put("condition", condition.kind().key());
+        ArrayNode among = node.putArray("among");
+        condition.among().forEach(ref -> among.add(ref.name()));
+        ArrayNode except = node.putArray("except");
+        condition.except().forEach(ref -> except.add(ref.name()));
+        if (condition.kind().indexed()) {
+            if (condition.index() == Condition.NEXT_INDEX) {
+                node.put("index", "next");
+            } else {
+                node.put("index", condition.index());
+            }
+        }
+        if (condition.count() > 0) {
+            node.put("count", condition.count());
+        }
+    }
+
+    private static void stepFields(ObjectNode fault, FaultStep step) {
+        if (step instanceof FaultStep.Check check) {
+            conditionFields(fault, check.condition());
+            putMs(fault, check.condition().kind().windowField(), check.windowMicros() / 1000.0);
+        } else if (step instanceof FaultStep.Bind bind) {
+            fault.put("name", bind.name());
+            fault.put("node", bind.node().name());
+        } else if (step instanceof FaultStep.Partition p) {
             ArrayNode groups = fault.putArray("groups");
             for (var group : p.groups()) {
                 ArrayNode members = groups.addArray();
@@ -155,7 +196,6 @@ public final class ScenarioWriter {
         } else if (step instanceof FaultStep.ClientBurst b) {
             fault.put("count", b.count());
         }
-        return fault;
     }
 
     private static void networkFields(ObjectNode fault, FaultStep.Network n) {

@@ -14,6 +14,11 @@ public enum Outcome {
     NOT_LINEARIZABLE(1),
     /** After healing, no leader or no progress within the bound. */
     LIVENESS_FAILURE(3),
+    /**
+     * A mid-run {@code check} (or a step's {@code when}) missed its deadline or broke in its
+     * window: the run ended at once, naming the step, the virtual time and the condition.
+     */
+    CHECK_FAILED(7),
     /** Every check held, but an {@code expect} condition was not reached. */
     EXPECTATION_NOT_MET(4),
     /** A run bound (steps, virtual time, queued events) was hit before the run could be judged. */

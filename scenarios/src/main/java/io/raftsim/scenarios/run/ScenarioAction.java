@@ -22,11 +22,20 @@ final class ScenarioAction implements ControlAction {
     private final Cluster cluster;
     /** For a network step: the link settings it installs (computed in time order when scheduled). */
     private final LinkConfig links;
+    /** The step as the scenario lists it ({@code faults[3] (check at 6000 ms)}), for failures. */
+    private final String label;
+    private final BoundServers servers;
+    private final MidRunChecks checks;
+    /** The one server a single-server step resolved to, for its binding; -1 before or when skipped. */
+    private int singleNode = -1;
 
-    ScenarioAction(FaultStep step, Cluster cluster, LinkConfig links) {
+    ScenarioAction(FaultStep step, Cluster cluster, LinkConfig links, String label, BoundServers servers, MidRunChecks checks) {
         this.step = step;
         this.cluster = cluster;
         this.links = links;
+        this.label = label;
+        this.servers = servers;
+        this.checks = checks;
     }
 
     @Override
@@ -36,7 +45,8 @@ final class ScenarioAction implements ControlAction {
 
     @Override
     public boolean isFault() {
-        return !(step instanceof FaultStep.ClientBurst);
+        FaultStep plain = FaultStep.plain(step);
+        return !(plain instanceof FaultStep.ClientBurst || plain instanceof FaultStep.Check || plain instanceof FaultStep.Bind);
     }
 
     @Override
@@ -46,6 +56,22 @@ final class ScenarioAction implements ControlAction {
 
     @Override
     public ControlAction resolve(ControlTarget target) {
+        if (step instanceof FaultStep.Staged staged) {
+            return staged(staged, target);
+        }
+        if (step instanceof FaultStep.Check check) {
+            checks.start(label, check.condition(), check.atMicros() + check.windowMicros(), null);
+            return new Noted("check " + check.condition().describe() + " " + check.condition().kind().windowField() + " "
+                    + check.windowMicros() / 1000.0);
+        }
+        if (step instanceof FaultStep.Bind bind) {
+            int node = server(bind.node());
+            if (node < 0) {
+                return skipped(servers.whyNone(bind.node()));
+            }
+            servers.bind(bind.name(), node);
+            return new Noted("bind $" + bind.name() + " = n" + (node + 1));
+        }
         if (step instanceof FaultStep.ClientBurst burst) {
             return new Burst(cluster, burst.count());
         }
@@ -61,13 +87,14 @@ final class ScenarioAction implements ControlAction {
             }
             int from = server(network.from());
             int to = server(network.to());
-            return from < 0 || to < 0 ? skipped("no leader") : new FaultAction.SetLink(from, to, links);
+            return from < 0 ? skipped(servers.whyNone(network.from())) : to < 0 ? skipped(servers.whyNone(network.to()))
+                    : new FaultAction.SetLink(from, to, links);
         }
         if (step instanceof FaultStep.Cut cut) {
             int from = server(cut.from());
             int to = server(cut.to());
             if (from < 0 || to < 0) {
-                return skipped("no leader");
+                return skipped(servers.whyNone(from < 0 ? cut.from() : cut.to()));
             }
             return from == to ? skipped("from and to are the same server n" + (from + 1)) : new FaultAction.Cut(from, to);
         }
@@ -75,8 +102,9 @@ final class ScenarioAction implements ControlAction {
                 : step instanceof FaultStep.Drift drift ? drift.node() : ((FaultStep.NodeAction) step).node();
         int node = server(ref);
         if (node < 0) {
-            return skipped("no leader");
+            return skipped(servers.whyNone(ref));
         }
+        singleNode = node;
         if (step instanceof FaultStep.Isolate) {
             return new FaultAction.Isolate(node);
         }
@@ -97,8 +125,8 @@ final class ScenarioAction implements ControlAction {
      * two groups (the leader was also named by number) stays in the first.
      */
     private ControlAction partition(FaultStep.Partition partition) {
-        int servers = cluster.spec().servers();
-        boolean[] placed = new boolean[servers];
+        int serverCount = cluster.spec().servers();
+        boolean[] placed = new boolean[serverCount];
         List<List<Integer>> groups = new ArrayList<>();
         int restGroup = -1;
         for (List<NodeRef> members : partition.groups()) {
@@ -110,7 +138,7 @@ final class ScenarioAction implements ControlAction {
                 }
                 int node = server(ref);
                 if (node < 0) {
-                    return skipped("no leader");
+                    return skipped(servers.whyNone(ref));
                 }
                 if (!placed[node]) {
                     placed[node] = true;
@@ -120,7 +148,7 @@ final class ScenarioAction implements ControlAction {
             groups.add(group);
         }
         if (restGroup >= 0) {
-            for (int node = 0; node < servers; node++) {
+            for (int node = 0; node < serverCount; node++) {
                 if (!placed[node]) {
                     groups.get(restGroup).add(node);
                 }
@@ -130,13 +158,44 @@ final class ScenarioAction implements ControlAction {
         return new FaultAction.Partition(groups);
     }
 
-    /** The server id, or -1 for {@code leader} when no server leads right now. */
+    /**
+     * A step that waits starts waiting (its step runs once the condition holds, as a step of
+     * its own); a step that binds binds the one server it acts on, then acts.
+     */
+    private ControlAction staged(FaultStep.Staged staged, ControlTarget target) {
+        FaultStep inner = staged.bind() == null ? staged.step() : new FaultStep.Staged(staged.step(), staged.bind(), null, 0);
+        if (staged.when() != null) {
+            ScenarioAction fire = new ScenarioAction(inner, cluster, links, label, servers, checks);
+            checks.start(label, staged.when(), staged.latestMicros(), fire);
+            return new Noted("wait for " + staged.when().describe() + " within " + staged.whenWithinMicros() / 1000.0);
+        }
+        ScenarioAction plain = new ScenarioAction(staged.step(), cluster, links, label, servers, checks);
+        ControlAction resolved = plain.resolve(target);
+        if (plain.singleNode >= 0) {
+            servers.bind(staged.bind(), plain.singleNode);
+        }
+        return resolved;
+    }
+
+    /** The server id now, or -1 when the reference names none (no leader, say). */
     private int server(NodeRef ref) {
-        return ref.isLeader() ? cluster.currentLeader() : ref.index();
+        return servers.resolve(ref, step.atMicros(), drawOf(ref));
+    }
+
+    /** The place of a {@code follower} reference among the step's references: its own draw. */
+    private int drawOf(NodeRef ref) {
+        return io.raftsim.scenarios.format.Bindings.references(step).indexOf(ref);
     }
 
     private ControlAction skipped(String why) {
         return new Skipped("skipped " + step.action() + " at " + Time.format(step.atMicros()) + ": " + why);
+    }
+
+    /** A check that starts, a wait, a binding: recorded in the trace, changes nothing in the cluster. */
+    record Noted(String describe) implements ControlAction {
+        @Override
+        public void apply(ControlTarget target) {
+        }
     }
 
     /** A step that named the leader when there was none: recorded in the trace, changes nothing. */

@@ -16,7 +16,13 @@ import java.util.List;
  *                 "Expectation", "Limit"), or null when the run passed
  */
 public record ScenarioResult(Scenario scenario, long seed, Outcome outcome, String property, String message,
-                             ClusterOutcome cluster, List<ExpectationResult> expectations, RunStats stats) {
+                             ClusterOutcome cluster, List<ExpectationResult> expectations, RunStats stats, FailedCheck failedCheck) {
+
+    /** A result with no mid-run check missed. */
+    public ScenarioResult(Scenario scenario, long seed, Outcome outcome, String property, String message,
+                          ClusterOutcome cluster, List<ExpectationResult> expectations, RunStats stats) {
+        this(scenario, seed, outcome, property, message, cluster, expectations, stats, null);
+    }
 
     public boolean passed() {
         return outcome == Outcome.PASSED;
@@ -31,12 +37,16 @@ public record ScenarioResult(Scenario scenario, long seed, Outcome outcome, Stri
     }
 
     /**
-     * Same class and property, and for an unmet condition the same condition: what a shrunk
-     * scenario must keep failing with.
+     * Same class and property, for an unmet condition the same condition, and for a missed
+     * mid-run check the same check condition (servers named as written, so {@code $old} stays
+     * {@code $old}): what a shrunk scenario must keep failing with. Missing another check
+     * would be another failure.
      */
     public boolean failsLike(ScenarioResult other) {
         return outcome == other.outcome && java.util.Objects.equals(property, other.property)
-                && (outcome != Outcome.EXPECTATION_NOT_MET || java.util.Objects.equals(firstUnmet(), other.firstUnmet()));
+                && (outcome != Outcome.EXPECTATION_NOT_MET || java.util.Objects.equals(firstUnmet(), other.firstUnmet()))
+                && (outcome != Outcome.CHECK_FAILED || failedCheck != null && other.failedCheck != null
+                        && failedCheck.condition().equals(other.failedCheck.condition()));
     }
 
     /** The first {@code expect} condition not reached, or null. */

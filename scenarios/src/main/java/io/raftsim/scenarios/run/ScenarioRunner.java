@@ -75,12 +75,15 @@ public final class ScenarioRunner {
         scenario.initialState().forEach((server, state) -> preload(cluster, server, state));
         ExpectationTracker tracker = new ExpectationTracker(cluster);
         cluster.addListener(tracker);
-        scheduleSteps(scenario, cluster);
+        BoundServers servers = new BoundServers(cluster);
+        MidRunChecks checks = new MidRunChecks(cluster, servers);
+        cluster.addObserver(checks);
+        scheduleSteps(scenario, cluster, servers, checks);
         long durationMicros = Time.ms(scenario.durationMs());
         FaultSchedule drawn = drawnFaults(asWritten, seed);
         ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
         cluster.engine().finish();
-        return judge(asWritten, seed, cluster, outcome, tracker, drawn.size());
+        return judge(asWritten, seed, cluster, outcome, tracker, drawn.size(), checks.failure());
     }
 
     /** A server's durable state before the run: its term and vote, and no-op entries of the given terms. */
@@ -125,22 +128,34 @@ public final class ScenarioRunner {
     }
 
     /** Explicit steps, in time order; network steps carry the settings in force after them. */
-    private static void scheduleSteps(Scenario scenario, Cluster cluster) {
+    private static void scheduleSteps(Scenario scenario, Cluster cluster, BoundServers servers, MidRunChecks checks) {
         NetworkSettings current = scenario.network();
-        for (FaultStep step : scenario.faults()) {
+        List<FaultStep> steps = scenario.faults();
+        for (int i = 0; i < steps.size(); i++) {
+            FaultStep step = steps.get(i);
             NetworkSettings links = null;
-            if (step instanceof FaultStep.Network network) {
+            if (FaultStep.plain(step) instanceof FaultStep.Network network) {
                 links = network.applyTo(current);
                 if (!network.oneLink()) {
                     current = links;
                 }
             }
-            cluster.engine().schedule(step.atMicros(), new ScenarioAction(step, cluster, links == null ? null : links.toLinkConfig()));
+            String label = "faults[" + i + "] (" + step.action() + " at " + formatMs(step.atMicros()) + " ms)";
+            cluster.engine().schedule(step.atMicros(), new ScenarioAction(step, cluster, links == null ? null : links.toLinkConfig(), label, servers, checks));
+            long deadline = step instanceof FaultStep.Check check ? check.atMicros() + check.windowMicros()
+                    : step instanceof FaultStep.Staged staged && staged.when() != null ? staged.latestMicros() : -1;
+            if (deadline >= 0) {
+                cluster.engine().schedule(deadline, new MidRunChecks.Deadline("deadline of " + label));
+            }
         }
     }
 
+    private static String formatMs(long micros) {
+        return micros % 1000 == 0 ? Long.toString(micros / 1000) : Double.toString(micros / 1000.0);
+    }
+
     private static ScenarioResult judge(Scenario scenario, long seed, Cluster cluster, ClusterOutcome outcome,
-                                        ExpectationTracker tracker, int drawnFaults) {
+                                        ExpectationTracker tracker, int drawnFaults, FailedCheck failedCheck) {
         TreeMap<Long, Integer> leaders = cluster.monitor().leaders();
         TreeMap<Long, Long> splitVotes = tracker.splitVoteTerms(leaders);
         int distinctLeaders = (int) leaders.values().stream().distinct().count();
@@ -157,6 +172,11 @@ public final class ScenarioRunner {
         if (result == Outcome.LIMIT_REACHED) {
             property = "Limit";
         }
+        boolean checkMissed = failedCheck != null && outcome.run().violation() != null
+                && MidRunChecks.PROPERTY.equals(outcome.run().violation().property());
+        if (checkMissed) {
+            result = Outcome.CHECK_FAILED;
+        }
         if (result == Outcome.PASSED) {
             for (ExpectationResult expectation : expectations) {
                 if (!expectation.reached()) {
@@ -167,7 +187,8 @@ public final class ScenarioRunner {
                 }
             }
         }
-        return new ScenarioResult(scenario, seed, result, result == Outcome.PASSED ? null : property, message, outcome, expectations, stats);
+        return new ScenarioResult(scenario, seed, result, result == Outcome.PASSED ? null : property, message, outcome, expectations, stats,
+                checkMissed ? failedCheck : null);
     }
 
     private static ExpectationResult evaluate(Expectation expectation, Cluster cluster, ClusterOutcome outcome,

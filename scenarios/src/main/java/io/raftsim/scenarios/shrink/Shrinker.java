@@ -1,6 +1,8 @@
 package io.raftsim.scenarios.shrink;
 
 import io.raftsim.scenarios.format.Expectation;
+import io.raftsim.scenarios.format.Bindings;
+import io.raftsim.scenarios.format.Condition;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.Scenario;
@@ -301,6 +303,13 @@ public final class Shrinker {
         } else if (step instanceof FaultStep.Network n && n.oneLink()) {
             named.add(n.from());
             named.add(n.to());
+        } else {
+            named.addAll(Bindings.references(step));
+        }
+        Condition condition = step instanceof FaultStep.Check check ? check.condition()
+                : step instanceof FaultStep.Staged staged ? staged.when() : null;
+        if (condition != null && condition.count() > nodes) {
+            return null;
         }
         return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
     }
@@ -361,12 +370,25 @@ public final class Shrinker {
 
     static Scenario withDuration(Scenario scenario, long durationMs) {
         long endMicros = Time.ms(durationMs);
-        List<FaultStep> kept = scenario.faults().stream().filter(step -> step.atMicros() <= endMicros).toList();
+        List<FaultStep> kept = scenario.faults().stream().filter(step -> latestMicros(step) <= endMicros).toList();
         return scenario.withDurationMs(durationMs).withFaults(kept);
+    }
+
+    /** When a step is done with for sure: a check at its window's end, a waiting step at its wait's bound. */
+    private static long latestMicros(FaultStep step) {
+        if (step instanceof FaultStep.Check check) {
+            return check.atMicros() + check.windowMicros();
+        }
+        return step instanceof FaultStep.Staged staged ? staged.latestMicros() : step.atMicros();
     }
 
     /** Whether the candidate fails like the original with the current seed or, failing that, another; adopts that seed. */
     private boolean failsLike(Scenario candidate, ScenarioResult original) {
+        // A step that calls a server $old needs the step binding "old": a candidate without it
+        // is no scenario a file could hold (the reader refuses it), so it is never run.
+        if (Bindings.firstUnbound(candidate.faults()) != null) {
+            return false;
+        }
         for (int attempt = 0; attempt < seedsPerCandidate && budgetLeft(); attempt++) {
             long trySeed = attempt == 0 ? seed : seed + attempt * 7_919L;
             runs++;

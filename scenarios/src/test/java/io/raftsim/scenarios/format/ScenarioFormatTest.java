@@ -51,7 +51,8 @@ class ScenarioFormatTest {
     void restMayStandOnlyInPartitionGroups() {
         ScenarioException error = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(
                 "{\"faults\": [{\"atMs\": 1, \"action\": \"crash\", \"node\": \"rest\"}]}", "f.json"));
-        assertEquals("f.json: faults[0].node: \"rest\" is not a server name (n1..n5, \"leader\")", error.getMessage());
+        assertEquals("f.json: faults[0].node: \"rest\" is not a server name (n1..n5, \"leader\", \"follower\", \"afterLeader\", \"random\", \"$NAME\")",
+                error.getMessage());
     }
 
     @Test

@@ -1,0 +1,188 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
+import io.raftsim.harness.wire.Packet;
+import io.raftsim.scenarios.format.Condition;
+import io.raftsim.scenarios.format.NodeRef;
+import io.raftsim.sim.engine.ControlAction;
+import io.raftsim.sim.engine.Observer;
+import io.raftsim.sim.engine.SimulationView;
+import io.raftsim.sim.engine.Time;
+import io.raftsim.sim.engine.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenario's checks in the middle of a run and its waiting steps, judged after every
+ * step from the servers' probes: O(servers) per active check, nothing when none is active.
+ * A check or a wait that misses ends the run with a {@link Violation} of {@link #PROPERTY},
+ * which the runner reports as CHECK_FAILED with the {@link FailedCheck} kept here. Every
+ * deadline is also a scheduled step of its own, so a deadline is judged at its exact time
+ * even when nothing else happens then.
+ */
+final class MidRunChecks implements Observer<Packet> {
+    static final String PROPERTY = "Check";
+
+    private final Cluster cluster;
+    private final BoundServers servers;
+    private final List<Active> active = new ArrayList<>();
+    private FailedCheck failure;
+
+    /**
+     * A condition being judged: a check, or a wait whose step {@code fire} runs once it holds.
+     *
+     * @param covered the servers the condition covers, resolved when it started
+     * @param index   the index it talks about, "next" resolved when it started
+     */
+    private record Active(String step, Condition condition, boolean[] covered, long index, long startMicros, long deadlineMicros, ControlAction fire) {
+    }
+
+    MidRunChecks(Cluster cluster, BoundServers servers) {
+        this.cluster = cluster;
+        this.servers = servers;
+    }
+
+    /** Starts judging {@code condition} now, until {@code deadlineMicros}; a wait passes {@code fire}, a check null. */
+    void start(String step, Condition condition, long deadlineMicros, ControlAction fire) {
+        int count = cluster.spec().servers();
+        boolean[] covered = new boolean[count];
+        if (condition.among().isEmpty()) {
+            java.util.Arrays.fill(covered, true);
+        }
+        for (NodeRef ref : condition.among()) {
+            mark(covered, ref, true);
+        }
+        for (NodeRef ref : condition.except()) {
+            mark(covered, ref, false);
+        }
+        long index = condition.index();
+        if (index == Condition.NEXT_INDEX) {
+            long highest = 0;
+            for (int id = 0; id < count; id++) {
+                ServerProbe probe = upProbe(id);
+                if (probe != null) {
+                    highest = Math.max(highest, probe.commitIndex());
+                }
+            }
+            index = highest + 1;
+        }
+        active.add(new Active(step, condition, covered, index, cluster.engine().nowMicros(), deadlineMicros, fire));
+    }
+
+    /** A name whose binding step was skipped names no server: it covers, and excludes, nobody. */
+    private void mark(boolean[] covered, NodeRef ref, boolean value) {
+        int id = servers.resolve(ref, 0, 0);
+        if (id >= 0) {
+            covered[id] = value;
+        }
+    }
+
+    FailedCheck failure() {
+        return failure;
+    }
+
+    @Override
+    public Violation afterStep(SimulationView<Packet> view) {
+        if (active.isEmpty()) {
+            return null;
+        }
+        long now = cluster.engine().nowMicros();
+        for (int i = 0; i < active.size(); ) {
+            Active check = active.get(i);
+            boolean holds = holds(check);
+            boolean throughout = check.condition().kind().throughout();
+            if (throughout ? !holds : now >= check.deadlineMicros() && !holds) {
+                return fail(check, now);
+            }
+            if (throughout ? now >= check.deadlineMicros() : holds) {
+                active.remove(i);
+                if (check.fire() != null) {
+                    cluster.engine().schedule(now, check.fire());
+                }
+            } else {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private Violation fail(Active check, long now) {
+        Condition condition = check.condition();
+        String windowMs = Time.format(check.deadlineMicros() - check.startMicros());
+        String what = condition.kind().throughout()
+                ? "broke at " + Time.format(now) + ", inside its " + windowMs + " window from " + Time.format(check.startMicros())
+                : "did not hold within " + windowMs + " of " + Time.format(check.startMicros()) + (check.fire() != null ? " (the step waited for it)" : "");
+        String detail = describeServers(check);
+        failure = new FailedCheck(check.step(), now, condition, detail);
+        return Violation.of(PROPERTY, check.step() + ": " + condition.describe() + " " + what + "; " + detail);
+    }
+
+    private boolean holds(Active check) {
+        int servers = check.covered().length;
+        int leaders = 0;
+        long leaderTerm = -1;
+        int reached = 0;
+        int up = 0;
+        for (int id = 0; id < servers; id++) {
+            ServerProbe probe = check.covered()[id] ? upProbe(id) : null;
+            if (probe == null) {
+                continue;
+            }
+            up++;
+            if (probe.role() == Role.LEADER) {
+                leaders++;
+                leaderTerm = probe.currentTerm();
+            }
+            long reachedIndex = check.condition().kind() == Condition.Kind.APPLIED ? probe.lastApplied() : probe.commitIndex();
+            if (reachedIndex >= check.index()) {
+                reached++;
+            }
+        }
+        int needed = check.condition().count() > 0 ? check.condition().count() : up;
+        return switch (check.condition().kind()) {
+            case ONE_LEADER -> leaders == 1 && allInTerm(check, leaderTerm);
+            case NO_LEADER -> leaders == 0;
+            case COMMITTED, APPLIED -> up > 0 && reached >= needed;
+            case NOT_COMMITTED -> reached == 0;
+        };
+    }
+
+    private boolean allInTerm(Active check, long term) {
+        for (int id = 0; id < check.covered().length; id++) {
+            ServerProbe probe = check.covered()[id] ? upProbe(id) : null;
+            if (probe != null && probe.currentTerm() != term) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each covered up server's role, term, commit and applied index: what a reader of the failure needs. */
+    private String describeServers(Active check) {
+        List<String> parts = new ArrayList<>();
+        for (int id = 0; id < check.covered().length; id++) {
+            if (!check.covered()[id]) {
+                continue;
+            }
+            ServerProbe probe = upProbe(id);
+            parts.add("n" + (id + 1) + (probe == null ? " down" : " " + probe.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + " term " + probe.currentTerm() + " commit " + probe.commitIndex() + " applied " + probe.lastApplied()));
+        }
+        String index = check.condition().kind().indexed() ? "index " + check.index() + "; " : "";
+        return index + String.join(", ", parts);
+    }
+
+    private ServerProbe upProbe(int id) {
+        return cluster.engine().isUp(id) ? cluster.probe(id) : null;
+    }
+
+    /** A step of its own at a deadline, so the deadline is judged at its exact time; changes nothing. */
+    record Deadline(String describe) implements ControlAction {
+        @Override
+        public void apply(io.raftsim.sim.engine.ControlTarget target) {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.raftsim.scenarios.shrink;
+
+import io.raftsim.scenarios.format.Bindings;
+import io.raftsim.scenarios.format.Condition;
+import io.raftsim.scenarios.format.FaultStep;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.scenarios.format.ScenarioWriter;
+import io.raftsim.scenarios.run.Outcome;
+import io.raftsim.scenarios.run.ScenarioResult;
+import io.raftsim.scenarios.run.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A shrunk mid-run check failure misses the same condition and keeps the step that binds the names it uses. */
+class MidRunShrinkTest {
+    /** The cut-off leader still leads (no CheckQuorum), so "no leader among $old" breaks at once; the rest is noise. */
+    private static final String FAILING = """
+            {"nodes": 5, "durationMs": 8000, "clients": {"count": 2}, "faults": [
+              {"atMs": 500, "action": "drift", "node": "n2", "rate": 1.2},
+              {"atMs": 1000, "when": "oneLeader", "withinMs": 1000, "action": "isolate", "node": "leader", "bind": "old"},
+              {"atMs": 1500, "action": "clientBurst", "count": 20},
+              {"atMs": 2500, "action": "check", "condition": "noLeader", "among": ["$old"], "forMs": 1000},
+              {"atMs": 3000, "action": "pause", "node": "n4"},
+              {"atMs": 4000, "action": "resume", "node": "n4"},
+              {"atMs": 5000, "action": "check", "condition": "oneLeader", "withinMs": 2000}
+            ]}""";
+
+    @Test
+    void theShrunkScenarioMissesTheSameConditionAndKeepsItsBinding() {
+        Scenario scenario = ScenarioReader.parse(FAILING, "failing.json");
+        ScenarioResult original = ScenarioRunner.run(scenario, 1);
+        assertEquals(Outcome.CHECK_FAILED, original.outcome(), original.toString());
+
+        // Every candidate the shrinker runs must be a file the reader accepts: no $old without its binding step.
+        int[] runs = {0};
+        Shrinker shrinker = new Shrinker((candidate, seed) -> {
+            assertNull(Bindings.firstUnbound(candidate.faults()), "a candidate lost its binding: " + candidate.faults());
+            runs[0]++;
+            return ScenarioRunner.run(candidate, seed);
+        }, 300);
+        Shrinker.Shrunk shrunk = shrinker.shrink(scenario, 1);
+        assertTrue(runs[0] > 5, "the shrinker tried candidates: " + runs[0]);
+
+        assertTrue(shrunk.failure().failsLike(original), shrunk.failure().toString());
+        assertEquals(original.failedCheck().condition(), shrunk.failure().failedCheck().condition());
+        assertNull(Bindings.firstUnbound(shrunk.scenario().faults()), "every $name still bound: " + shrunk.scenario().faults());
+        assertTrue(shrunk.scenario().faults().stream().anyMatch(step -> "old".equals(Bindings.boundName(step))), shrunk.scenario().faults().toString());
+        assertTrue(shrunk.faultCount() <= 3, "the noise goes: " + shrunk.scenario().faults());
+        Scenario written = ScenarioReader.parse(ScenarioWriter.toJson(shrunk.scenario()), "shrunk");
+        assertEquals(Outcome.CHECK_FAILED, ScenarioRunner.run(written, written.seed()).outcome(), "the written file reads and fails too");
+    }
+
+    @Test
+    void missingAnotherConditionIsAnotherFailure() {
+        Scenario scenario = ScenarioReader.parse(FAILING, "failing.json");
+        ScenarioResult original = ScenarioRunner.run(scenario, 1);
+        // Without the window check, the run goes on to miss nothing or something else: never the same failure.
+        Scenario other = scenario.withFaults(scenario.faults().stream().filter(step -> !(step instanceof FaultStep.Check check)
+                || check.condition().kind() != Condition.Kind.NO_LEADER).toList());
+        ScenarioResult result = ScenarioRunner.run(other, 1);
+        assertFalse(result.failsLike(original), result.toString());
+    }
+}
