@@ -151,7 +151,7 @@ public final class Conformance {
         if (!unexplained.isEmpty()) {
             return new Check("determinism scan", Status.FAILED, unexplained.size() + " forbidden API uses: " + String.join("; ", unexplained), null);
         }
-        return new Check("determinism scan", Status.PASSED, roots + " code roots clean" + (neutralised.isEmpty() ? ""
+        return new Check("determinism scan", Status.PASSED, roots + (roots == 1 ? " code root clean" : " code roots clean") + (neutralised.isEmpty() ? ""
                 : "; neutralised: " + String.join("; ", neutralised)), null);
     }
 

@@ -26,7 +26,7 @@ class ConformCommandTest {
         assertTrue(table.contains("| figure-8 | PASSED | 2 of 2 seeds passed |"), table);
         assertTrue(table.contains("| random sweep | PASSED | 4 of 4 seeds passed |"), table);
         assertTrue(table.contains("| same seed, same run | PASSED |"), table);
-        assertTrue(table.contains("| determinism scan | PASSED | 1 class roots clean |"), table);
+        assertTrue(table.contains("| determinism scan | PASSED | 1 code root clean |"), table);
         assertTrue(table.matches("(?s).*\\| negative control \\| PASSED \\| DOUBLE_VOTE caught at seed \\d+ as Single Vote \\|.*"), table);
         assertTrue(table.contains("17 checks: 17 passed, 0 failed, 0 skipped"), table);
     }
@@ -34,7 +34,7 @@ class ConformCommandTest {
     @Test
     void anUnknownImplementationIsOneLineAndExitTwo() {
         assertEquals(2, run("conform", "etcd"));
-        assertEquals("raftsim: conform: unknown implementation 'etcd'; known: raftsim\n", err.toString());
+        assertEquals("raftsim: conform: unknown implementation 'etcd'; known: microraft, raftsim\n", err.toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class ImplementationFieldsTest {
     void anUnknownImplementationIsOneLineNamingTheFieldAndTheKnownOnes() {
         ScenarioException error = assertThrows(ScenarioException.class,
                 () -> ScenarioReader.parse("{\"implementation\": \"etcd\"}", "t.json"));
-        assertEquals("t.json: implementation: \"etcd\" is not an implementation on the class path (raftsim)", error.getMessage());
+        assertEquals("t.json: implementation: \"etcd\" is not an implementation on the class path (microraft, raftsim)", error.getMessage());
     }
 
     @Test
