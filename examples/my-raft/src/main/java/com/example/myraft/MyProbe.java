@@ -1,6 +1,5 @@
 package com.example.myraft;
 
-import io.raftsim.harness.spi.ReplicationState;
 import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ServerProbe;
 
@@ -84,10 +83,16 @@ final class MyProbe implements ServerProbe {
 
     /** One append at a time, as in the paper (the PROBE state of etcd's tracker). Exposed so the checks can hold the leader to 0 <= matchIndex < nextIndex <= last + 1. */
     @Override
-    public FollowerProgress progress(int peer) {
-        if (server.role() != Role.LEADER || !voters.contains(peer) || peer == id) {
-            return null;
-        }
-        return new FollowerProgress(server.matchIndex(peer), server.nextIndex(peer), ReplicationState.PROBE);
+    public long matchIndexOf(int peer) {
+        return leads(peer) ? server.matchIndex(peer) : -1;
+    }
+
+    @Override
+    public long nextIndexOf(int peer) {
+        return leads(peer) ? server.nextIndex(peer) : -1;
+    }
+
+    private boolean leads(int peer) {
+        return server.role() == Role.LEADER && voters.contains(peer) && peer != id;
     }
 }

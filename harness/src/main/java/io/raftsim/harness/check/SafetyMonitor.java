@@ -212,10 +212,11 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     private void checkProgress(int id, ServerProbe leader) {
         long last = leader.lastLogIndex();
         for (int peer = 0; peer < serverCount; peer++) {
-            ServerProbe.FollowerProgress p = peer == id ? null : leader.progress(peer);
-            if (p != null && !(0 <= p.matchIndex() && p.matchIndex() < p.nextIndex() && p.nextIndex() <= last + 1)) {
+            long match = peer == id ? -1 : leader.matchIndexOf(peer);
+            long next = peer == id ? -1 : leader.nextIndexOf(peer);
+            if (next >= 0 && !(0 <= match && match < next && next <= last + 1)) {
                 fail(SafetyProperty.LEADER_PROGRESS, "leader n" + (id + 1) + " of term " + leader.currentTerm() + " holds "
-                        + p.state() + " match=" + p.matchIndex() + " next=" + p.nextIndex() + " for n" + (peer + 1) + " with a log ending at " + last);
+                        + "match=" + match + " next=" + next + " for n" + (peer + 1) + " with a log ending at " + last);
                 return;
             }
         }

@@ -57,14 +57,16 @@ public interface ServerProbe {
     }
 
     /**
-     * A leader's view of one follower's log (§5.3 nextIndex and matchIndex), or null when the
-     * server does not lead, {@code peer} is itself, or the implementation does not expose it.
+     * A leader's matchIndex for one follower (§5.3), or -1 when the server does not lead,
+     * {@code peer} is itself, or the implementation does not expose it. Read after every step
+     * of a leader, so two numbers rather than an object.
      */
-    default FollowerProgress progress(int peer) {
-        return null;
+    default long matchIndexOf(int peer) {
+        return -1;
     }
 
-    /** A leader's replication state for one follower. */
-    record FollowerProgress(long matchIndex, long nextIndex, ReplicationState state) {
+    /** A leader's nextIndex for one follower (§5.3), or -1 as for {@link #matchIndexOf}. */
+    default long nextIndexOf(int peer) {
+        return -1;
     }
 }

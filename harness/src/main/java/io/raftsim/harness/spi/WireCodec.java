@@ -1,5 +1,6 @@
 package io.raftsim.harness.spi;
 
+import io.raftsim.harness.wire.WireWriter;
 import io.raftsim.sim.network.Traffic;
 
 /**
@@ -9,6 +10,15 @@ import io.raftsim.sim.network.Traffic;
  */
 public interface WireCodec<T> {
     byte[] encode(T message);
+
+    /**
+     * Writes the message's bytes into {@code out}, which the harness reuses from one message to
+     * the next (one array per message, not a writer and its growth): the same bytes as
+     * {@link #encode(Object)}. Override it when sends are many; the default copies.
+     */
+    default void encode(T message, WireWriter out) {
+        out.writeBytes(encode(message));
+    }
 
     /**
      * @throws IllegalArgumentException when the bytes are not a message of this protocol

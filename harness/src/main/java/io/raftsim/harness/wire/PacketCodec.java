@@ -8,6 +8,8 @@ import io.raftsim.sim.network.Traffic;
 /** How the engine sees packets: what was computed at the send, and a summary decoded on demand (traces only). */
 public final class PacketCodec<T> implements MessageCodec<Packet> {
     private final WireCodec<T> codec;
+    /** One writer per cluster, which runs on one thread: reused for every send. */
+    private final WireWriter writer = new WireWriter();
 
     public PacketCodec(WireCodec<T> codec) {
         this.codec = codec;
@@ -37,7 +39,8 @@ public final class PacketCodec<T> implements MessageCodec<Packet> {
     }
 
     public Packet encode(T message) {
-        byte[] bytes = codec.encode(message);
+        codec.encode(message, writer.reset());
+        byte[] bytes = writer.toBytes();
         return new Packet(bytes, codec.fingerprint(message, bytes), codec.traffic(message), this);
     }
 

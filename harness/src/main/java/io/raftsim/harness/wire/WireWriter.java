@@ -67,6 +67,12 @@ public final class WireWriter {
         return this;
     }
 
+    /** Empties the writer for the next message, keeping its buffer. */
+    public WireWriter reset() {
+        size = 0;
+        return this;
+    }
+
     public byte[] toBytes() {
         return Arrays.copyOf(bytes, size);
     }

@@ -35,6 +35,12 @@ public final class MessageCodecs implements WireCodec<Message> {
     @Override
     public byte[] encode(Message message) {
         WireWriter out = new WireWriter();
+        encode(message, out);
+        return out.toBytes();
+    }
+
+    @Override
+    public void encode(Message message, WireWriter out) {
         if (message instanceof AppendEntries m) {
             out.writeByte(APPEND_ENTRIES).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.prevLogIndex()).writeLong(m.prevLogTerm())
                     .writeLong(m.leaderCommit()).writeInt(m.entries().size());
@@ -59,7 +65,6 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
-        return out.toBytes();
     }
 
     private static void writeCommand(WireWriter out, Command command) {

@@ -89,11 +89,18 @@ final class RaftServerProbe implements ServerProbe {
     }
 
     @Override
-    public FollowerProgress progress(int peer) {
-        if (node().role() != Role.LEADER || peer == node().id()) {
-            return null;
-        }
-        Progress p = node().progress(peer);
-        return p == null ? null : new FollowerProgress(p.matchIndex(), p.nextIndex(), p.state());
+    public long matchIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.matchIndex();
+    }
+
+    @Override
+    public long nextIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.nextIndex();
+    }
+
+    private Progress leaderProgress(int peer) {
+        return node().role() != Role.LEADER || peer == node().id() ? null : node().progress(peer);
     }
 }

@@ -87,11 +87,21 @@ public final class NodeProbe implements ServerProbe {
     }
 
     @Override
-    public FollowerProgress progress(int peer) {
+    public long matchIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.matchIndex();
+    }
+
+    @Override
+    public long nextIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.nextIndex();
+    }
+
+    private Progress leaderProgress(int peer) {
         if (node.role() != Role.LEADER || peer == node.id()) {
             return null;
         }
-        Progress p = node.progress(peer);
-        return p == null ? null : new FollowerProgress(p.matchIndex(), p.nextIndex(), p.state());
+        return node.progress(peer);
     }
 }

@@ -311,7 +311,7 @@ class SafetyMonitorRulesTest extends MonitoredNodes {
         BrokenProgress.acknowledge(leader, 1, last + 1);
         endStep(leader);
         Violation violation = assertFired(SafetyProperty.LEADER_PROGRESS);
-        assertTrue(violation.message().startsWith("leader n1 of term " + leader.currentTerm() + " holds REPLICATE match=" + (last + 1)
+        assertTrue(violation.message().startsWith("leader n1 of term " + leader.currentTerm() + " holds match=" + (last + 1)
                 + " next=" + (last + 2) + " for n2 with a log ending at " + last), violation.message());
     }
 }
