@@ -25,7 +25,8 @@ class ConformTest {
         assertTrue(table.contains("| split-vote | SKIPPED | raft.firstElectionTimeoutMs stages a race, which needs STAGED_ELECTION_TIMEOUTS: "
                 + "my-raft does not support it |"), table);
         assertTrue(table.contains("| determinism scan | PASSED |"), table);
-        assertTrue(table.contains(Guide.output("| check | result | detail |")), "the guide shows the table as printed:\n" + table);
         assertTrue(table.contains("| negative control | PASSED | VOTE_WITHOUT_LOG_CHECK caught at seed "), table);
+        // Last: in a copy of the example outside raftsim's repository there is no guide, and this skips.
+        assertTrue(table.contains(Guide.output("| check | result | detail |")), "the guide shows the table as printed:\n" + table);
     }
 }

@@ -51,7 +51,6 @@ class FailingThenPassingTest {
         assertNotEquals(0, failing.exit(), failing.out());
         assertTrue(failing.out().contains("Leader Completeness"), failing.out());
         assertTrue(failing.out().contains("replay: ./raftsim run random --seed 1 --set implementation=my-raft --bug " + BUG), failing.out());
-        assertTrue(failing.out().contains(Guide.output("result        SAFETY_VIOLATION")), "the guide quotes the verdict:\n" + failing.out());
 
         Path shrunkFile = dir.resolve("shrunk.json");
         Cli shrink = raftsim("shrink", "random", "--set", "implementation=my-raft", "--seed", SEED, "--bug", BUG,
@@ -73,5 +72,7 @@ class FailingThenPassingTest {
 
         assertEquals(0, raftsim("run", "random", "--set", "implementation=my-raft", "--seed", SEED).exit(), "the same seed without the mistake");
         assertEquals(0, raftsim("run", shrunkFile.toString()).exit(), "the shrunk scenario without the mistake");
+        // Last: in a copy of the example outside raftsim's repository there is no guide, and this skips.
+        assertTrue(failing.out().contains(Guide.output("result        SAFETY_VIOLATION")), "the guide quotes the verdict:\n" + failing.out());
     }
 }
