@@ -308,7 +308,7 @@ public final class Shrinker {
         }
         Condition condition = step instanceof FaultStep.Check check ? check.condition()
                 : step instanceof FaultStep.Staged staged ? staged.when() : null;
-        if (condition != null && condition.count() > nodes) {
+        if (condition != null && !condition.kind().counted() && condition.count() > nodes) {
             return null;
         }
         return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
