@@ -311,6 +311,9 @@ public final class Shrinker {
         if (condition != null && !condition.kind().counted() && condition.count() > nodes) {
             return null;
         }
+        if (step instanceof FaultStep.Check check && check.until() != null && check.until().count() > nodes) {
+            return null; // the count's window would end on a condition no smaller cluster can reach
+        }
         return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
     }
 
