@@ -1,9 +1,23 @@
 package io.raftsim.harness.client;
 
-/** Shared by all clients of a run: whether they may start new operations. */
+import java.util.ArrayDeque;
+
+/**
+ * Shared by all clients of a run: whether they may start new operations, whether their own
+ * workload is paused, and the extra operations asked for (bursts, and submits aimed at one
+ * server), taken in the order asked.
+ */
 public final class ClientSwitch {
+    /** What {@link #takeBurstOperation()} returns when no extra operation waits. */
+    public static final int NONE = Integer.MIN_VALUE;
+    /** An extra operation the client sends wherever it believes the leader is. */
+    public static final int ANY_SERVER = -1;
+
     private boolean issuing = true;
+    private boolean workloadPaused;
     private int burstOperations;
+    /** Runs of {target server, operations left}, in the order asked: bounded by the steps of a scenario. */
+    private final ArrayDeque<int[]> queued = new ArrayDeque<>();
 
     public boolean issuing() {
         return issuing;
@@ -13,9 +27,32 @@ public final class ClientSwitch {
         issuing = false;
     }
 
+    /** True while a scenario has stopped the clients' own workload; extra operations still go. */
+    public boolean workloadPaused() {
+        return workloadPaused;
+    }
+
+    public void pauseWorkload(boolean paused) {
+        workloadPaused = paused;
+    }
+
     /** Asks the clients for {@code count} extra operations, issued as soon as each is free. */
     public void addBurst(int count) {
+        addBurst(count, ANY_SERVER);
+    }
+
+    /** Asks for {@code count} extra operations first sent to {@code server} ({@link #ANY_SERVER}: the client's choice). */
+    public void addBurst(int count, int server) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("a burst of " + count);
+        }
         burstOperations += count;
+        int[] last = queued.peekLast();
+        if (last != null && last[0] == server) {
+            last[1] += count;
+        } else {
+            queued.addLast(new int[] {server, count});
+        }
     }
 
     /** Burst operations not yet taken by a client. */
@@ -23,11 +60,16 @@ public final class ClientSwitch {
         return burstOperations;
     }
 
-    boolean takeBurstOperation() {
-        if (burstOperations > 0) {
-            burstOperations--;
-            return true;
+    /** Takes one extra operation: the server it goes to first, {@link #ANY_SERVER}, or {@link #NONE}. */
+    int takeBurstOperation() {
+        int[] first = queued.peekFirst();
+        if (first == null) {
+            return NONE;
         }
-        return false;
+        burstOperations--;
+        if (--first[1] == 0) {
+            queued.removeFirst();
+        }
+        return first[0];
     }
 }

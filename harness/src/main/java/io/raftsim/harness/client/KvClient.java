@@ -37,6 +37,8 @@ public final class KvClient<T> implements Process<T> {
     private int target;
     private boolean redirected;
     private long completed;
+    /** The extra operation the armed timer starts: its first server, {@link ClientSwitch#ANY_SERVER}, or NONE for the workload's own. */
+    private int nextExtra = ClientSwitch.NONE;
 
     public KvClient(ProcessContext<T> context, ClientProtocol<T> protocol, int serverCount, Workload workload, ClientSwitch clientSwitch,
                     History history) {
@@ -101,17 +103,31 @@ public final class KvClient<T> implements Process<T> {
      * waiting; called by a burst, which runs as a step of its own.
      */
     public void wake() {
-        if (pending == null && !context.isTimerSet(NEXT_OPERATION_TIMER) && clientSwitch.takeBurstOperation()) {
-            context.setTimer(NEXT_OPERATION_TIMER, 0);
+        if (pending == null && !context.isTimerSet(NEXT_OPERATION_TIMER)) {
+            int extra = clientSwitch.takeBurstOperation();
+            if (extra != ClientSwitch.NONE) {
+                nextExtra = extra;
+                context.setTimer(NEXT_OPERATION_TIMER, 0);
+            }
+        }
+    }
+
+    /** Starts the workload again after a pause: an idle client with nothing armed thinks anew. */
+    public void resumeWorkload() {
+        if (pending == null && !context.isTimerSet(NEXT_OPERATION_TIMER)) {
+            scheduleNextOperation();
         }
     }
 
     private void scheduleNextOperation() {
-        if (clientSwitch.takeBurstOperation()) {
+        int extra = clientSwitch.takeBurstOperation();
+        if (extra != ClientSwitch.NONE) {
+            nextExtra = extra;
             context.setTimer(NEXT_OPERATION_TIMER, 0); // a burst goes before the think time
             return;
         }
-        if (workload.opsPerSecond() <= 0) {
+        nextExtra = ClientSwitch.NONE;
+        if (workload.opsPerSecond() <= 0 || clientSwitch.workloadPaused()) {
             return;
         }
         long meanMicros = workload.opsPerSecond() > 0 ? (long) (1_000_000 / workload.opsPerSecond()) : 0;
@@ -119,8 +135,16 @@ public final class KvClient<T> implements Process<T> {
     }
 
     private void startOperation() {
+        int extra = nextExtra;
+        nextExtra = ClientSwitch.NONE;
         if (!clientSwitch.issuing() || (history.recording() && history.isFull())) {
             return; // told to stop, or the history bound is reached
+        }
+        if (extra == ClientSwitch.NONE && clientSwitch.workloadPaused()) {
+            return; // a think time armed before the pause; resumeWorkload() thinks anew
+        }
+        if (extra >= 0) {
+            target = extra; // aimed at this server, leader or not: a follower redirects
         }
         sequence++;
         pending = nextCommand();

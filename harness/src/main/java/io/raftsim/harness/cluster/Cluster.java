@@ -198,7 +198,40 @@ public final class Cluster {
 
     /** Asks the clients for {@code count} operations beyond their workload, started at once by idle clients. */
     public void burst(int count) {
-        clientSwitch.addBurst(count);
+        submit(count, ClientSwitch.ANY_SERVER);
+    }
+
+    /**
+     * Asks the clients for {@code count} operations first sent to {@code server} (leader or
+     * not: a follower redirects them), or wherever they believe the leader is ({@link ClientSwitch#ANY_SERVER}).
+     */
+    public void submit(int count, int server) {
+        if (server != ClientSwitch.ANY_SERVER && (server < 0 || server >= spec.servers())) {
+            throw new IllegalArgumentException("no server " + server);
+        }
+        clientSwitch.addBurst(count, server);
+        wakeClients();
+    }
+
+    /** Stops (true) or restarts the clients' own workload; submitted operations still go. */
+    public void pauseClientWorkload(boolean paused) {
+        clientSwitch.pauseWorkload(paused);
+        if (!paused) {
+            for (int id = spec.servers(); id < engine.processCount(); id++) {
+                KvClient<?> client = client(id);
+                if (client != null) {
+                    client.resumeWorkload();
+                }
+            }
+        }
+    }
+
+    /** What the cluster's processes have sent so far: server RPCs, bytes, client traffic. */
+    public io.raftsim.harness.wire.SendCounts sent() {
+        return wiring.packets().sent();
+    }
+
+    private void wakeClients() {
         for (int id = spec.servers(); id < engine.processCount(); id++) {
             KvClient<?> client = client(id);
             if (client != null) {

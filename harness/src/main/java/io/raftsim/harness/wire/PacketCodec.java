@@ -10,6 +10,8 @@ public final class PacketCodec<T> implements MessageCodec<Packet> {
     private final WireCodec<T> codec;
     /** One writer per cluster, which runs on one thread: reused for every send. */
     private final WireWriter writer = new WireWriter();
+    /** Every encode is a send (WireContext is the only caller), so sends are counted here. */
+    private final SendCounts sent = new SendCounts();
 
     public PacketCodec(WireCodec<T> codec) {
         this.codec = codec;
@@ -41,7 +43,14 @@ public final class PacketCodec<T> implements MessageCodec<Packet> {
     public Packet encode(T message) {
         codec.encode(message, writer.reset());
         byte[] bytes = writer.toBytes();
-        return new Packet(bytes, codec.fingerprint(message, bytes), codec.traffic(message), this);
+        Traffic traffic = codec.traffic(message);
+        sent.count(codec.kind(message), traffic, bytes.length);
+        return new Packet(bytes, codec.fingerprint(message, bytes), traffic, this);
+    }
+
+    /** What the cluster's processes have sent so far, by kind and bytes. */
+    public SendCounts sent() {
+        return sent;
     }
 
     public WireCodec<T> wireCodec() {

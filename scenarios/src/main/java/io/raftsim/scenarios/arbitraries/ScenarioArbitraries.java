@@ -83,7 +83,7 @@ public final class ScenarioArbitraries {
      */
     public static Arbitrary<List<FaultStep>> faultSchedules(int nodes, long durationMs) {
         Arbitrary<List<FaultStep>> fault = Combinators.combine(
-                        Arbitraries.integers().between(0, 8),
+                        Arbitraries.integers().between(0, 10),
                         Arbitraries.longs().between(0, durationMs - 1).shrinkTowards(durationMs - 1),
                         Arbitraries.longs().between(1, Math.max(1, durationMs / 4)).shrinkTowards(1),
                         Arbitraries.integers().between(0, nodes - 1),
@@ -141,6 +141,9 @@ public final class ScenarioArbitraries {
             // undo sends replies as requests again (an empty reply patch).
             case 8 -> List.of(new FaultStep.Network(at, NetworkPatch.NONE, null, null, new NetworkPatch(null, null, null, null, 0.5, 1_500.0, null)),
                     new FaultStep.Network(until, NetworkPatch.NONE, null, null, NetworkPatch.NONE));
+            // The clients' workload stops for a while; commands submitted to one server, leader or not.
+            case 9 -> List.of(new FaultStep.Clients(at, false), new FaultStep.Clients(until, true));
+            case 10 -> List.of(new FaultStep.Submit(at, 1 + mask % 5, other == node ? NodeRef.LEADER : target));
             default -> partition(at, until, mask, nodes);
         };
     }

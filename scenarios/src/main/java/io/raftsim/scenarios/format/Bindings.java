@@ -91,6 +91,11 @@ public final class Bindings {
             refs.add(bind.node());
         } else if (step instanceof FaultStep.Check check) {
             refs.addAll(check.condition().references());
+            if (check.until() != null) {
+                refs.addAll(check.until().references());
+            }
+        } else if (step instanceof FaultStep.Submit submit && submit.node() != null) {
+            refs.add(submit.node());
         }
         return refs;
     }

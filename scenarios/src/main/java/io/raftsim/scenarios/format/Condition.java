@@ -13,10 +13,13 @@ import java.util.List;
  * @param index for the index conditions: an index from 1, or {@link #NEXT_INDEX} for "one past the
  *              highest commit index of an up server when the check starts" (a new entry)
  * @param count for {@code committed} and {@code applied}: how many servers must have reached the
- *              index; 0 means every up server covered
+ *              index, 0 meaning every up server covered; for {@code rpcsAtMost} and
+ *              {@code bytesAtMost}: the most RPCs or bytes the window may send (0..{@link #MAX_SENT})
  */
 public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, long index, int count) {
     public static final long NEXT_INDEX = -1;
+    /** The largest bound a counting condition takes. */
+    public static final int MAX_SENT = 1_000_000_000;
 
     /** The vocabulary; a condition either must come to hold by a deadline, or must hold throughout a window. */
     public enum Kind {
@@ -29,16 +32,35 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
         /** No up server covered has committed {@code index}. */
         NOT_COMMITTED("notCommitted", true, true),
         /** At least {@code count} up servers covered have applied {@code index} to their state machine. */
-        APPLIED("applied", false, true);
+        APPLIED("applied", false, true),
+        /**
+         * Servers sent at most {@code count} RPCs since the check started (requests between
+         * servers; each reply belongs to its request, and client traffic is apart): the course
+         * tests' {@code rpcCount}. Counts every server, so it takes no among or except.
+         */
+        RPCS_AT_MOST("rpcsAtMost", true, false, true),
+        /** Servers sent at most {@code count} bytes since the check started, requests and replies. */
+        BYTES_AT_MOST("bytesAtMost", true, false, true);
 
         private final String key;
         private final boolean throughout;
         private final boolean indexed;
+        private final boolean counted;
 
         Kind(String key, boolean throughout, boolean indexed) {
+            this(key, throughout, indexed, false);
+        }
+
+        Kind(String key, boolean throughout, boolean indexed, boolean counted) {
             this.key = key;
             this.throughout = throughout;
             this.indexed = indexed;
+            this.counted = counted;
+        }
+
+        /** True for the conditions on what was sent: their {@code count} is a bound, not servers. */
+        public boolean counted() {
+            return counted;
         }
 
         /** The name files use. */
@@ -83,6 +105,14 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
         if (kind.indexed() != (index != 0)) {
             throw new IllegalArgumentException(kind.key() + (kind.indexed() ? " needs an index" : " takes no index"));
         }
+        if (kind.counted() && (count < 0 || !among.isEmpty() || !except.isEmpty())) {
+            throw new IllegalArgumentException(kind.key() + " counts every server, with a bound of 0 or more: " + count);
+        }
+    }
+
+    /** A counting condition: at most {@code bound} RPCs or bytes. */
+    public static Condition atMost(Kind kind, int bound) {
+        return new Condition(kind, List.of(), List.of(), 0, bound);
     }
 
     public static Condition of(Kind kind) {
@@ -102,7 +132,9 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
         if (kind.indexed()) {
             text.append(" index ").append(index == NEXT_INDEX ? "next" : Long.toString(index));
         }
-        if (count > 0) {
+        if (kind.counted()) {
+            text.append(' ').append(count);
+        } else if (count > 0) {
             text.append(" on ").append(count);
         }
         if (!among.isEmpty()) {

@@ -149,13 +149,29 @@ public sealed interface FaultStep {
     /**
      * A mid-run check: from this step, {@code condition} must come to hold within
      * {@code windowMicros} or, for a condition that holds over a window, hold at every step
-     * for that long. Missing it ends the run as CHECK_FAILED.
+     * for that long. A counting condition may instead end its window when {@code until}
+     * comes to hold, which it must within {@code windowMicros}. Missing it ends the run as
+     * CHECK_FAILED.
+     *
+     * @param until null, or for a counting condition the condition that ends its window
      */
-    record Check(long atMicros, Condition condition, long windowMicros) implements FaultStep {
+    record Check(long atMicros, Condition condition, long windowMicros, Condition until) implements FaultStep {
         public Check {
             if (windowMicros <= 0) {
                 throw new IllegalArgumentException("a check needs a window: " + windowMicros);
             }
+            if (until != null && (!condition.kind().counted() || until.kind().throughout())) {
+                throw new IllegalArgumentException("only a count's window ends when a condition comes to hold: " + condition + " until " + until);
+            }
+        }
+
+        public Check(long atMicros, Condition condition, long windowMicros) {
+            this(atMicros, condition, windowMicros, null);
+        }
+
+        /** The window field as written: withinMs for a window that ends when {@code until} holds. */
+        public String windowField() {
+            return until != null ? "withinMs" : condition.kind().windowField();
         }
 
         @Override
@@ -165,7 +181,37 @@ public sealed interface FaultStep {
 
         @Override
         public FaultStep at(long micros) {
-            return new Check(micros, condition, windowMicros);
+            return new Check(micros, condition, windowMicros, until);
+        }
+    }
+
+    /**
+     * Clients submit exactly {@code count} commands, each first sent to {@code node} (leader or
+     * not: a follower redirects it), or {@code count} to every server when {@code node} is null
+     * ({@code "all"}). Each is an operation of the history, like any other.
+     */
+    record Submit(long atMicros, int count, NodeRef node) implements FaultStep {
+        @Override
+        public String action() {
+            return "submit";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Submit(micros, count, node);
+        }
+    }
+
+    /** Stops ({@code stopClients}) or starts ({@code startClients}) the clients' own workload; submits still go. */
+    record Clients(long atMicros, boolean issuing) implements FaultStep {
+        @Override
+        public String action() {
+            return issuing ? "startClients" : "stopClients";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Clients(micros, issuing);
         }
     }
 

@@ -420,7 +420,7 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, check, bind, rounds";
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, check, bind, rounds";
     /** The longest a check or a wait may last: ten minutes of virtual time. */
     public static final long MAX_WINDOW_MS = 600_000;
 
@@ -554,9 +554,24 @@ public final class ScenarioReader {
                 }
                 yield new FaultStep.ClientBurst(atMicros, count.intValue());
             }
+            case "submit" -> {
+                Long count = fields.optionalInteger("count", 1, 100_000);
+                if (count == null) {
+                    throw fields.fail(fields.path("count"), "missing; how many commands, 1..100000");
+                }
+                JsonNode value = fields.raw("node");
+                boolean all = value != null && value.isString() && "all".equals(value.stringValue());
+                if (value == null) {
+                    throw fields.fail(fields.path("node"), "missing; the server the commands go to first (a follower redirects them), or \"all\": count commands to every server");
+                }
+                yield new FaultStep.Submit(atMicros, count.intValue(), all ? null : node(fields, "node", nodes));
+            }
+            case "stopClients", "startClients" -> new FaultStep.Clients(atMicros, action.equals("startClients"));
             case "check" -> {
                 Condition condition = condition(fields, nodes);
-                yield new FaultStep.Check(atMicros, condition, window(fields, condition.kind().windowField(), condition.kind(), atMicros, end));
+                Condition until = until(fields, condition, nodes);
+                Condition.Kind windowed = until != null ? until.kind() : condition.kind();
+                yield new FaultStep.Check(atMicros, condition, window(fields, windowed.windowField(), windowed, atMicros, end), until);
             }
             case "bind" -> {
                 String name = bindName(fields, "name");
@@ -602,6 +617,33 @@ public final class ScenarioReader {
         return micros;
     }
 
+    /**
+     * A counting check's {@code until}: the condition whose coming to hold ends the count's
+     * window (then given by {@code withinMs}, its deadline); null when absent.
+     */
+    private static Condition until(JsonFields fields, Condition condition, int nodes) {
+        JsonNode node = fields.raw("until");
+        if (node == null) {
+            return null;
+        }
+        String path = fields.path("until");
+        if (!condition.kind().counted()) {
+            throw fields.fail(path, condition.kind().key() + " takes no until; only rpcsAtMost and bytesAtMost count up to a condition");
+        }
+        Condition until;
+        if (node.isString()) {
+            until = condition(node.stringValue(), fields.source(), path);
+        } else {
+            JsonFields untilFields = new JsonFields(node, fields.source(), path);
+            until = condition(untilFields, nodes);
+            untilFields.done();
+        }
+        if (until.kind().throughout()) {
+            throw fields.fail(path, "\"" + until.kind().key() + "\" holds over a window, so it cannot end one; count until oneLeader, committed or applied");
+        }
+        return until;
+    }
+
     /** A condition written as the fields of a check step or of a {@code when} object. */
     private static Condition condition(JsonFields fields, int nodes) {
         String key = fields.string("condition", null, 40);
@@ -622,6 +664,16 @@ public final class ScenarioReader {
                     : fields.integer("index", 0, 1, 1_000_000_000);
         } else if (indexNode != null) {
             throw fields.fail(fields.path("index"), kind.key() + " takes no index");
+        }
+        if (kind.counted()) {
+            if (!among.isEmpty() || !except.isEmpty()) {
+                throw fields.fail(fields.path(among.isEmpty() ? "except" : "among"), kind.key() + " counts what every server sends; it takes no among or except");
+            }
+            if (!fields.has("count")) {
+                throw fields.fail(fields.path("count"), "missing; " + kind.key() + " needs the most " + (kind == Condition.Kind.RPCS_AT_MOST ? "RPCs" : "bytes")
+                        + " the window may send, 0.." + Condition.MAX_SENT);
+            }
+            return Condition.atMost(kind, (int) fields.integer("count", 0, 0, Condition.MAX_SENT));
         }
         int count = 0;
         if (fields.has("count")) {

@@ -163,7 +163,7 @@ public final class ScenarioWriter {
                 node.put("index", condition.index());
             }
         }
-        if (condition.count() > 0) {
+        if (condition.count() > 0 || condition.kind().counted()) {
             node.put("count", condition.count());
         }
     }
@@ -171,7 +171,10 @@ public final class ScenarioWriter {
     private static void stepFields(ObjectNode fault, FaultStep step) {
         if (step instanceof FaultStep.Check check) {
             conditionFields(fault, check.condition());
-            putMs(fault, check.condition().kind().windowField(), check.windowMicros() / 1000.0);
+            if (check.until() != null) {
+                conditionFields(fault.putObject("until"), check.until());
+            }
+            putMs(fault, check.windowField(), check.windowMicros() / 1000.0);
         } else if (step instanceof FaultStep.Bind bind) {
             fault.put("name", bind.name());
             fault.put("node", bind.node().name());
@@ -195,6 +198,9 @@ public final class ScenarioWriter {
             networkFields(fault, n);
         } else if (step instanceof FaultStep.ClientBurst b) {
             fault.put("count", b.count());
+        } else if (step instanceof FaultStep.Submit submit) {
+            fault.put("count", submit.count());
+            fault.put("node", submit.node() == null ? "all" : submit.node().name());
         }
     }
 

@@ -37,7 +37,8 @@ final class MidRunChecks implements Observer<Packet> {
      * @param covered the servers the condition covers, resolved when it started
      * @param index   the index it talks about, "next" resolved when it started
      */
-    private record Active(String step, Condition condition, boolean[] covered, long index, long startMicros, long deadlineMicros, ControlAction fire) {
+    private record Active(String step, Condition condition, boolean[] covered, long index, long startMicros, long deadlineMicros, ControlAction fire,
+                          long sentAtStart, Active until) {
     }
 
     MidRunChecks(Cluster cluster, BoundServers servers) {
@@ -47,6 +48,20 @@ final class MidRunChecks implements Observer<Packet> {
 
     /** Starts judging {@code condition} now, until {@code deadlineMicros}; a wait passes {@code fire}, a check null. */
     void start(String step, Condition condition, long deadlineMicros, ControlAction fire) {
+        active.add(activate(step, condition, deadlineMicros, fire, null));
+    }
+
+    /**
+     * Starts counting what servers send for {@code condition} (rpcsAtMost, bytesAtMost) now; the
+     * window ends at {@code deadlineMicros}, or, with {@code until}, when that comes to hold
+     * (which it must by the deadline).
+     */
+    void startCount(String step, Condition condition, long deadlineMicros, Condition until) {
+        Active ending = until == null ? null : activate(step, until, deadlineMicros, null, null);
+        active.add(activate(step, condition, deadlineMicros, null, ending));
+    }
+
+    private Active activate(String step, Condition condition, long deadlineMicros, ControlAction fire, Active until) {
         int count = cluster.spec().servers();
         boolean[] covered = new boolean[count];
         if (condition.among().isEmpty()) {
@@ -69,7 +84,16 @@ final class MidRunChecks implements Observer<Packet> {
             }
             index = highest + 1;
         }
-        active.add(new Active(step, condition, covered, index, cluster.engine().nowMicros(), deadlineMicros, fire));
+        return new Active(step, condition, covered, index, cluster.engine().nowMicros(), deadlineMicros, fire, sent(condition.kind()), until);
+    }
+
+    /** The cumulative count a counting condition reads; 0 for the others. */
+    private long sent(Condition.Kind kind) {
+        return switch (kind) {
+            case RPCS_AT_MOST -> cluster.sent().serverRpcs();
+            case BYTES_AT_MOST -> cluster.sent().serverBytes();
+            default -> 0;
+        };
     }
 
     /** A name whose binding step was skipped names no server: it covers, and excludes, nobody. */
@@ -97,7 +121,11 @@ final class MidRunChecks implements Observer<Packet> {
             if (throughout ? !holds : now >= check.deadlineMicros() && !holds) {
                 return fail(check, now);
             }
-            if (throughout ? now >= check.deadlineMicros() : holds) {
+            boolean ended = check.until() != null ? holds(check.until()) : now >= check.deadlineMicros();
+            if (check.until() != null && !ended && now >= check.deadlineMicros()) {
+                return fail(check.until(), now);
+            }
+            if (throughout ? ended : holds) {
                 active.remove(i);
                 if (check.fire() != null) {
                     cluster.engine().schedule(now, check.fire());
@@ -112,15 +140,33 @@ final class MidRunChecks implements Observer<Packet> {
     private Violation fail(Active check, long now) {
         Condition condition = check.condition();
         String windowMs = Time.format(check.deadlineMicros() - check.startMicros());
-        String what = condition.kind().throughout()
+        String what = condition.kind().counted()
+                ? "broke at " + Time.format(now) + ": " + (sent(condition.kind()) - check.sentAtStart())
+                        + (condition.kind() == Condition.Kind.RPCS_AT_MOST ? " server RPCs" : " server bytes")
+                        + " sent since " + Time.format(check.startMicros()) + ", more than the bound " + condition.count()
+                        + (check.until() != null ? " (counting until " + check.until().condition().describe() + ")" : "")
+                : condition.kind().throughout()
                 ? "broke at " + Time.format(now) + ", inside its " + windowMs + " window from " + Time.format(check.startMicros())
-                : "did not hold within " + windowMs + " of " + Time.format(check.startMicros()) + (check.fire() != null ? " (the step waited for it)" : "");
+                : "did not hold within " + windowMs + " of " + Time.format(check.startMicros()) + (check.fire() != null ? " (the step waited for it)" : "")
+                        + (isUntil(check) ? " (it ends a count's window)" : "");
         String detail = describeServers(check);
         failure = new FailedCheck(check.step(), now, condition, detail);
         return Violation.of(PROPERTY, check.step() + ": " + condition.describe() + " " + what + "; " + detail);
     }
 
+    private boolean isUntil(Active check) {
+        for (Active other : active) {
+            if (other.until() == check) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean holds(Active check) {
+        if (check.condition().kind().counted()) {
+            return sent(check.condition().kind()) - check.sentAtStart() <= check.condition().count();
+        }
         int servers = check.covered().length;
         int leaders = 0;
         long leaderTerm = -1;
@@ -147,6 +193,7 @@ final class MidRunChecks implements Observer<Packet> {
             case NO_LEADER -> leaders == 0;
             case COMMITTED, APPLIED -> up > 0 && reached >= needed;
             case NOT_COMMITTED -> reached == 0;
+            case RPCS_AT_MOST, BYTES_AT_MOST -> throw new IllegalStateException("counted above");
         };
     }
 

@@ -46,7 +46,8 @@ final class ScenarioAction implements ControlAction {
     @Override
     public boolean isFault() {
         FaultStep plain = FaultStep.plain(step);
-        return !(plain instanceof FaultStep.ClientBurst || plain instanceof FaultStep.Check || plain instanceof FaultStep.Bind);
+        return !(plain instanceof FaultStep.ClientBurst || plain instanceof FaultStep.Submit || plain instanceof FaultStep.Clients
+                || plain instanceof FaultStep.Check || plain instanceof FaultStep.Bind);
     }
 
     @Override
@@ -60,9 +61,23 @@ final class ScenarioAction implements ControlAction {
             return staged(staged, target);
         }
         if (step instanceof FaultStep.Check check) {
-            checks.start(label, check.condition(), check.atMicros() + check.windowMicros(), null);
-            return new Noted("check " + check.condition().describe() + " " + check.condition().kind().windowField() + " "
-                    + check.windowMicros() / 1000.0);
+            if (check.condition().kind().counted()) {
+                checks.startCount(label, check.condition(), check.atMicros() + check.windowMicros(), check.until());
+            } else {
+                checks.start(label, check.condition(), check.atMicros() + check.windowMicros(), null);
+            }
+            return new Noted("check " + check.condition().describe() + (check.until() != null ? " until " + check.until().describe() : "")
+                    + " " + check.windowField() + " " + check.windowMicros() / 1000.0);
+        }
+        if (step instanceof FaultStep.Submit submit) {
+            if (submit.node() == null) {
+                return new Submitted(cluster, submit.count(), -1);
+            }
+            int node = server(submit.node());
+            return node < 0 ? skipped(servers.whyNone(submit.node())) : new Submitted(cluster, submit.count(), node);
+        }
+        if (step instanceof FaultStep.Clients clients) {
+            return new ClientsSwitched(cluster, clients.issuing());
         }
         if (step instanceof FaultStep.Bind bind) {
             int node = server(bind.node());
@@ -207,6 +222,38 @@ final class ScenarioAction implements ControlAction {
         @Override
         public boolean isFault() {
             return true;
+        }
+    }
+
+    /** Clients submit {@code count} commands to {@code server} first, or {@code count} to every server when it is -1. */
+    record Submitted(Cluster cluster, int count, int server) implements ControlAction {
+        @Override
+        public String describe() {
+            return "submit " + count + (server < 0 ? " to every server" : " to n" + (server + 1));
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            if (server >= 0) {
+                cluster.submit(count, server);
+                return;
+            }
+            for (int id = 0; id < cluster.spec().servers(); id++) {
+                cluster.submit(count, id);
+            }
+        }
+    }
+
+    /** The clients' own workload stops or starts again. */
+    record ClientsSwitched(Cluster cluster, boolean issuing) implements ControlAction {
+        @Override
+        public String describe() {
+            return issuing ? "clients start" : "clients stop";
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            cluster.pauseClientWorkload(!issuing);
         }
     }
 

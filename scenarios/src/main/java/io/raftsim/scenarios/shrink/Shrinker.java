@@ -308,8 +308,11 @@ public final class Shrinker {
         }
         Condition condition = step instanceof FaultStep.Check check ? check.condition()
                 : step instanceof FaultStep.Staged staged ? staged.when() : null;
-        if (condition != null && condition.count() > nodes) {
+        if (condition != null && !condition.kind().counted() && condition.count() > nodes) {
             return null;
+        }
+        if (step instanceof FaultStep.Check check && check.until() != null && check.until().count() > nodes) {
+            return null; // the count's window would end on a condition no smaller cluster can reach
         }
         return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
     }

@@ -67,9 +67,9 @@ class MidRunFormatTest {
 
     @Test
     void anUnknownConditionIsOneLine() {
-        refused("f.json: faults[0].condition: \"twoLeaders\" is not a condition; one of oneLeader, noLeader, committed, notCommitted, applied",
+        refused("f.json: faults[0].condition: \"twoLeaders\" is not a condition; one of oneLeader, noLeader, committed, notCommitted, applied, rpcsAtMost, bytesAtMost",
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"twoLeaders\", \"withinMs\": 100}");
-        refused("f.json: faults[0].when: \"soon\" is not a condition; one of oneLeader, noLeader, committed, notCommitted, applied",
+        refused("f.json: faults[0].when: \"soon\" is not a condition; one of oneLeader, noLeader, committed, notCommitted, applied, rpcsAtMost, bytesAtMost",
                 "{\"atMs\": 0, \"action\": \"crash\", \"node\": \"leader\", \"when\": \"soon\", \"withinMs\": 100}");
     }
 
