@@ -1,49 +1,18 @@
 package io.raftsim.raft.server;
 
-import io.raftsim.harness.spi.Role;
-import io.raftsim.harness.spi.ServerProbe;
-import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** The model's server as the harness's checks read it: straight from the node and the state machine, nothing copied. */
-final class RaftServerProbe implements ServerProbe {
+/** The model's server as the harness's checks read it: its node, and its state machine. */
+final class RaftServerProbe extends RaftNodeProbe {
     private final RaftServer server;
-    private List<Integer> voters;
 
     RaftServerProbe(RaftServer server) {
         this.server = server;
     }
 
-    private RaftNode node() {
+    @Override
+    protected RaftNode node() {
         return server.node();
-    }
-
-    @Override
-    public Role role() {
-        return node().role();
-    }
-
-    @Override
-    public long currentTerm() {
-        return node().currentTerm();
-    }
-
-    @Override
-    public int votedFor() {
-        return node().votedFor();
-    }
-
-    @Override
-    public int leaderId() {
-        return node().leaderId();
-    }
-
-    @Override
-    public long commitIndex() {
-        return node().commitIndex();
     }
 
     @Override
@@ -52,55 +21,7 @@ final class RaftServerProbe implements ServerProbe {
     }
 
     @Override
-    public long firstLogIndex() {
-        return 1;
-    }
-
-    @Override
-    public long lastLogIndex() {
-        return node().log().lastIndex();
-    }
-
-    @Override
-    public long termAt(long index) {
-        return node().log().term(index);
-    }
-
-    @Override
-    public long payloadFingerprintAt(long index) {
-        return node().log().entry(index).command().fingerprint();
-    }
-
-    @Override
     public long stateFingerprint() {
         return server.stateMachine().fingerprint();
-    }
-
-    @Override
-    public List<Integer> voters() {
-        if (voters == null) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < node().config().clusterSize(); i++) {
-                all.add(i);
-            }
-            voters = List.copyOf(all);
-        }
-        return voters;
-    }
-
-    @Override
-    public long matchIndexOf(int peer) {
-        Progress p = leaderProgress(peer);
-        return p == null ? -1 : p.matchIndex();
-    }
-
-    @Override
-    public long nextIndexOf(int peer) {
-        Progress p = leaderProgress(peer);
-        return p == null ? -1 : p.nextIndex();
-    }
-
-    private Progress leaderProgress(int peer) {
-        return node().role() != Role.LEADER || peer == node().id() ? null : node().progress(peer);
     }
 }

@@ -1,19 +1,14 @@
 package io.raftsim.harness.check;
 
-import io.raftsim.harness.spi.Role;
-import io.raftsim.harness.spi.ServerProbe;
-import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
-
-import java.util.ArrayList;
-import java.util.List;
+import io.raftsim.raft.server.RaftNodeProbe;
 
 /**
- * A {@link ServerProbe} over a bare {@link RaftNode}, with no state machine: what the node does
- * not know (how far it applied, the state machine's fingerprint) are fields the test sets.
+ * A probe over a bare {@link RaftNode}, with no state machine: what the node does not know
+ * (how far it applied, the state machine's fingerprint) are fields the test sets.
  * {@link #node} can be swapped to show the monitor another node under the same id without a restart.
  */
-public final class NodeProbe implements ServerProbe {
+public final class NodeProbe extends RaftNodeProbe {
     RaftNode node;
     long lastApplied;
     long stateFingerprint;
@@ -23,28 +18,8 @@ public final class NodeProbe implements ServerProbe {
     }
 
     @Override
-    public Role role() {
-        return node.role();
-    }
-
-    @Override
-    public long currentTerm() {
-        return node.currentTerm();
-    }
-
-    @Override
-    public int votedFor() {
-        return node.votedFor();
-    }
-
-    @Override
-    public int leaderId() {
-        return node.leaderId();
-    }
-
-    @Override
-    public long commitIndex() {
-        return node.commitIndex();
+    protected RaftNode node() {
+        return node;
     }
 
     @Override
@@ -53,55 +28,7 @@ public final class NodeProbe implements ServerProbe {
     }
 
     @Override
-    public long firstLogIndex() {
-        return 1;
-    }
-
-    @Override
-    public long lastLogIndex() {
-        return node.log().lastIndex();
-    }
-
-    @Override
-    public long termAt(long index) {
-        return node.log().term(index);
-    }
-
-    @Override
-    public long payloadFingerprintAt(long index) {
-        return node.log().entry(index).command().fingerprint();
-    }
-
-    @Override
     public long stateFingerprint() {
         return stateFingerprint;
-    }
-
-    @Override
-    public List<Integer> voters() {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < node.config().clusterSize(); i++) {
-            all.add(i);
-        }
-        return all;
-    }
-
-    @Override
-    public long matchIndexOf(int peer) {
-        Progress p = leaderProgress(peer);
-        return p == null ? -1 : p.matchIndex();
-    }
-
-    @Override
-    public long nextIndexOf(int peer) {
-        Progress p = leaderProgress(peer);
-        return p == null ? -1 : p.nextIndex();
-    }
-
-    private Progress leaderProgress(int peer) {
-        if (node.role() != Role.LEADER || peer == node.id()) {
-            return null;
-        }
-        return node.progress(peer);
     }
 }

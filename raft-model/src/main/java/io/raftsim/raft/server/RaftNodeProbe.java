@@ -1,0 +1,94 @@
+package io.raftsim.raft.server;
+
+import io.raftsim.harness.spi.Role;
+import io.raftsim.harness.spi.ServerProbe;
+import io.raftsim.raft.node.Progress;
+import io.raftsim.raft.node.RaftNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the harness's checks read of a {@link RaftNode}, straight from the node, nothing copied.
+ * The state machine is the host's: a subclass says how far it applied and what it holds.
+ */
+public abstract class RaftNodeProbe implements ServerProbe {
+    private List<Integer> voters;
+
+    /** The node of this incarnation, read at every call (a test may swap it). */
+    protected abstract RaftNode node();
+
+    @Override
+    public Role role() {
+        return node().role();
+    }
+
+    @Override
+    public long currentTerm() {
+        return node().currentTerm();
+    }
+
+    @Override
+    public int votedFor() {
+        return node().votedFor();
+    }
+
+    @Override
+    public int leaderId() {
+        return node().leaderId();
+    }
+
+    @Override
+    public long commitIndex() {
+        return node().commitIndex();
+    }
+
+    @Override
+    public long firstLogIndex() {
+        return 1;
+    }
+
+    @Override
+    public long lastLogIndex() {
+        return node().log().lastIndex();
+    }
+
+    @Override
+    public long termAt(long index) {
+        return node().log().term(index);
+    }
+
+    @Override
+    public long payloadFingerprintAt(long index) {
+        return node().log().entry(index).command().fingerprint();
+    }
+
+    /** Every server of the configuration: the model has no membership changes. */
+    @Override
+    public List<Integer> voters() {
+        if (voters == null) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < node().config().clusterSize(); i++) {
+                all.add(i);
+            }
+            voters = List.copyOf(all);
+        }
+        return voters;
+    }
+
+    @Override
+    public long matchIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.matchIndex();
+    }
+
+    @Override
+    public long nextIndexOf(int peer) {
+        Progress p = leaderProgress(peer);
+        return p == null ? -1 : p.nextIndex();
+    }
+
+    private Progress leaderProgress(int peer) {
+        return node().role() != Role.LEADER || peer == node().id() ? null : node().progress(peer);
+    }
+}
