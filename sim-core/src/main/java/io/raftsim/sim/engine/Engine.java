@@ -49,7 +49,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         this.codec = Objects.requireNonNull(builder.codec, "message codec");
         this.limits = builder.limits;
         this.rootRandom = new RandomStream(seed);
-        this.network = new Network(builder.processCount, builder.linkDefaults, rootRandom.derive("network"), limits.maxInFlightPerLink());
+        this.network = new Network(builder.processCount, builder.serverCount, builder.linkDefaults, rootRandom.derive("network"), limits.maxInFlightPerLink());
         this.observers = List.copyOf(builder.observers);
         this.traceSink = builder.traceSink;
         this.tracing = traceSink.enabled();
@@ -451,6 +451,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         private final MessageCodec<M> codec;
         private long seed;
         private LinkConfig linkDefaults = LinkConfig.DEFAULT;
+        private int serverCount;
         private Limits limits = Limits.DEFAULT;
         private SyncMode syncMode = SyncMode.EVERY_WRITE_DURABLE;
         private TraceSink traceSink = TraceSink.NONE;
@@ -461,6 +462,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
                 throw new IllegalArgumentException("processCount must be positive: " + processCount);
             }
             this.processCount = processCount;
+            this.serverCount = processCount;
             this.factory = factory;
             this.codec = codec;
         }
@@ -472,6 +474,18 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
 
         public Builder<M> links(LinkConfig defaults) {
             this.linkDefaults = Objects.requireNonNull(defaults);
+            return this;
+        }
+
+        /**
+         * Processes from {@code count} on are clients, whose links follow the link settings'
+         * client overrides ({@link LinkConfig#forClientTraffic}). Default: every process is a server.
+         */
+        public Builder<M> servers(int count) {
+            if (count < 0 || count > processCount) {
+                throw new IllegalArgumentException("servers must be in [0, " + processCount + "]: " + count);
+            }
+            this.serverCount = count;
             return this;
         }
 

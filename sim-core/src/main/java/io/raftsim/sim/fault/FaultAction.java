@@ -155,7 +155,9 @@ public sealed interface FaultAction extends ControlAction {
                     + "us tail=" + config.tailProbability() + "@" + config.tailMaxMicros()
                     + "us drop=" + config.dropRate() + " dup=" + config.duplicateRate() + " fifo=" + config.fifo()
                     // Only when set, so links without a reply override describe (and digest) as before.
-                    + (config.replies().isEmpty() ? "" : " replies " + config.replies().describe());
+                    + (config.replies().isEmpty() ? "" : " replies " + config.replies().describe())
+                    + (config.clients().isEmpty() ? "" : " clients " + config.clients().describe())
+                    + (config.clientReplies().isEmpty() ? "" : " clientReplies " + config.clientReplies().describe());
         }
 
         @Override

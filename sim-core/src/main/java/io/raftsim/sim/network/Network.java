@@ -16,6 +16,10 @@ import java.util.Arrays;
  * <p>A link's settings may treat replies differently ({@link LinkConfig#replies()}): the
  * engine passes each message's {@link Traffic} class, and a reply is routed with the link's
  * reply settings, resolved here once per change of settings. Same six draws either way.
+ *
+ * <p>Endpoints from {@code serverCount} on are clients: a link with a client at either end
+ * is routed with the settings' client overrides ({@link LinkConfig#forClientTraffic}), so
+ * client links can differ from server links, per direction. Cuts treat every link alike.
  */
 public final class Network {
     /** {@link #route} results below zero say why a message was lost. */
@@ -24,10 +28,14 @@ public final class Network {
     public static final long LOST_LINK_FULL = -3;
 
     private final int endpointCount;
+    /** Endpoints below this are servers, the others clients. */
+    private final int serverCount;
     private final int maxInFlightPerLink;
     private final RandomStream root;
     private final LinkConfig[] links;
-    /** Per link, its settings as replies see them ({@code links[i].forTraffic(REPLY)}). */
+    /** Per link, its settings as requests see them: {@code links[i]}, or its client-link form. */
+    private final LinkConfig[] requestLinks;
+    /** Per link, its settings as replies see them ({@code links[i].forTraffic(REPLY)}, or its client-link form). */
     private final LinkConfig[] replyLinks;
     private final boolean[] cut;
     private final int[] inFlight;
@@ -38,10 +46,19 @@ public final class Network {
     private int pendingCopyLink = -1;
     private long pendingCopyMicros;
 
+    /** A network of servers only. */
     public Network(int endpointCount, LinkConfig defaults, RandomStream root, int maxInFlightPerLink) {
+        this(endpointCount, endpointCount, defaults, root, maxInFlightPerLink);
+    }
+
+    public Network(int endpointCount, int serverCount, LinkConfig defaults, RandomStream root, int maxInFlightPerLink) {
         if (endpointCount <= 0) {
             throw new IllegalArgumentException("endpointCount must be positive: " + endpointCount);
         }
+        if (serverCount < 0 || serverCount > endpointCount) {
+            throw new IllegalArgumentException("serverCount must be in [0, " + endpointCount + "]: " + serverCount);
+        }
+        this.serverCount = serverCount;
         if (maxInFlightPerLink <= 0) {
             throw new IllegalArgumentException("maxInFlightPerLink must be positive: " + maxInFlightPerLink);
         }
@@ -50,9 +67,9 @@ public final class Network {
         this.root = root;
         int linkCount = endpointCount * endpointCount;
         this.links = new LinkConfig[linkCount];
-        Arrays.fill(links, defaults);
+        this.requestLinks = new LinkConfig[linkCount];
         this.replyLinks = new LinkConfig[linkCount];
-        Arrays.fill(replyLinks, defaults.forTraffic(Traffic.REPLY));
+        setAllLinks(defaults);
         this.cut = new boolean[linkCount];
         this.inFlight = new int[linkCount];
         this.lastDeliveryMicros = new long[linkCount];
@@ -80,7 +97,7 @@ public final class Network {
     /** As {@link #route(int, int, long)}, with the settings the link applies to this traffic class. */
     public long route(int from, int to, long nowMicros, Traffic traffic) {
         int link = index(from, to);
-        LinkConfig config = traffic == Traffic.REPLY ? replyLinks[link] : links[link];
+        LinkConfig config = traffic == Traffic.REPLY ? replyLinks[link] : requestLinks[link];
         RandomStream random = random(link, from, to);
         double lossDraw = random.nextDouble();
         long delayMicros = delayMicros(config, random.nextDouble(), random.nextDouble());
@@ -199,13 +216,35 @@ public final class Network {
 
     public void setLink(int from, int to, LinkConfig config) {
         int link = index(from, to);
+        boolean clientLink = isClientLink(from, to);
         links[link] = config;
-        replyLinks[link] = config.forTraffic(Traffic.REPLY);
+        requestLinks[link] = clientLink ? config.forClientTraffic(Traffic.REQUEST) : config;
+        replyLinks[link] = clientLink ? config.forClientTraffic(Traffic.REPLY) : config.forTraffic(Traffic.REPLY);
     }
 
+    /** The same settings for every link; client links take them in their client-link form. */
     public void setAllLinks(LinkConfig config) {
         Arrays.fill(links, config);
-        Arrays.fill(replyLinks, config.forTraffic(Traffic.REPLY));
+        LinkConfig serverReplies = config.forTraffic(Traffic.REPLY);
+        LinkConfig clientRequests = config.forClientTraffic(Traffic.REQUEST);
+        LinkConfig clientReplies = config.forClientTraffic(Traffic.REPLY);
+        for (int from = 0; from < endpointCount; from++) {
+            for (int to = 0; to < endpointCount; to++) {
+                int link = from * endpointCount + to;
+                boolean clientLink = isClientLink(from, to);
+                requestLinks[link] = clientLink ? clientRequests : config;
+                replyLinks[link] = clientLink ? clientReplies : serverReplies;
+            }
+        }
+    }
+
+    /** True when a client is at either end of the link. */
+    public boolean isClientLink(int from, int to) {
+        return from >= serverCount || to >= serverCount;
+    }
+
+    public int serverCount() {
+        return serverCount;
     }
 
     private long schedule(int link, LinkConfig config, long nowMicros, long delayMicros) {
