@@ -15,6 +15,12 @@ package io.raftsim.harness;
  *                            current leader or a granted vote restarts it: with the reset, candidates
  *                            with stale logs that keep campaigning hold back the one server that could
  *                            win (docs/election-timer.md measures both)
+ * @param leaderNoOp          a new leader appends a no-op entry of its term (§8, dissertation §6.4), so it
+ *                            commits what earlier terms left uncommitted without waiting for a client.
+ *                            Off, a leader still commits an earlier term's entries only once an entry of
+ *                            its own term commits (§5.4.2): until a client writes, they stay uncommitted.
+ *                            On by default; an implementation declares {@code Feature.LEADER_NO_OP_OPTION}
+ *                            when it can turn it off
  */
 public record RaftConfig(
         int clusterSize,
@@ -26,7 +32,16 @@ public record RaftConfig(
         boolean fastBacktrack,
         int maxEntriesPerAppend,
         int maxInflightAppends,
-        boolean resetElectionTimerOnHigherTerm) {
+        boolean resetElectionTimerOnHigherTerm,
+        boolean leaderNoOp) {
+
+    /** With the leader's no-op on, as §8 has it. */
+    public RaftConfig(int clusterSize, long electionTimeoutMinMicros, long electionTimeoutMaxMicros, long heartbeatIntervalMicros,
+                      boolean preVote, boolean checkQuorum, boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
+                      boolean resetElectionTimerOnHigherTerm) {
+        this(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, true);
+    }
 
     public RaftConfig {
         if (clusterSize < 1 || clusterSize > 99) {
@@ -52,30 +67,34 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, leaderNoOp);
+    }
+
+    public RaftConfig withLeaderNoOp(boolean enabled) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, enabled);
     }
 
     public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, leaderNoOp);
     }
 }

@@ -18,6 +18,10 @@ public final class ClientSwitch {
     private int burstOperations;
     /** Runs of {target server, operations left}, in the order asked: bounded by the steps of a scenario. */
     private final ArrayDeque<int[]> queued = new ArrayDeque<>();
+    /** The identity of each submitted command a client issued, in order: client ids and sequence numbers. */
+    private int[] submittedClients = new int[16];
+    private long[] submittedSequences = new long[16];
+    private int submittedIssued;
 
     public boolean issuing() {
         return issuing;
@@ -53,6 +57,35 @@ public final class ClientSwitch {
         } else {
             queued.addLast(new int[] {server, count});
         }
+    }
+
+    /**
+     * Records that a client issued an operation a scenario's {@code submit} aimed at a server:
+     * the {@code submittedIssued()}-th such command is (clientId, sequence).
+     */
+    void submittedIssued(int clientId, long sequence) {
+        if (submittedIssued == submittedClients.length) {
+            submittedClients = java.util.Arrays.copyOf(submittedClients, 2 * submittedIssued);
+            submittedSequences = java.util.Arrays.copyOf(submittedSequences, 2 * submittedIssued);
+        }
+        submittedClients[submittedIssued] = clientId;
+        submittedSequences[submittedIssued] = sequence;
+        submittedIssued++;
+    }
+
+    /** How many submitted commands clients have issued so far. */
+    public int submittedIssued() {
+        return submittedIssued;
+    }
+
+    /** The client that issued the {@code k}-th submitted command (from 1). */
+    public int submittedClient(int k) {
+        return submittedClients[k - 1];
+    }
+
+    /** The sequence number of the {@code k}-th submitted command (from 1) at its client. */
+    public long submittedSequence(int k) {
+        return submittedSequences[k - 1];
     }
 
     /** Burst operations not yet taken by a client. */

@@ -147,6 +147,9 @@ public final class KvClient<T> implements Process<T> {
             target = extra; // aimed at this server, leader or not: a follower redirects
         }
         sequence++;
+        if (extra >= 0) {
+            clientSwitch.submittedIssued(context.nodeId(), sequence); // a scenario may name it by its place among submits
+        }
         pending = nextCommand();
         pendingOperationId = history.invoke(context.nodeId(), pending, context.nowMicros());
         if (context.tracing()) {

@@ -102,6 +102,7 @@ public final class Cluster {
         Engine.Builder<Packet> builder = Engine.builder(servers + spec.workload().clientCount(), this::createProcess, wiring.packets)
                 .seed(seed)
                 .links(spec.links())
+                .servers(servers)
                 .limits(spec.limits())
                 .syncMode(spec.syncMode())
                 .trace(traceSink)
@@ -213,7 +214,12 @@ public final class Cluster {
         wakeClients();
     }
 
-    /** Stops (true) or restarts the clients' own workload; submitted operations still go. */
+    /** The commands clients issued for {@link #submit} so far, in order, with their identities. */
+    public ClientSwitch submitted() {
+        return clientSwitch;
+    }
+
+        /** Stops (true) or restarts the clients' own workload; submitted operations still go. */
     public void pauseClientWorkload(boolean paused) {
         clientSwitch.pauseWorkload(paused);
         if (!paused) {

@@ -17,6 +17,16 @@ public enum Feature {
     PIPELINING,
     /** The election-timer rule on adopting a higher term, as an option (docs/election-timer.md). */
     TIMER_RESET_OPTION,
+    /**
+     * A new leader's no-op entry (§8) can be turned off ({@code RaftConfig.leaderNoOp}), so
+     * a scenario's log indexes hold only client commands.
+     */
+    LEADER_NO_OP_OPTION,
+    /**
+     * The probe tells which client command a log entry holds ({@code ServerProbe.holdsClientCommand}),
+     * so a check may name an entry by the command submitted rather than by its index.
+     */
+    COMMAND_PROBE,
     /** Each election timeout and heartbeat interval honoured to the microsecond as configured. */
     EXACT_TIMING,
     /** A scenario may stage each server's first election timeout. */

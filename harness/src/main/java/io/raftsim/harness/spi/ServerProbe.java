@@ -65,6 +65,17 @@ public interface ServerProbe {
         return -1;
     }
 
+    /**
+     * True when the entry at {@code index} (firstLogIndex..lastLogIndex) holds the command a
+     * client sent with this identity (client id, sequence number): how a scenario's check names
+     * an entry by the command it holds rather than by an index, which a leader's no-op (§8)
+     * shifts. Read only while such a check is active. An implementation that answers declares
+     * {@link Feature#COMMAND_PROBE}; the default cannot tell.
+     */
+    default boolean holdsClientCommand(long index, int clientId, long sequence) {
+        throw new UnsupportedOperationException("this probe cannot tell which client command an entry holds (Feature.COMMAND_PROBE)");
+    }
+
     /** A leader's nextIndex for one follower (§5.3), or -1 as for {@link #matchIndexOf}. */
     default long nextIndexOf(int peer) {
         return -1;

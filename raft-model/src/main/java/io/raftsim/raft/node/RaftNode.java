@@ -663,7 +663,11 @@ public final class RaftNode {
         }
         roleChanged(previous);
         // §8: a blank no-op entry at the start of the term commits everything before it.
-        appendLocally(Command.Noop.INSTANCE);
+        // Off (a scenario's raft.leaderNoOp), earlier terms' entries wait for a client's
+        // entry of this term to commit them (§5.4.2): the price of indexes holding only commands.
+        if (config.leaderNoOp()) {
+            appendLocally(Command.Noop.INSTANCE);
+        }
         for (int peer = 0; peer < config.clusterSize(); peer++) {
             if (peer != id) {
                 reportProgress(peer);

@@ -2,6 +2,7 @@ package io.raftsim.raft.server;
 
 import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ServerProbe;
+import io.raftsim.raft.log.Command;
 import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
 
@@ -63,7 +64,13 @@ public abstract class RaftNodeProbe implements ServerProbe {
         return node().log().entry(index).command().fingerprint();
     }
 
-    /** Every server of the configuration: the model has no membership changes. */
+    @Override
+    public boolean holdsClientCommand(long index, int clientId, long sequence) {
+        return node().log().entry(index).command() instanceof Command.ClientCommand command
+                && command.clientId() == clientId && command.sequence() == sequence;
+    }
+
+        /** Every server of the configuration: the model has no membership changes. */
     @Override
     public List<Integer> voters() {
         if (voters == null) {
