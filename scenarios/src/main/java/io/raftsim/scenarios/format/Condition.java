@@ -15,8 +15,12 @@ import java.util.List;
  * @param count for {@code committed} and {@code applied}: how many servers must have reached the
  *              index, 0 meaning every up server covered; for {@code rpcsAtMost} and
  *              {@code bytesAtMost}: the most RPCs or bytes the window may send (0..{@link #MAX_SENT})
+ * @param command for the index conditions, instead of an index (then 0): the entry holding the
+ *                {@code command}-th command the scenario's {@code submit} steps submitted (from 1,
+ *                in the order clients issue them), wherever it lands in the log; 0 for none. It
+ *                names an entry independently of the leaders' no-ops (§8), which take indexes too
  */
-public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, long index, int count) {
+public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, long index, int count, int command) {
     public static final long NEXT_INDEX = -1;
     /** The largest bound a counting condition takes. */
     public static final int MAX_SENT = 1_000_000_000;
@@ -99,15 +103,26 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
         }
     }
 
+    /** The largest command number a condition names. */
+    public static final int MAX_COMMAND = 10_000_000;
+
     public Condition {
         among = List.copyOf(among);
         except = List.copyOf(except);
-        if (kind.indexed() != (index != 0)) {
-            throw new IllegalArgumentException(kind.key() + (kind.indexed() ? " needs an index" : " takes no index"));
+        if (command < 0 || command > MAX_COMMAND || (command != 0 && index != 0)) {
+            throw new IllegalArgumentException(kind.key() + " names an entry by index or by command, not both: " + index + ", " + command);
+        }
+        if (kind.indexed() != (index != 0 || command != 0)) {
+            throw new IllegalArgumentException(kind.key() + (kind.indexed() ? " needs an index or a command" : " takes no index"));
         }
         if (kind.counted() && (count < 0 || !among.isEmpty() || !except.isEmpty())) {
             throw new IllegalArgumentException(kind.key() + " counts every server, with a bound of 0 or more: " + count);
         }
+    }
+
+    /** A condition on an entry named by its index (or none). */
+    public Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, long index, int count) {
+        this(kind, among, except, index, count, 0);
     }
 
     /** A counting condition: at most {@code bound} RPCs or bytes. */
@@ -117,6 +132,11 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
 
     public static Condition of(Kind kind) {
         return new Condition(kind, List.of(), List.of(), 0, 0);
+    }
+
+    /** True when the condition names its entry by the command it holds. */
+    public boolean byCommand() {
+        return command != 0;
     }
 
     /** Every server reference the condition names. */
@@ -129,7 +149,9 @@ public record Condition(Kind kind, List<NodeRef> among, List<NodeRef> except, lo
     /** One line, the same for the same condition: what a failure names and a shrunk failure must keep. */
     public String describe() {
         StringBuilder text = new StringBuilder(kind.key());
-        if (kind.indexed()) {
+        if (byCommand()) {
+            text.append(" command ").append(command);
+        } else if (kind.indexed()) {
             text.append(" index ").append(index == NEXT_INDEX ? "next" : Long.toString(index));
         }
         if (kind.counted()) {

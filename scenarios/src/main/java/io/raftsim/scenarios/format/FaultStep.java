@@ -105,17 +105,30 @@ public sealed interface FaultStep {
      * New network settings from now on, for every link or, with {@code from} and {@code to},
      * for one directed link between two servers. {@code replies}, when not null, replaces the
      * reply settings ({@link NetworkSettings#replies()}; empty: replies go as requests); null
-     * keeps them.
+     * keeps them. {@code clients}, likewise, replaces the client-link settings
+     * ({@link NetworkSettings#clients()}; empty: client links go as server links), null keeps
+     * them; a one-link step (between two servers) has none.
      */
-    record Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to, NetworkPatch replies) implements FaultStep {
+    record Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to, NetworkPatch replies, ClientLinks clients) implements FaultStep {
+        public Network {
+            if (from != null && clients != null) {
+                throw new IllegalArgumentException("a one-link network step is between two servers: no client links");
+            }
+        }
+
         public Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to) {
-            this(atMicros, patch, from, to, null);
+            this(atMicros, patch, from, to, null, null);
+        }
+
+        public Network(long atMicros, NetworkPatch patch, NodeRef from, NodeRef to, NetworkPatch replies) {
+            this(atMicros, patch, from, to, replies, null);
         }
 
         /** {@code settings} with this step's changes. */
         public NetworkSettings applyTo(NetworkSettings settings) {
             NetworkSettings changed = settings.with(patch);
-            return replies == null ? changed : changed.withReplies(replies);
+            changed = replies == null ? changed : changed.withReplies(replies);
+            return clients == null ? changed : changed.withClients(clients);
         }
 
         @Override
@@ -125,7 +138,7 @@ public sealed interface FaultStep {
 
         @Override
         public FaultStep at(long micros) {
-            return new Network(micros, patch, from, to, replies);
+            return new Network(micros, patch, from, to, replies, clients);
         }
 
         public boolean oneLink() {

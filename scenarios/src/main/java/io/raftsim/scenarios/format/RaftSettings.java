@@ -12,11 +12,15 @@ import java.util.TreeMap;
  *
  * @param firstElectionTimeoutMs chosen first election timeouts by server name; a server not
  *                               listed draws a random one. Used to stage races (split votes).
+ * @param leaderNoOp             a new leader appends a no-op of its term (§8, the default); off, log
+ *                               indexes hold only client commands, and an earlier term's entries
+ *                               commit only with a command of the leader's term (§5.4.2)
  */
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
-                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm,
+                           boolean leaderNoOp) {
 
     public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false);
 
@@ -24,9 +28,18 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
     }
 
+    /** With the leader's no-op on (§8). */
+    public RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
+                        boolean preVote, boolean checkQuorum, boolean fastBacktrack,
+                        int maxEntriesPerAppend, int maxInflightAppends,
+                        SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+        this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend,
+                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, true);
+    }
+
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, leaderNoOp);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -41,14 +54,14 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp);
     }
 
     /** These settings with the five extensions a swarm draws set as given. */
     public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
                                        int entriesPerAppend, int inflightAppends) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
-                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp);
     }
 
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
@@ -60,6 +73,6 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, leaderNoOp);
     }
 }

@@ -130,6 +130,7 @@ public final class ScenarioReader {
         }
         checkNetworkSequence(faults, network, source);
         checkBindings(faults, faultPaths, source);
+        checkCommands(faults, faultPaths, source, nodes);
         RandomFaults randomFaults = randomFaults(root.object("randomFaults"));
         List<Expectation> expect = new ArrayList<>();
         List<JsonNode> expectNodes = root.array("expect", 32);
@@ -261,8 +262,9 @@ public final class ScenarioReader {
             firstTimeouts.done();
         }
         boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
+        boolean leaderNoOp = fields.bool("leaderNoOp", d.leaderNoOp());
         fields.done();
-        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm);
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm, leaderNoOp);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */
@@ -348,8 +350,10 @@ public final class ScenarioReader {
         }
         NetworkPatch patch = networkPatch(fields);
         NetworkPatch replies = replies(fields);
+        ClientLinks clients = clientLinks(fields);
         fields.done();
-        NetworkSettings settings = d.with(patch).withReplies(replies == null ? NetworkPatch.NONE : replies);
+        NetworkSettings settings = d.with(patch).withReplies(replies == null ? NetworkPatch.NONE : replies)
+                .withClients(clients == null ? ClientLinks.NONE : clients);
         if (settings.latencyMaxMs() < settings.latencyMinMs()) {
             throw fields.fail(path + ".latencyMs.max", JsonFields.format(settings.latencyMaxMs()) + " is below latencyMs.min " + JsonFields.format(settings.latencyMinMs()));
         }
@@ -386,6 +390,24 @@ public final class ScenarioReader {
         }
         repliesFields.done();
         return replies;
+    }
+
+    /**
+     * The {@code clients} block of a network setting: how client links differ from server
+     * links, with its own {@code replies}; null when absent.
+     */
+    private static ClientLinks clientLinks(JsonFields fields) {
+        JsonFields clientFields = fields.object("clients");
+        if (clientFields == null) {
+            return null;
+        }
+        NetworkPatch requests = networkPatch(clientFields);
+        if (requests.fifo() != null) {
+            throw clientFields.fail(clientFields.path("fifo"), "is a setting of the link, not of its client links; set network.fifo");
+        }
+        NetworkPatch replies = replies(clientFields);
+        clientFields.done();
+        return new ClientLinks(requests, replies == null ? NetworkPatch.NONE : replies);
     }
 
     /** Network changes apply in time order; each must leave a valid latency range. */
@@ -545,7 +567,10 @@ public final class ScenarioReader {
                 boolean oneLink = fields.has("from") || fields.has("to");
                 NodeRef from = oneLink ? node(fields, "from", nodes) : null;
                 NodeRef to = oneLink ? node(fields, "to", nodes) : null;
-                yield new FaultStep.Network(atMicros, patch, from, to, replies(fields));
+                if (oneLink && fields.has("clients")) {
+                    throw fields.fail(fields.path("clients"), "a network step with from and to changes one link between two servers; change client links in a step for every link");
+                }
+                yield new FaultStep.Network(atMicros, patch, from, to, replies(fields), clientLinks(fields));
             }
             case "clientBurst" -> {
                 Long count = fields.optionalInteger("count", 1, 100_000);
@@ -655,15 +680,24 @@ public final class ScenarioReader {
         List<NodeRef> among = conditionServers(fields, "among", nodes);
         List<NodeRef> except = conditionServers(fields, "except", nodes);
         long index = 0;
+        int command = 0;
         JsonNode indexNode = fields.raw("index");
         if (kind.indexed()) {
-            if (indexNode == null) {
-                throw fields.fail(fields.path("index"), "missing; " + kind.key() + " needs a log index, 1..1000000000, or \"next\"");
+            if (fields.has("command")) {
+                if (indexNode != null) {
+                    throw fields.fail(fields.path("command"), kind.key() + " names its entry by index or by command, not both");
+                }
+                command = (int) fields.integer("command", 0, 1, Condition.MAX_COMMAND);
+            } else if (indexNode == null) {
+                throw fields.fail(fields.path("index"), "missing; " + kind.key() + " needs a log index, 1..1000000000, or \"next\", or a \"command\" (the K-th submitted)");
+            } else {
+                index = indexNode.isString() && "next".equals(indexNode.stringValue()) ? Condition.NEXT_INDEX
+                        : fields.integer("index", 0, 1, 1_000_000_000);
             }
-            index = indexNode.isString() && "next".equals(indexNode.stringValue()) ? Condition.NEXT_INDEX
-                    : fields.integer("index", 0, 1, 1_000_000_000);
         } else if (indexNode != null) {
             throw fields.fail(fields.path("index"), kind.key() + " takes no index");
+        } else if (fields.has("command")) {
+            throw fields.fail(fields.path("command"), kind.key() + " takes no command");
         }
         if (kind.counted()) {
             if (!among.isEmpty() || !except.isEmpty()) {
@@ -685,7 +719,7 @@ public final class ScenarioReader {
                 throw fields.fail(fields.path("count"), count + " is more than the " + among.size() + " servers named in among: it could never hold");
             }
         }
-        return new Condition(kind, among, except, index, count);
+        return new Condition(kind, among, except, index, count, command);
     }
 
     /** A condition named by a string alone ({@code "when": "oneLeader"}): only those that need no index. */
@@ -725,7 +759,16 @@ public final class ScenarioReader {
         return NodeRef.binding(name);
     }
 
-    /** Every {@code $NAME} a step uses must be bound by a step that surely runs before it. */
+    /** Every {@code "command": K} must name a command the submit steps submit by the time it is judged. */
+    private static void checkCommands(List<FaultStep> faults, List<String> paths, String source, int nodes) {
+        SubmittedCommands.Beyond beyond = SubmittedCommands.firstBeyond(faults, nodes);
+        if (beyond != null) {
+            throw ScenarioException.at(source, paths.get(beyond.stepIndex()) + ".command", beyond.command() + " is beyond the " + beyond.submitted()
+                    + " commands submit steps submit by the end of this step's window: it could never be committed");
+        }
+    }
+
+        /** Every {@code $NAME} a step uses must be bound by a step that surely runs before it. */
     private static void checkBindings(List<FaultStep> faults, List<String> paths, String source) {
         Bindings.Unbound unbound = Bindings.firstUnbound(faults);
         if (unbound != null) {

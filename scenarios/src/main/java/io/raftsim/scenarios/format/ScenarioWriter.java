@@ -110,6 +110,10 @@ public final class ScenarioWriter {
             r.firstElectionTimeoutMs().forEach(first::put);
         }
         raft.put("electionTimerResetOnHigherTerm", r.electionTimerResetOnHigherTerm());
+        if (!r.leaderNoOp()) {
+            // Only when off: a file written before the setting existed reads back, and hashes, the same.
+            raft.put("leaderNoOp", false);
+        }
         return raft;
     }
 
@@ -127,7 +131,18 @@ public final class ScenarioWriter {
             // Only when replies differ: a file without the block reads back the same.
             patchFields(network.putObject("replies"), n.replies());
         }
+        if (!n.clients().isEmpty()) {
+            // Only when client links differ, for the same reason (and so scenario hashes stay).
+            clientLinkFields(network.putObject("clients"), n.clients());
+        }
         return network;
+    }
+
+    private static void clientLinkFields(ObjectNode block, ClientLinks links) {
+        patchFields(block, links.requests());
+        if (!links.replies().isEmpty()) {
+            patchFields(block.putObject("replies"), links.replies());
+        }
     }
 
     private static ObjectNode fault(FaultStep step) {
@@ -156,7 +171,9 @@ public final class ScenarioWriter {
         condition.among().forEach(ref -> among.add(ref.name()));
         ArrayNode except = node.putArray("except");
         condition.except().forEach(ref -> except.add(ref.name()));
-        if (condition.kind().indexed()) {
+        if (condition.byCommand()) {
+            node.put("command", condition.command());
+        } else if (condition.kind().indexed()) {
             if (condition.index() == Condition.NEXT_INDEX) {
                 node.put("index", "next");
             } else {
@@ -208,6 +225,9 @@ public final class ScenarioWriter {
         patchFields(fault, n.patch());
         if (n.replies() != null) {
             patchFields(fault.putObject("replies"), n.replies());
+        }
+        if (n.clients() != null) {
+            clientLinkFields(fault.putObject("clients"), n.clients());
         }
         if (n.oneLink()) {
             fault.put("from", n.from().name());

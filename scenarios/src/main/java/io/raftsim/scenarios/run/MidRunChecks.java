@@ -36,9 +36,14 @@ final class MidRunChecks implements Observer<Packet> {
      *
      * @param covered the servers the condition covers, resolved when it started
      * @param index   the index it talks about, "next" resolved when it started
+     * @param found   for a condition naming its entry by command: per server, the index where
+     *                it found the command committed (or applied), 0 until then
+     * @param scanned for a condition naming its entry by command: per server, the index it has
+     *                looked through; each step reads only what a server newly committed, so a
+     *                check costs O(new entries), amortised O(1) per step
      */
     private record Active(String step, Condition condition, boolean[] covered, long index, long startMicros, long deadlineMicros, ControlAction fire,
-                          long sentAtStart, Active until) {
+                          long sentAtStart, Active until, long[] found, long[] scanned) {
     }
 
     MidRunChecks(Cluster cluster, BoundServers servers) {
@@ -84,7 +89,10 @@ final class MidRunChecks implements Observer<Packet> {
             }
             index = highest + 1;
         }
-        return new Active(step, condition, covered, index, cluster.engine().nowMicros(), deadlineMicros, fire, sent(condition.kind()), until);
+        long[] found = condition.byCommand() ? new long[count] : null;
+        long[] scanned = condition.byCommand() ? new long[count] : null;
+        return new Active(step, condition, covered, index, cluster.engine().nowMicros(), deadlineMicros, fire, sent(condition.kind()), until,
+                found, scanned);
     }
 
     /** The cumulative count a counting condition reads; 0 for the others. */
@@ -183,7 +191,7 @@ final class MidRunChecks implements Observer<Packet> {
                 leaderTerm = probe.currentTerm();
             }
             long reachedIndex = check.condition().kind() == Condition.Kind.APPLIED ? probe.lastApplied() : probe.commitIndex();
-            if (reachedIndex >= check.index()) {
+            if (check.condition().byCommand() ? holdsCommand(check, id, probe, reachedIndex) : reachedIndex >= check.index()) {
                 reached++;
             }
         }
@@ -197,7 +205,36 @@ final class MidRunChecks implements Observer<Packet> {
         };
     }
 
-    private boolean allInTerm(Active check, long term) {
+    /**
+     * True when server {@code id} has committed (applied) the entry holding the condition's
+     * command: it looks through the indexes the server reached since the last look. Once found,
+     * a command stays committed there (§5.4: committed entries are never removed). A command
+     * no client has issued yet is committed nowhere.
+     */
+    private boolean holdsCommand(Active check, int id, ServerProbe probe, long reachedIndex) {
+        if (check.found()[id] > 0) {
+            return true;
+        }
+        int command = check.condition().command();
+        if (cluster.submitted().submittedIssued() < command) {
+            return false;
+        }
+        int client = cluster.submitted().submittedClient(command);
+        long sequence = cluster.submitted().submittedSequence(command);
+        long last = Math.min(reachedIndex, probe.lastLogIndex());
+        // Entries compacted into a snapshot cannot be read; the look starts past them.
+        long from = Math.max(check.scanned()[id], probe.firstLogIndex() - 1) + 1;
+        for (long index = from; index <= last; index++) {
+            if (probe.holdsClientCommand(index, client, sequence)) {
+                check.found()[id] = index;
+                return true;
+            }
+        }
+        check.scanned()[id] = Math.max(check.scanned()[id], last);
+        return false;
+    }
+
+        private boolean allInTerm(Active check, long term) {
         for (int id = 0; id < check.covered().length; id++) {
             ServerProbe probe = check.covered()[id] ? upProbe(id) : null;
             if (probe != null && probe.currentTerm() != term) {
@@ -218,8 +255,25 @@ final class MidRunChecks implements Observer<Packet> {
             parts.add("n" + (id + 1) + (probe == null ? " down" : " " + probe.role().name().toLowerCase(java.util.Locale.ROOT)
                     + " term " + probe.currentTerm() + " commit " + probe.commitIndex() + " applied " + probe.lastApplied()));
         }
-        String index = check.condition().kind().indexed() ? "index " + check.index() + "; " : "";
+        String index = check.condition().byCommand() ? commandDetail(check)
+                : check.condition().kind().indexed() ? "index " + check.index() + "; " : "";
         return index + String.join(", ", parts);
+    }
+
+    /** Which command the condition names and where it was found: what a reader of the failure needs. */
+    private String commandDetail(Active check) {
+        int command = check.condition().command();
+        if (cluster.submitted().submittedIssued() < command) {
+            return "command " + command + " not issued yet (" + cluster.submitted().submittedIssued() + " submitted commands issued); ";
+        }
+        List<String> at = new ArrayList<>();
+        for (int id = 0; id < check.found().length; id++) {
+            if (check.found()[id] > 0) {
+                at.add("n" + (id + 1) + "@" + check.found()[id]);
+            }
+        }
+        return "command " + command + " is c" + cluster.submitted().submittedClient(command) + "#" + cluster.submitted().submittedSequence(command)
+                + (at.isEmpty() ? "" : ", found at " + String.join(" ", at)) + "; ";
     }
 
     private ServerProbe upProbe(int id) {

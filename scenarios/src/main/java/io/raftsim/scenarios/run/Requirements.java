@@ -6,6 +6,7 @@ import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.scenarios.format.RaftSettings;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.SubmittedCommands;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,10 +48,16 @@ public final class Requirements {
         if (raft.electionTimerResetOnHigherTerm()) {
             needs.put(Feature.TIMER_RESET_OPTION, "raft.electionTimerResetOnHigherTerm is true");
         }
+        if (!raft.leaderNoOp()) {
+            needs.put(Feature.LEADER_NO_OP_OPTION, "raft.leaderNoOp is false");
+        }
         if (!raft.firstElectionTimeoutMs().isEmpty()) {
             needs.put(Feature.STAGED_ELECTION_TIMEOUTS, "raft.firstElectionTimeoutMs stages a race");
         }
-        if (!scenario.initialState().isEmpty()) {
+        if (SubmittedCommands.anyByCommand(scenario.faults())) {
+            needs.put(Feature.COMMAND_PROBE, "a check names an entry by \"command\"");
+        }
+                if (!scenario.initialState().isEmpty()) {
             needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
         }
         return needs;

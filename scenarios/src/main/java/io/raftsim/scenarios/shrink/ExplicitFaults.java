@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.shrink;
 
+import io.raftsim.scenarios.format.ClientLinks;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkPatch;
 import io.raftsim.scenarios.format.NodeRef;
@@ -61,7 +62,7 @@ final class ExplicitFaults {
             return new FaultStep.Drift(at, NodeRef.server(d.node()), d.rate());
         }
         if (action instanceof FaultAction.SetLinks l) {
-            return new FaultStep.Network(at, patch(l.config()), null, null, replies(l.config()));
+            return new FaultStep.Network(at, patch(l.config()), null, null, replies(l.config()), clients(l.config()));
         }
         if (action instanceof FaultAction.SetLink l) {
             return new FaultStep.Network(at, patch(l.config()), NodeRef.server(l.from()), NodeRef.server(l.to()), replies(l.config()));
@@ -79,6 +80,19 @@ final class ExplicitFaults {
         if (o.isEmpty()) {
             return null;
         }
+        return new NetworkPatch(ms(o.latencyMinMicros()), ms(o.latencyMaxMicros()), o.dropRate(), o.duplicateRate(),
+                o.tailProbability(), ms(o.tailMaxMicros()), null);
+    }
+
+    /** The client-link overrides, when the links have any; null otherwise, as for {@link #replies}. */
+    private static ClientLinks clients(LinkConfig c) {
+        if (c.clientLinksAsServerLinks()) {
+            return null;
+        }
+        return new ClientLinks(patchOf(c.clients()), patchOf(c.clientReplies()));
+    }
+
+    private static NetworkPatch patchOf(LinkOverride o) {
         return new NetworkPatch(ms(o.latencyMinMicros()), ms(o.latencyMaxMicros()), o.dropRate(), o.duplicateRate(),
                 o.tailProbability(), ms(o.tailMaxMicros()), null);
     }

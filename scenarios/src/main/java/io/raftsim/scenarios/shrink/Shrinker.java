@@ -7,6 +7,7 @@ import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioException;
+import io.raftsim.scenarios.format.SubmittedCommands;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
@@ -390,6 +391,11 @@ public final class Shrinker {
         // A step that calls a server $old needs the step binding "old": a candidate without it
         // is no scenario a file could hold (the reader refuses it), so it is never run.
         if (Bindings.firstUnbound(candidate.faults()) != null) {
+            return false;
+        }
+        // Likewise a check naming the K-th submitted command needs the submits that make K: without
+        // them it would fail for want of a command, which is no failure of the Raft under test.
+        if (SubmittedCommands.firstBeyond(candidate.faults(), candidate.nodes()) != null) {
             return false;
         }
         for (int attempt = 0; attempt < seedsPerCandidate && budgetLeft(); attempt++) {
