@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.arbitraries;
 
 import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.ClientLinks;
 import io.raftsim.scenarios.format.ClientSettings;
 import io.raftsim.scenarios.format.Expectation;
 import io.raftsim.scenarios.format.FaultStep;
@@ -105,7 +106,77 @@ public final class ScenarioArbitraries {
                                 raft, network, clients, faults, null, List.of(new Expectation.Live()))));
     }
 
-    /** The catalogue's scenarios, for properties over every built-in one. */
+    /**
+     * Client-link settings ({@code network.clients}) within their documented ranges: none (shrunk
+     * to), or client requests and client replies each slower, lossier, duplicated or late in
+     * their own way, a field left out following the server links.
+     */
+    public static Arbitrary<ClientLinks> clientLinks() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(ClientLinks.NONE)),
+                Tuple.of(3, Combinators.combine(linkPatch(), linkPatch()).as(ClientLinks::new)));
+    }
+
+    /** A partial link setting without {@code fifo}: latency 0..60 ms, loss and duplication up to 10%, a tail up to 500 ms. */
+    private static Arbitrary<NetworkPatch> linkPatch() {
+        Arbitrary<Integer> minLatency = Arbitraries.integers().between(-1, 30).shrinkTowards(-1);
+        Arbitrary<Integer> spread = Arbitraries.integers().between(0, 30);
+        Arbitrary<Double> drop = Arbitraries.of(-1.0, 0.0, 0.05, 0.1);
+        Arbitrary<Double> duplicate = Arbitraries.of(-1.0, 0.0, 0.05);
+        Arbitrary<Double> tail = Arbitraries.of(-1.0, 0.0, 0.05, 0.2);
+        Arbitrary<Integer> tailMax = Arbitraries.integers().between(-1, 500).shrinkTowards(-1);
+        return Combinators.combine(minLatency, spread, drop, duplicate, tail, tailMax)
+                .as((min, extra, dropRate, duplicateRate, tailRate, tailMaxMs) -> new NetworkPatch(
+                        min < 0 ? null : (double) min, min < 0 ? null : (double) (min + extra),
+                        dropRate < 0 ? null : dropRate, duplicateRate < 0 ? null : duplicateRate,
+                        tailRate < 0 ? null : tailRate, tailMaxMs < 0 ? null : (double) tailMaxMs, null));
+    }
+
+    /**
+     * Mid-run steps on {@code nodes} servers over {@code durationMs}: checks of every condition
+     * (within a deadline or over a window, over every server, some named or all but one), counts
+     * of RPCs and bytes (over a window or until a leader or a new entry), bindings and the
+     * {@code $NAME}s that use them, steps that wait ({@code when}), submits with checks naming a
+     * submitted command, and rounds (written out, as the reader writes them). All within their
+     * documented ranges and valid as a file: a name is used only after a step that surely binds
+     * it, every window ends by the run's end, every command named was submitted by then. Shrinks
+     * to fewer steps.
+     */
+    public static Arbitrary<List<FaultStep>> midRunSteps(int nodes, long durationMs) {
+        if (durationMs < 2) {
+            throw new IllegalArgumentException("mid-run steps need a run of at least 2 ms: " + durationMs);
+        }
+        Arbitrary<Integer> any = Arbitraries.integers().between(0, 1_000_000);
+        Arbitrary<MidRunSteps.Element> element = Combinators.combine(
+                        Arbitraries.integers().between(0, MidRunSteps.KINDS - 1),
+                        Arbitraries.longs().between(0, durationMs - 1),
+                        any, any, any, any)
+                .as(MidRunSteps.Element::new);
+        return element.list().ofMaxSize(8).map(elements -> MidRunSteps.assemble(elements, nodes, durationMs));
+    }
+
+    /**
+     * Whole scenarios telling a story in the middle of the run: the Raft options (the leader's
+     * no-op on or off too), a network with client-link settings, clients, the faults of
+     * {@link #faultSchedules} and the steps of {@link #midRunSteps}. A drawn check may well miss
+     * (CHECK_FAILED is a clear outcome, naming the step): these are for properties of the
+     * format and the runner, not of Raft.
+     */
+    public static Arbitrary<Scenario> midRunScenarios(int maxNodes, long durationMs) {
+        Arbitrary<RaftSettings> raft = Combinators.combine(raftSettings(), Arbitraries.of(true, false)).as(RaftSettings::withLeaderNoOp);
+        Arbitrary<NetworkSettings> network = Combinators.combine(networkSettings(), clientLinks()).as(NetworkSettings::withClients);
+        return Arbitraries.integers().between(1, Math.max(1, maxNodes)).shrinkTowards(3).flatMap(nodes ->
+                Combinators.combine(raft, network, clientSettings(), faultSchedules(nodes, durationMs), midRunSteps(nodes, durationMs))
+                        .as((r, n, clients, faults, story) -> {
+                            List<FaultStep> steps = new ArrayList<>(story);
+                            steps.addAll(faults);
+                            steps.sort(java.util.Comparator.comparingLong(FaultStep::atMicros)); // stable: the story's order holds at equal times
+                            return new Scenario("generated", "drawn by ScenarioArbitraries.midRunScenarios", 1, nodes, durationMs,
+                                    r, n, clients, steps, null, List.of());
+                        }));
+    }
+
+        /** The catalogue's scenarios, for properties over every built-in one. */
     public static Arbitrary<Scenario> catalogue() {
         return Arbitraries.of(Catalogue.NAMES).map(Catalogue::load);
     }

@@ -64,7 +64,13 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
                 entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp);
     }
 
-    /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
+    /** These settings with the leader's no-op on or off. */
+    public RaftSettings withLeaderNoOp(boolean on) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, on);
+    }
+
+        /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
     public RaftSettings forNodes(int nodes) {
         TreeMap<String, Long> kept = new TreeMap<>();
         firstElectionTimeoutMs.forEach((name, ms) -> {
