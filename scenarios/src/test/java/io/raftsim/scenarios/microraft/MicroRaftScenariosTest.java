@@ -38,10 +38,12 @@ class MicroRaftScenariosTest {
 
     /**
      * The scenarios MicroRaft cannot run, each with the feature it lacks: all stage the first
-     * election timeouts (MicroRaft draws none of its own), figure-8 also starts from a written log.
+     * election timeouts (MicroRaft draws none of its own), figure-8 also starts from a written log,
+     * course-fail-no-agree turns the leader's no-op off, which MicroRaft cannot.
      */
     private static final Map<String, String> SKIPPED = Map.of(
             "asymmetric-partition", "STAGED_ELECTION_TIMEOUTS",
+            "course-fail-no-agree", "LEADER_NO_OP_OPTION",
             "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
             "figure-8", "BATCHING",
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
@@ -89,7 +91,11 @@ class MicroRaftScenariosTest {
         }
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
-        assertEquals(Set.of("election-basic", "partition-healing", "course-count"), failed.keySet(), failed.toString());
+        assertEquals(Set.of("election-basic", "partition-healing", "course-count", "course-unreliable-agree"), failed.keySet(), failed.toString());
+        // Under 10% loss a MicroRaft leader steps down when heartbeats go unanswered (its CheckQuorum is
+        // always on), followers keep redirecting clients to it, and its slow elections leave a round
+        // without a new entry for the round's second (seed 18: n2 stepped down at 39.2 s).
+        assertTrue(failed.get("course-unreliable-agree").contains("committed index next on 1 did not hold within 1000.000ms"), failed.toString());
         assertTrue(failed.get("course-count").contains("rpcsAtMost 30 broke at") && failed.get("course-count").contains("(counting until oneLeader)"),
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
