@@ -111,7 +111,7 @@ class MidRunFormatTest {
     void conditionFieldsThatDoNotFitAreOneLine() {
         refused("f.json: faults[0].when: \"noLeader\" holds over a window, so a step cannot wait for it; wait for oneLeader, committed or applied",
                 "{\"atMs\": 0, \"action\": \"crash\", \"node\": \"n1\", \"when\": \"noLeader\", \"withinMs\": 100}");
-        refused("f.json: faults[0].index: missing; committed needs a log index, 1..1000000000, or \"next\"",
+        refused("f.json: faults[0].index: missing; committed needs a log index, 1..1000000000, or \"next\", or a \"command\" (the K-th submitted)",
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"committed\", \"withinMs\": 100}");
         refused("f.json: faults[0].count: 6 is outside 1..5",
                 "{\"atMs\": 0, \"action\": \"check\", \"condition\": \"committed\", \"index\": 1, \"count\": 6, \"withinMs\": 100}");

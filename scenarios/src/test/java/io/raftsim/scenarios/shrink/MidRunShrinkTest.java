@@ -6,6 +6,7 @@ import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioReader;
 import io.raftsim.scenarios.format.ScenarioWriter;
+import io.raftsim.scenarios.format.SubmittedCommands;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import io.raftsim.scenarios.run.ScenarioRunner;
@@ -53,6 +54,34 @@ class MidRunShrinkTest {
         assertTrue(shrunk.faultCount() <= 3, "the noise goes: " + shrunk.scenario().faults());
         Scenario written = ScenarioReader.parse(ScenarioWriter.toJson(shrunk.scenario()), "shrunk");
         assertEquals(Outcome.CHECK_FAILED, ScenarioRunner.run(written, written.seed()).outcome(), "the written file reads and fails too");
+    }
+
+    /** The command goes to a leader cut off from the others, so it is not committed on every server in time; the rest is noise. */
+    private static final String FAILING_COMMAND = """
+            {"nodes": 3, "durationMs": 6000, "clients": {"count": 1, "opsPerSecond": 0}, "faults": [
+              {"atMs": 500, "action": "drift", "node": "n2", "rate": 1.2},
+              {"atMs": 1000, "when": "oneLeader", "withinMs": 1000, "action": "isolate", "node": "leader", "bind": "old"},
+              {"atMs": 2000, "action": "submit", "count": 1, "node": "$old"},
+              {"atMs": 2000, "action": "check", "condition": "committed", "command": 1, "withinMs": 2000},
+              {"atMs": 3000, "action": "pause", "node": "n3"},
+              {"atMs": 3500, "action": "resume", "node": "n3"},
+              {"atMs": 5000, "action": "heal"}
+            ]}""";
+
+    @Test
+    void aShrunkCommandCheckKeepsTheSubmitItCountsOn() {
+        Scenario scenario = ScenarioReader.parse(FAILING_COMMAND, "failing.json");
+        ScenarioResult original = ScenarioRunner.run(scenario, 1);
+        assertEquals(Outcome.CHECK_FAILED, original.outcome(), original.toString());
+        // Without the submit the check would miss for want of a command: the same condition, no failure of Raft.
+        Shrinker shrinker = new Shrinker((candidate, seed) -> {
+            assertNull(SubmittedCommands.firstBeyond(candidate.faults(), candidate.nodes()), "a candidate lost its submit: " + candidate.faults());
+            return ScenarioRunner.run(candidate, seed);
+        }, 300);
+        Shrinker.Shrunk shrunk = shrinker.shrink(scenario, 1);
+        assertEquals(original.failedCheck().condition(), shrunk.failure().failedCheck().condition());
+        assertTrue(shrunk.scenario().faults().stream().anyMatch(step -> step instanceof FaultStep.Submit || step instanceof FaultStep.Staged staged && staged.step() instanceof FaultStep.Submit), shrunk.scenario().faults().toString());
+        assertTrue(shrunk.faultCount() < scenario.faults().size(), "the noise goes: " + shrunk.scenario().faults());
     }
 
     @Test
