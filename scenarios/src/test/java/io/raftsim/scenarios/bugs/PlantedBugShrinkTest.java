@@ -40,6 +40,8 @@ class PlantedBugShrinkTest {
             default -> Catalogue.load(switch (bug) {
                 case COMMIT_PREVIOUS_TERM_BY_COUNTING -> "figure-8";
                 case COUNT_STALE_TERM_VOTES -> "stale-vote-reply";
+                case SKIP_MEMBERSHIP_COMMIT_FIX -> "single-server-change-bug";
+                case COUNT_LEARNER_VOTE -> "add-server";
                 default -> "random";
             });
         };
