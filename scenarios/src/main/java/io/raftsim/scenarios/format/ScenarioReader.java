@@ -511,7 +511,7 @@ public final class ScenarioReader {
         String bind = bindName(fields, "bind");
         if (bind != null && Bindings.singleNode(step) == null) {
             throw fields.fail(fields.path("bind"), "\"" + bind + "\" cannot name the server of a " + step.action()
-                    + " step; bind names the one server of an isolate, crash, restart, pause, resume or drift step (or use a bind step)");
+                    + " step; bind names the one server of an isolate, crash, restart, pause, resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)");
         }
         JsonNode whenNode = fields.raw("when");
         Condition when = null;
