@@ -113,8 +113,8 @@ public interface RaftRules {
     // ---- membership changes (dissertation chapter 4) -----------------------------------------
 
     /**
-     * Ongaro's 2015 fix to single-server changes (raft-dev, "bug in single-server membership
-     * changes"): a leader may start a membership change only once it has committed an entry of
+     * Ongaro's 2015 fix to single-server changes (raft-dev mailing list, July 2015, on
+     * single-server membership changes): a leader may start a membership change only once it has committed an entry of
      * its current term, so that no change of a deposed leader's term can still be in flight
      * with disjoint quorums against the new one.
      */
