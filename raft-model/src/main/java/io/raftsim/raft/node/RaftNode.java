@@ -551,7 +551,10 @@ public final class RaftNode {
                 reportProgress(from);
                 maybeAdvanceCommit();
             }
-            sendAppend(from, false);
+            if (role == Role.LEADER) {
+                // A leader that removed itself stepped down as the change committed (§4.2.2).
+                sendAppend(from, false);
+            }
             return;
         }
         if (!rules.rejectsWhatWasSent(p, reply.rejectedPrevLogIndex())) {

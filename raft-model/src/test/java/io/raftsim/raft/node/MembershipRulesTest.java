@@ -155,10 +155,11 @@ class MembershipRulesTest {
         h.node.receive(204_000, 1, AppendEntriesReply.accepted(1, 2));
         assertEquals(Role.LEADER, h.node.role(), "leader and n2 hold it, but the leader no longer counts: one of two voters");
         assertEquals(1, h.node.commitIndex());
+        h.drain();
         h.node.receive(205_000, 2, AppendEntriesReply.accepted(1, 2));
         assertEquals(2, h.node.commitIndex());
         assertEquals(Role.FOLLOWER, h.node.role());
-        h.drain();
+        assertTrue(h.sentOfType(h.drain(), AppendEntries.class).isEmpty(), "a server that stepped down sends no AppendEntries");
         h.node.timerFired(600_000, RaftTimers.ELECTION);
         assertEquals(Role.FOLLOWER, h.node.role(), "a removed server never campaigns");
     }
