@@ -22,6 +22,7 @@ import io.raftsim.raft.message.Message;
 import io.raftsim.raft.message.MessageCodecs;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.server.RaftServer;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
@@ -50,7 +51,7 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     public Set<Feature> features() {
         return EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.FAST_BACKTRACK, Feature.BATCHING, Feature.PIPELINING,
                 Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD,
-                Feature.LEADER_NO_OP_OPTION, Feature.COMMAND_PROBE);
+                Feature.LEADER_NO_OP_OPTION, Feature.COMMAND_PROBE, Feature.MEMBERSHIP_CHANGES);
     }
 
     /** The model has no settings beyond the common ones. */
@@ -94,7 +95,8 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     @Override
     public RaftProcess<Message> create(ProcessContext<Message> context, ServerSetup setup) {
         // No mistake planted gives the paper's rules themselves (RaftRules.PAPER).
-        return new RaftServer(context, setup.config(), setup.firstElectionTimeoutMicros(), PlantedRules.plant(setup.plantedMistakes()));
+        return new RaftServer(context, setup.config(), new Configuration(setup.initialMembers(), List.of()), setup.firstElectionTimeoutMicros(),
+                PlantedRules.plant(setup.plantedMistakes()));
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * entries that leaders of later terms committed meanwhile.
      */
     private final TreeMap<Long, Long> committedIndexByTerm = new TreeMap<>();
+    /**
+     * Configuration Overlap: the voters the leader of each term uses last. A leader's successive
+     * configurations, and a new leader's against the previous term's, must have intersecting quorums.
+     */
+    private final TreeMap<Long, List<Integer>> leaderVotersOfTerm = new TreeMap<>();
     private long highestLeaderTerm;
     private int highestLeader = -1;
     /**
@@ -205,6 +210,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         }
         if (node.role() == Role.LEADER) {
             checkProgress(id, node);
+            checkConfigurationChange(id, node);
         }
         lastRole[id] = node.role();
     }
@@ -290,6 +296,53 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             highestLeader = id;
         }
         checkHasCommittedPrefix(id, node, "became leader of term " + term);
+        List<Integer> voters = node.voters();
+        var before = leaderVotersOfTerm.lowerEntry(term);
+        if (before != null && !quorumsIntersect(before.getValue(), voters)) {
+            fail(SafetyProperty.CONFIGURATION_OVERLAP, "n" + (id + 1) + " became leader of term " + term + " with voters " + names(voters)
+                    + ", whose quorums can miss every quorum of the voters " + names(before.getValue()) + " the leader of term " + before.getKey() + " used last");
+        }
+        leaderVotersOfTerm.put(term, voters);
+    }
+
+    /** A leader that changed configuration within its term changed it by a step whose quorums overlap. */
+    private void checkConfigurationChange(int id, ServerProbe leader) {
+        long term = leader.currentTerm();
+        List<Integer> before = leaderVotersOfTerm.get(term);
+        List<Integer> voters = leader.voters();
+        if (before == null || before == voters || before.equals(voters)) {
+            return;
+        }
+        if (!quorumsIntersect(before, voters)) {
+            fail(SafetyProperty.CONFIGURATION_OVERLAP, "leader n" + (id + 1) + " of term " + term + " went from voters " + names(before)
+                    + " to " + names(voters) + ", whose quorums can be disjoint");
+        }
+        leaderVotersOfTerm.put(term, voters);
+    }
+
+    /**
+     * Whether every majority of {@code a} meets every majority of {@code b}: two disjoint ones
+     * exist exactly when the majority of each, taken first from its own servers outside the
+     * other, needs no more of the shared servers together than there are.
+     */
+    static boolean quorumsIntersect(List<Integer> a, List<Integer> b) {
+        int shared = 0;
+        for (int server : a) {
+            if (b.contains(server)) {
+                shared++;
+            }
+        }
+        int fromSharedForA = Math.max(0, a.size() / 2 + 1 - (a.size() - shared));
+        int fromSharedForB = Math.max(0, b.size() / 2 + 1 - (b.size() - shared));
+        return fromSharedForA + fromSharedForB > shared;
+    }
+
+    private static String names(List<Integer> servers) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < servers.size(); i++) {
+            text.append(i == 0 ? "" : ",").append('n').append(servers.get(i) + 1);
+        }
+        return text.append('}').toString();
     }
 
     /** Entries just committed in {@code commitTerm} must be in the log of a live leader of a higher term. */

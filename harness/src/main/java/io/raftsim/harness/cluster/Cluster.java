@@ -13,6 +13,7 @@ import io.raftsim.harness.linearizability.LinearizabilityChecker;
 import io.raftsim.harness.linearizability.Operation;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.PersistedState;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.harness.spi.Role;
@@ -51,7 +52,9 @@ public final class Cluster {
     private final Engine<Packet> engine;
     private final SafetyMonitor monitor;
     private final EfficiencyMonitor efficiency;
-    private final boolean efficiencyChecked;
+    private boolean efficiencyChecked;
+    /** The initial configuration's voters, ascending: every server unless a scenario declares spare slots. */
+    private List<Integer> initialMembers;
     private final History history;
     private final ClientSwitch clientSwitch = new ClientSwitch();
     /** Incarnations so far, per server: a chosen first election timeout applies to the first only. */
@@ -92,6 +95,7 @@ public final class Cluster {
         // runs are not judged on efficiency at all, and say so (efficiencyChecked()).
         this.efficiencyChecked = implementation.features().contains(Feature.EXACT_TIMING);
         this.listener = efficiencyChecked ? new ServerListeners(List.of(monitor, efficiency)) : monitor;
+        this.initialMembers = allServers(servers);
         this.incarnations = new int[servers];
         this.logs = new LogMirror[servers];
         for (int i = 0; i < servers; i++) {
@@ -153,11 +157,59 @@ public final class Cluster {
     }
 
     private List<Integer> members() {
-        List<Integer> members = new ArrayList<>(spec.servers());
-        for (int i = 0; i < spec.servers(); i++) {
+        return initialMembers;
+    }
+
+    private static List<Integer> allServers(int servers) {
+        List<Integer> members = new ArrayList<>(servers);
+        for (int i = 0; i < servers; i++) {
             members.add(i);
         }
-        return members;
+        return List.copyOf(members);
+    }
+
+    /**
+     * Makes only {@code members} (ascending, distinct, at least one) the initial configuration's
+     * voters; the other server slots are spare: they run, start empty and know they are not
+     * voters until a membership change adds them (dissertation §4.1). Needs
+     * {@link Feature#MEMBERSHIP_CHANGES} unless every server is a member. Only before the run starts.
+     */
+    public void setInitialMembers(List<Integer> members) {
+        requireNotStarted("initial members");
+        List<Integer> copy = List.copyOf(members);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("the initial configuration needs a member");
+        }
+        for (int i = 0; i < copy.size(); i++) {
+            if (copy.get(i) < 0 || copy.get(i) >= spec.servers() || i > 0 && copy.get(i) <= copy.get(i - 1)) {
+                throw new IllegalArgumentException("initial members must be distinct servers, ascending: " + copy);
+            }
+        }
+        if (copy.size() < spec.servers() && !wiring.implementation().features().contains(Feature.MEMBERSHIP_CHANGES)) {
+            throw new UnsupportedOperationException(spec.implementation() + " has no membership changes, so no spare servers");
+        }
+        initialMembers = copy;
+    }
+
+    /**
+     * Stops judging efficiency: its bounds assume every server is a voter from start to end, which
+     * membership changes and spare servers break. Only before the run starts.
+     */
+    public void skipEfficiencyChecks() {
+        requireNotStarted("efficiency checks");
+        efficiencyChecked = false;
+    }
+
+    /**
+     * Asks live server {@code leader} for a membership change now (a scenario step); the answer
+     * says whether it appended the new configuration. NOT_LEADER when it is down.
+     */
+    public MembershipChange.Answer changeMembership(int leader, MembershipChange change) {
+        ServerHost<?> host = host(leader);
+        if (host == null) {
+            return MembershipChange.Answer.NOT_LEADER;
+        }
+        return host.changeMembership(change);
     }
 
     /**
@@ -385,6 +437,22 @@ public final class Cluster {
             }
         }
         return -1;
+    }
+
+    /**
+     * The members (voters and learners, ascending) of the configuration in force: the one the
+     * leader of the highest term uses, or with no leader up the initial configuration. Every
+     * server, without membership changes.
+     */
+    public List<Integer> currentMembers() {
+        int leader = currentLeader();
+        if (leader < 0) {
+            return initialMembers;
+        }
+        ServerProbe probe = probe(leader);
+        TreeSet<Integer> members = new TreeSet<>(probe.voters());
+        members.addAll(probe.learners());
+        return List.copyOf(members);
     }
 
     /** The up server in the leader role with the highest term, or -1. */

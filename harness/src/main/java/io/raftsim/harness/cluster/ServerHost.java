@@ -1,5 +1,6 @@
 package io.raftsim.harness.cluster;
 
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.harness.spi.WireCodec;
@@ -48,6 +49,13 @@ final class ServerHost<T> implements Process<T> {
     public void onTimer(int timerId) {
         server.onTimer(timerId);
         report();
+    }
+
+    /** Asks the server, between inputs, for a membership change, then reports what it changed like any input. */
+    MembershipChange.Answer changeMembership(MembershipChange change) {
+        MembershipChange.Answer answer = server.changeMembership(change);
+        report();
+        return answer;
     }
 
     private void report() {

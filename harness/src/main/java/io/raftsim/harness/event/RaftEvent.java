@@ -68,4 +68,16 @@ public sealed interface RaftEvent {
      */
     record Restored(int node, long term, int votedFor, long lastIndex, long lastTerm) implements RaftEvent {
     }
+
+    /**
+     * The configuration the node uses changed (dissertation §4.1): an entry holding one was
+     * appended at {@code index}, or removed so that the one before it (at {@code index}, 0 for
+     * the initial configuration) applies again. Voters and learners ascending.
+     */
+    record ConfigurationChanged(int node, long index, List<Integer> voters, List<Integer> learners) implements RaftEvent {
+        public ConfigurationChanged {
+            voters = List.copyOf(voters);
+            learners = List.copyOf(learners);
+        }
+    }
 }

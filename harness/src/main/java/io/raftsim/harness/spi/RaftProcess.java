@@ -9,4 +9,13 @@ public interface RaftProcess<T> extends Process<T> {
      * incarnation; reading it must not change the server.
      */
     ServerProbe probe();
+
+    /**
+     * Asks this server, as leader, for one membership change (dissertation §4.1), called
+     * between inputs at the current virtual time; the server sends what the change needs
+     * itself. Needs {@link Feature#MEMBERSHIP_CHANGES}; without it, {@link MembershipChange.Answer#UNSUPPORTED}.
+     */
+    default MembershipChange.Answer changeMembership(MembershipChange change) {
+        return MembershipChange.Answer.UNSUPPORTED;
+    }
 }

@@ -51,6 +51,14 @@ public interface ServerProbe {
     /** The voters of the configuration this server uses now, ascending. */
     List<Integer> voters();
 
+    /**
+     * The learners (non-voting members, dissertation §4.2.1) of the configuration this server
+     * uses now, ascending; empty for an implementation without them.
+     */
+    default List<Integer> learners() {
+        return List.of();
+    }
+
     /** The snapshot's last included index, 0 until there are snapshots. */
     default long snapshotIndex() {
         return firstLogIndex() - 1;

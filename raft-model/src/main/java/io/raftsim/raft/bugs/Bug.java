@@ -82,7 +82,15 @@ public enum Bug {
     TRUST_STALE_REJECTION(
             "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
             "Process Invariant",
-            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)");
+            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)"),
+    SKIP_MEMBERSHIP_COMMIT_FIX(
+            "a leader starts a single-server membership change before it has committed an entry of its own term (the 2015 bug in single-server changes)",
+            "Leader Completeness",
+            "a deposed leader's uncommitted change and the next leader's change, both from the same configuration, with disjoint quorums (single-server-change-bug)"),
+    COUNT_LEARNER_VOTE(
+            "a candidate counts a vote granted by a learner, a non-voting member, towards its majority (§4.2.1)",
+            "Leader Completeness",
+            "a voter cut off with a learner while the other voters commit: the learner's vote makes it leader of a later term without those entries (add-server)");
 
     private final String description;
     private final String expectedProperty;
@@ -110,12 +118,14 @@ public enum Bug {
 
     /**
      * Whether a failure of {@code property} catches this bug: its expected property, or, for a
-     * bug whose effect is a leader elected without a true majority, the other property such a
-     * leader can break first (it may lack committed entries before a second leader of its term
+     * bug whose effect is a leader elected without a true majority (a stale vote, a learner's
+     * vote, a configuration with disjoint quorums), the other property such a leader can break first (it may lack committed entries before a second leader of its term
      * shows up).
      */
     public boolean caughtAs(String property) {
-        return expectedProperty.equals(property) || this == COUNT_STALE_TERM_VOTES && "Leader Completeness".equals(property);
+        return expectedProperty.equals(property) || this == COUNT_STALE_TERM_VOTES && "Leader Completeness".equals(property)
+                || (this == SKIP_MEMBERSHIP_COMMIT_FIX || this == COUNT_LEARNER_VOTE)
+                        && ("Election Safety".equals(property) || "Configuration Overlap".equals(property));
     }
 
     /** The class of failure the expected property belongs to. */

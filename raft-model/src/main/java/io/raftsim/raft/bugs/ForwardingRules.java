@@ -115,4 +115,14 @@ abstract class ForwardingRules implements RaftRules {
     public String toString() {
         return next + " but " + getClass().getSimpleName();
     }
+
+    @Override
+    public boolean mayChangeMembership(boolean committedInCurrentTerm) {
+        return next.mayChangeMembership(committedInCurrentTerm);
+    }
+
+    @Override
+    public boolean countsVoteOf(boolean voter, boolean learner) {
+        return next.countsVoteOf(voter, learner);
+    }
 }

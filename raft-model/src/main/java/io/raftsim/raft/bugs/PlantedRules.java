@@ -64,6 +64,8 @@ public final class PlantedRules {
             case CANDIDATE_IGNORES_LEADER -> new CandidateIgnoresLeader(rules);
             case NO_TIMER_RESET_ON_VOTE -> new NoTimerResetOnVote(rules);
             case TRUST_STALE_REJECTION -> new TrustStaleRejection(rules);
+            case SKIP_MEMBERSHIP_COMMIT_FIX -> new SkipMembershipCommitFix(rules);
+            case COUNT_LEARNER_VOTE -> new CountLearnerVote(rules);
         };
     }
 
@@ -286,6 +288,30 @@ public final class PlantedRules {
             return progress.state() == ReplicationState.PROBE
                     ? prevLogIndex == progress.nextIndex() - 1
                     : prevLogIndex > progress.matchIndex();
+        }
+    }
+
+    /** Single-server changes as first published (§4.1), without the 2015 fix: any leader may start one. */
+    static final class SkipMembershipCommitFix extends ForwardingRules {
+        SkipMembershipCommitFix(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean mayChangeMembership(boolean committedInCurrentTerm) {
+            return true;
+        }
+    }
+
+    /** A learner's vote counts as a voter's. */
+    static final class CountLearnerVote extends ForwardingRules {
+        CountLearnerVote(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean countsVoteOf(boolean voter, boolean learner) {
+            return voter || learner;
         }
     }
 }

@@ -40,4 +40,20 @@ public sealed interface Command {
             return "c" + clientId + "#" + sequence + " " + command.describe();
         }
     }
+
+    /**
+     * A configuration entry (dissertation §4.1): the whole new configuration, which every server
+     * uses as soon as the entry is in its log, committed or not. The state machine ignores it.
+     */
+    record ConfigChange(Configuration configuration) implements Command {
+        @Override
+        public long fingerprint() {
+            return configuration.fingerprint();
+        }
+
+        @Override
+        public String describe() {
+            return "config " + configuration.describe();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.raftsim.harness.spi.WireCodec;
 import io.raftsim.harness.wire.WireReader;
 import io.raftsim.harness.wire.WireWriter;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.sim.network.Traffic;
 import io.raftsim.sim.random.RandomStream;
@@ -31,6 +32,8 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int REQUEST_VOTE_REPLY = 4;
     private static final int CLIENT_REQUEST = 5;
     private static final int CLIENT_REPLY = 6;
+    /** A configuration names at most every server slot a cluster can have. */
+    private static final int MAX_CONFIGURATION_SERVERS = 99;
 
     @Override
     public byte[] encode(Message message) {
@@ -73,9 +76,32 @@ public final class MessageCodecs implements WireCodec<Message> {
             // bytes: recomputing it from the strings at every delivery would double its cost.
             out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeLong(c.fingerprint());
             KvWire.write(out, c.command());
+        } else if (command instanceof Command.ConfigChange c) {
+            out.writeByte(2);
+            writeIds(out, c.configuration().voters());
+            writeIds(out, c.configuration().learners());
         } else {
             out.writeByte(0);
         }
+    }
+
+    private static void writeIds(WireWriter out, List<Integer> ids) {
+        out.writeInt(ids.size());
+        for (int id : ids) {
+            out.writeInt(id);
+        }
+    }
+
+    private static List<Integer> readIds(WireReader in) {
+        int count = in.readInt();
+        if (count < 0 || count > MAX_CONFIGURATION_SERVERS) {
+            throw new IllegalArgumentException("bad configuration size " + count);
+        }
+        List<Integer> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(in.readInt());
+        }
+        return ids;
     }
 
     private static Command readCommand(WireReader in) {
@@ -88,6 +114,7 @@ public final class MessageCodecs implements WireCodec<Message> {
                 long fingerprint = in.readLong();
                 yield new Command.ClientCommand(clientId, sequence, KvWire.readCommand(in), fingerprint);
             }
+            case 2 -> new Command.ConfigChange(new Configuration(readIds(in), readIds(in)));
             default -> throw new IllegalArgumentException("unknown log command kind " + kind);
         };
     }

@@ -114,4 +114,14 @@ final class PaperRules implements RaftRules {
     public String toString() {
         return "paper rules";
     }
+
+    @Override
+    public boolean mayChangeMembership(boolean committedInCurrentTerm) {
+        return committedInCurrentTerm;
+    }
+
+    @Override
+    public boolean countsVoteOf(boolean voter, boolean learner) {
+        return voter;
+    }
 }

@@ -7,6 +7,8 @@ import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ReplicationState;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.spi.MembershipChange;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.RaftLog;
@@ -54,7 +56,15 @@ public final class RaftNode {
     private long nowMicros;
     private long lastHeardFromLeaderMicros = Long.MIN_VALUE / 2;
     private final boolean[] votesGranted;
-    private int votesGrantedCount;
+
+    // Membership (dissertation chapter 4): a server uses the latest configuration in its log,
+    // committed or not, from the moment the entry is appended (§4.1).
+    private final Configuration initialConfiguration;
+    private Configuration configuration;
+    /** The index of the entry holding {@link #configuration}; 0 for the initial configuration. */
+    private long configurationIndex;
+    /** The configuration before {@link #configuration}: a leader still tells its removed members of their removal. */
+    private Configuration previousConfiguration;
 
     // Leader-only state, reinitialised on election (Figure 2: nextIndex, matchIndex).
     private final Progress[] progress;
@@ -75,8 +85,18 @@ public final class RaftNode {
         this(id, config, hardState, persistedLog, random, out, RaftRules.PAPER);
     }
 
-    /** As above, following {@code rules}: {@link RaftRules#PAPER} in every real run. */
+    /** As above, following {@code rules}: {@link RaftRules#PAPER} in every real run; every server slot a voter. */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
+                    RandomStream random, Effects out, RaftRules rules) {
+        this(id, config, Configuration.allOf(config.clusterSize()), hardState, persistedLog, random, out, rules);
+    }
+
+    /**
+     * As above, in a cluster whose initial configuration is {@code initialConfiguration}: the
+     * server slots in it are members before any configuration entry; the others are spare, and
+     * a spare server starts empty and knows it is not a voter.
+     */
+    public RaftNode(int id, RaftConfig config, Configuration initialConfiguration, HardState hardState, List<LogEntry> persistedLog,
                     RandomStream random, Effects out, RaftRules rules) {
         this.id = id;
         this.config = config;
@@ -86,6 +106,8 @@ public final class RaftNode {
         this.votedFor = hardState.votedFor();
         this.log = new RaftLog(id);
         log.restore(persistedLog);
+        this.initialConfiguration = initialConfiguration;
+        recomputeConfiguration();
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
@@ -177,7 +199,11 @@ public final class RaftNode {
         switch (timerId) {
             case RaftTimers.ELECTION -> {
                 if (role != Role.LEADER) {
-                    if (config.preVote()) {
+                    if (!configuration.isVoter(id)) {
+                        // §4.2.1: learners, spare and removed servers never campaign. The timer runs
+                        // on, so a learner promoted by an entry it has not received yet still can.
+                        resetElectionTimer();
+                    } else if (config.preVote()) {
                         becomePreCandidate();
                     } else {
                         becomeCandidate();
@@ -208,14 +234,45 @@ public final class RaftNode {
             return -1;
         }
         long index = appendLocally(command);
+        replicateNewEntry();
+        handOver();
+        return index;
+    }
+
+    private void replicateNewEntry() {
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer != id) {
+            if (replicatesTo(peer)) {
                 sendAppend(peer, false);
             }
         }
         maybeAdvanceCommit();
+    }
+
+    /**
+     * A leader asks for one single-server membership change (dissertation §4.1): it appends
+     * the new configuration, which it uses at once, and replicates it. At most one change is
+     * uncommitted at a time, and, by the 2015 fix, none starts before the leader has committed
+     * an entry of its own term.
+     */
+    public MembershipChange.Answer changeMembership(long now, MembershipChange change) {
+        this.nowMicros = now;
+        if (role != Role.LEADER) {
+            return MembershipChange.Answer.NOT_LEADER;
+        }
+        if (configurationIndex > commitIndex) {
+            return MembershipChange.Answer.CHANGE_PENDING;
+        }
+        if (!rules.mayChangeMembership(log.term(commitIndex) == currentTerm)) {
+            return MembershipChange.Answer.NO_COMMIT_IN_TERM;
+        }
+        Configuration next = configuration.after(change);
+        if (next == null) {
+            return MembershipChange.Answer.NOT_APPLICABLE;
+        }
+        appendLocally(new Command.ConfigChange(next));
+        replicateNewEntry();
         handOver();
-        return index;
+        return MembershipChange.Answer.ACCEPTED;
     }
 
     /**
@@ -260,7 +317,7 @@ public final class RaftNode {
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
-            if (reply.voteGranted() && countVote(from) >= config.majority()) {
+            if (reply.voteGranted() && countVote(from) >= configuration.majority()) {
                 becomeLeader();
             }
         }
@@ -314,7 +371,7 @@ public final class RaftNode {
             }
             out.send(from, new RequestVoteReply(granted ? request.term() : currentTerm, granted, true));
         } else if (message instanceof RequestVoteReply reply && role == Role.PRE_CANDIDATE
-                && reply.term() == currentTerm + 1 && countVote(from) >= config.majority()) {
+                && reply.term() == currentTerm + 1 && countVote(from) >= configuration.majority()) {
             becomeCandidate();
         }
     }
@@ -335,17 +392,24 @@ public final class RaftNode {
         return leaderId != NO_LEADER && nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros();
     }
 
+    /** Records a granted vote and returns the votes that count: those of the configuration's voters (§4.2.1). */
     private int countVote(int from) {
-        if (!votesGranted[from]) {
-            votesGranted[from] = true;
-            votesGrantedCount++;
+        votesGranted[from] = true;
+        return countedVotes();
+    }
+
+    private int countedVotes() {
+        int counted = 0;
+        for (int server = 0; server < votesGranted.length; server++) {
+            if (votesGranted[server] && rules.countsVoteOf(configuration.isVoter(server), configuration.isLearner(server))) {
+                counted++;
+            }
         }
-        return votesGrantedCount;
+        return counted;
     }
 
     private void resetVotes() {
         Arrays.fill(votesGranted, false);
-        votesGrantedCount = 0;
         countVote(id);
     }
 
@@ -382,10 +446,12 @@ public final class RaftNode {
                         : "node " + id + " would truncate from " + index + " at or below its commit index " + commitIndex;
                 long previousLast = log.lastIndex();
                 log.truncateFrom(index);
+                configurationTruncatedFrom(index);
                 out.logTruncatedFrom(index);
                 out.event(new RaftEvent.LogTruncated(id, index, previousLast));
             }
             log.append(entry);
+            configurationAppended(entry);
             out.logAppended(entry);
             if (firstAppended < 0) {
                 firstAppended = index;
@@ -407,6 +473,7 @@ public final class RaftNode {
     private long appendLocally(Command command) {
         LogEntry entry = new LogEntry(currentTerm, log.lastIndex() + 1, command);
         log.append(entry);
+        configurationAppended(entry);
         out.logAppended(entry);
         if (out.recordingEvents()) {
             reportAppended(entry.index(), entry.index());
@@ -425,7 +492,7 @@ public final class RaftNode {
 
     private void heartbeat() {
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer == id) {
+            if (!replicatesTo(peer)) {
                 continue;
             }
             if (progress[peer].heartbeatTick()) {
@@ -484,7 +551,10 @@ public final class RaftNode {
                 reportProgress(from);
                 maybeAdvanceCommit();
             }
-            sendAppend(from, false);
+            if (role == Role.LEADER) {
+                // A leader that removed itself stepped down as the change committed (§4.2.2).
+                sendAppend(from, false);
+            }
             return;
         }
         if (!rules.rejectsWhatWasSent(p, reply.rejectedPrevLogIndex())) {
@@ -520,13 +590,22 @@ public final class RaftNode {
      * counting replicas; they commit with the first entry of the leader's own term.
      */
     private void maybeAdvanceCommit() {
-        for (int peer = 0; peer < config.clusterSize(); peer++) {
-            matchScratch[peer] = peer == id ? log.lastIndex() : progress[peer].matchIndex();
+        // Only the voters of the latest configuration count (§4.1); a leader removing itself
+        // manages the cluster without counting itself until the change commits (§4.2.2).
+        List<Integer> voters = configuration.voters();
+        int count = voters.size();
+        for (int i = 0; i < count; i++) {
+            int peer = voters.get(i);
+            matchScratch[i] = peer == id ? log.lastIndex() : progress[peer].matchIndex();
         }
-        Arrays.sort(matchScratch);
-        long majorityMatch = matchScratch[config.clusterSize() - config.majority()];
+        Arrays.sort(matchScratch, 0, count);
+        long majorityMatch = matchScratch[count - configuration.majority()];
         if (majorityMatch > commitIndex && rules.commitsByCounting(log, majorityMatch, currentTerm)) {
             advanceCommit(majorityMatch);
+        }
+        if (!configuration.isVoter(id) && commitIndex >= configurationIndex) {
+            // §4.2.2: a leader removed from the configuration steps down once the change commits.
+            becomeFollower(currentTerm, NO_LEADER);
         }
     }
 
@@ -539,13 +618,13 @@ public final class RaftNode {
     }
 
     private void checkQuorum() {
-        int active = 1;
+        int active = configuration.isVoter(id) ? 1 : 0;
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer != id && progress[peer].takeRecentlyActive()) {
+            if (peer != id && progress[peer].takeRecentlyActive() && configuration.isVoter(peer)) {
                 active++;
             }
         }
-        if (active < config.majority()) {
+        if (active < configuration.majority()) {
             becomeFollower(currentTerm, NO_LEADER);
         } else {
             out.setTimer(RaftTimers.CHECK_QUORUM, config.electionTimeoutMinMicros());
@@ -572,6 +651,75 @@ public final class RaftNode {
         if (out.recordingEvents()) {
             Progress p = progress[peer];
             out.event(new RaftEvent.ProgressChanged(id, peer, p.nextIndex(), p.matchIndex(), p.state()));
+        }
+    }
+
+    // ---- membership (dissertation chapter 4) ------------------------------------------------
+
+    /**
+     * Whether a leader sends AppendEntries to {@code peer}: every other member of its latest
+     * configuration, and a server that configuration removed until it has the entry that
+     * removes it, so that it learns it is out and stops campaigning (§4.2.3).
+     */
+    private boolean replicatesTo(int peer) {
+        if (peer == id) {
+            return false;
+        }
+        return configuration.isMember(peer)
+                || previousConfiguration.isMember(peer) && progress[peer] != null && progress[peer].matchIndex() < configurationIndex;
+    }
+
+    /** A configuration entry takes effect as soon as it is in the log, committed or not (§4.1). */
+    private void configurationAppended(LogEntry entry) {
+        if (!(entry.command() instanceof Command.ConfigChange change)) {
+            return;
+        }
+        Configuration before = configuration;
+        previousConfiguration = before;
+        configuration = change.configuration();
+        configurationIndex = entry.index();
+        if (role == Role.LEADER) {
+            for (int peer = 0; peer < config.clusterSize(); peer++) {
+                if (peer != id && configuration.isMember(peer) && !before.isMember(peer)) {
+                    // A new member starts empty (§4.2.1): send the log from the start, in batches,
+                    // rather than probe back from the end one entry per round trip.
+                    progress[peer] = new Progress(1, config.maxInflightAppends());
+                    progress[peer].markActive();
+                    reportProgress(peer);
+                }
+            }
+        }
+        out.event(new RaftEvent.ConfigurationChanged(id, entry.index(), configuration.voters(), configuration.learners()));
+    }
+
+    /** Entries from {@code index} on left the log: the configuration is the latest that remains (§4.1). */
+    private void configurationTruncatedFrom(long index) {
+        if (index <= configurationIndex) {
+            recomputeConfiguration();
+            out.event(new RaftEvent.ConfigurationChanged(id, configurationIndex, configuration.voters(), configuration.learners()));
+        }
+    }
+
+    /** The latest configuration entry of the log and the one before it, or the initial configuration. */
+    private void recomputeConfiguration() {
+        configuration = null;
+        previousConfiguration = null;
+        configurationIndex = 0;
+        for (long index = log.lastIndex(); index >= 1 && previousConfiguration == null; index--) {
+            if (log.entry(index).command() instanceof Command.ConfigChange change) {
+                if (configuration == null) {
+                    configuration = change.configuration();
+                    configurationIndex = index;
+                } else {
+                    previousConfiguration = change.configuration();
+                }
+            }
+        }
+        if (configuration == null) {
+            configuration = initialConfiguration;
+        }
+        if (previousConfiguration == null) {
+            previousConfiguration = configurationIndex == 0 ? configuration : initialConfiguration;
         }
     }
 
@@ -619,7 +767,7 @@ public final class RaftNode {
         resetVotes();
         resetElectionTimer();
         roleChanged(previous);
-        if (votesGrantedCount >= config.majority()) {
+        if (countedVotes() >= configuration.majority()) {
             becomeCandidate();
             return;
         }
@@ -639,7 +787,7 @@ public final class RaftNode {
         resetVotes();
         resetElectionTimer();
         roleChanged(previous);
-        if (votesGrantedCount >= config.majority()) {
+        if (countedVotes() >= configuration.majority()) {
             becomeLeader();
             return;
         }
@@ -669,7 +817,7 @@ public final class RaftNode {
             appendLocally(Command.Noop.INSTANCE);
         }
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer != id) {
+            if (replicatesTo(peer)) {
                 reportProgress(peer);
                 sendAppend(peer, true);
             }
@@ -684,7 +832,9 @@ public final class RaftNode {
     private void broadcastVoteRequest(long term, boolean preVote) {
         RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote);
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer != id) {
+            // Learners are asked too: they answer as any server does (§4.1: RPCs are handled
+            // without consulting configurations), and their answer counts for nothing.
+            if (peer != id && configuration.isMember(peer)) {
                 out.send(peer, request);
             }
         }
@@ -743,6 +893,11 @@ public final class RaftNode {
 
     public RaftConfig config() {
         return config;
+    }
+
+    /** The configuration this node uses now: the latest in its log, or the initial one (§4.1). */
+    public Configuration configuration() {
+        return configuration;
     }
 
     public RaftRules rules() {

@@ -110,6 +110,22 @@ public interface RaftRules {
      */
     boolean guaranteesCommittedEntriesStay();
 
+    // ---- membership changes (dissertation chapter 4) -----------------------------------------
+
+    /**
+     * Ongaro's 2015 fix to single-server changes (raft-dev mailing list, July 2015, on
+     * single-server membership changes): a leader may start a membership change only once it has committed an entry of
+     * its current term, so that no change of a deposed leader's term can still be in flight
+     * with disjoint quorums against the new one.
+     */
+    boolean mayChangeMembership(boolean committedInCurrentTerm);
+
+    /**
+     * §4.2.1: a candidate counts the votes of the voters of its configuration only; a
+     * learner's granted vote, like a spare server's, counts for nothing.
+     */
+    boolean countsVoteOf(boolean voter, boolean learner);
+
     // ---- the host: storage, reads, sessions ----------------------------------------------
 
     /**

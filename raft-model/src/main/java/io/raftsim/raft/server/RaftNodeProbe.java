@@ -6,7 +6,6 @@ import io.raftsim.raft.log.Command;
 import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,8 +13,6 @@ import java.util.List;
  * The state machine is the host's: a subclass says how far it applied and what it holds.
  */
 public abstract class RaftNodeProbe implements ServerProbe {
-    private List<Integer> voters;
-
     /** The node of this incarnation, read at every call (a test may swap it). */
     protected abstract RaftNode node();
 
@@ -70,17 +67,15 @@ public abstract class RaftNodeProbe implements ServerProbe {
                 && command.clientId() == clientId && command.sequence() == sequence;
     }
 
-        /** Every server of the configuration: the model has no membership changes. */
+    /** The voters of the latest configuration in the node's log (dissertation §4.1). */
     @Override
     public List<Integer> voters() {
-        if (voters == null) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < node().config().clusterSize(); i++) {
-                all.add(i);
-            }
-            voters = List.copyOf(all);
-        }
-        return voters;
+        return node().configuration().voters();
+    }
+
+    @Override
+    public List<Integer> learners() {
+        return node().configuration().learners();
     }
 
     @Override

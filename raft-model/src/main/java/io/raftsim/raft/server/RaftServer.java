@@ -2,12 +2,14 @@ package io.raftsim.raft.server;
 
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.harness.kv.Get;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
@@ -49,6 +51,8 @@ public final class RaftServer implements RaftProcess<Message> {
     private final long firstElectionTimeoutMicros;
     /** The rules the node, this host and the state machine follow alike. */
     private final RaftRules rules;
+    /** The configuration before any configuration entry: the scenario's initial members (dissertation §4.1). */
+    private final Configuration initialConfiguration;
     private RaftNode node;
 
     public RaftServer(ProcessContext<Message> context, RaftConfig config) {
@@ -60,6 +64,13 @@ public final class RaftServer implements RaftProcess<Message> {
      * @param rules the rules to follow: {@link RaftRules#PAPER} in every real run
      */
     public RaftServer(ProcessContext<Message> context, RaftConfig config, long firstElectionTimeoutMicros, RaftRules rules) {
+        this(context, config, Configuration.allOf(config.clusterSize()), firstElectionTimeoutMicros, rules);
+    }
+
+    /** As above, in a cluster whose initial configuration is {@code initialConfiguration}; the other slots are spare. */
+    public RaftServer(ProcessContext<Message> context, RaftConfig config, Configuration initialConfiguration, long firstElectionTimeoutMicros,
+                      RaftRules rules) {
+        this.initialConfiguration = initialConfiguration;
         this.firstElectionTimeoutMicros = firstElectionTimeoutMicros;
         this.context = context;
         this.config = config;
@@ -77,7 +88,7 @@ public final class RaftServer implements RaftProcess<Message> {
         for (int i = 0; i < storedLog.size(); i++) {
             persisted.add(storedLog.get(i));
         }
-        node = new RaftNode(context.nodeId(), config, hardState == null ? HardState.INITIAL : hardState,
+        node = new RaftNode(context.nodeId(), config, initialConfiguration, hardState == null ? HardState.INITIAL : hardState,
                 persisted, context.random(), effects, rules);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
@@ -105,6 +116,16 @@ public final class RaftServer implements RaftProcess<Message> {
     public void onTimer(int timerId) {
         node.timerFired(context.nowMicros(), timerId);
         carryOutEffects();
+    }
+
+    @Override
+    public MembershipChange.Answer changeMembership(MembershipChange change) {
+        if (change.server() >= config.clusterSize()) {
+            return MembershipChange.Answer.NOT_APPLICABLE;
+        }
+        MembershipChange.Answer answer = node.changeMembership(context.nowMicros(), change);
+        carryOutEffects();
+        return answer;
     }
 
     private void handleClient(int from, ClientRequest request) {

@@ -7,6 +7,7 @@ import io.raftsim.harness.kv.KvResult;
 import io.raftsim.harness.kv.Put;
 import io.raftsim.harness.spi.MessageView;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ class MessageCodecsTest {
                 new LogEntry(2, 6, new Command.ClientCommand(7, 3, new Put("k", "v"))),
                 new LogEntry(2, 7, new Command.ClientCommand(8, 1, new Get("k"))),
                 new LogEntry(3, 8, new Command.ClientCommand(9, 2, new Append("k", "\u00e9"))),
-                new LogEntry(3, 9, new Command.ClientCommand(1_000_000, Long.MAX_VALUE, new Cas("k", null, "x"))));
+                new LogEntry(3, 9, new Command.ClientCommand(1_000_000, Long.MAX_VALUE, new Cas("k", null, "x"))),
+                new LogEntry(3, 10, new Command.ConfigChange(new Configuration(List.of(0, 2, 4), List.of(1, 98)))));
         return List.of(
                 new AppendEntries(3, 1, 4, 1, entries, 6),
                 new AppendEntries(Long.MAX_VALUE, 4, 0, 0, List.of(), 0),

@@ -2,6 +2,7 @@ package io.raftsim.raft.node;
 
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.Message;
 import io.raftsim.sim.random.RandomStream;
@@ -17,6 +18,12 @@ final class NodeHarness {
 
     NodeHarness(int id, RaftConfig config, HardState hardState, List<LogEntry> log) {
         node = new RaftNode(id, config, hardState, log, new RandomStream(42 + id), effects);
+        node.start(nowMicros);
+    }
+
+    /** A node of {@code clusterSize} slots whose initial configuration is {@code initial}, following {@code rules}. */
+    NodeHarness(int id, int clusterSize, Configuration initial, RaftRules rules) {
+        node = new RaftNode(id, RaftConfig.defaults(clusterSize), initial, HardState.INITIAL, List.of(), new RandomStream(42 + id), effects, rules);
         node.start(nowMicros);
     }
 

@@ -131,6 +131,16 @@ final class TimelineData {
         } else if (event instanceof TraceEvent.Restore e) {
             begin(e, "s").append(e.node()).append(',').append(e.term()).append(',').append(e.votedFor()).append(',')
                     .append(e.lastIndex()).append(',').append(e.lastTerm());
+        } else if (event instanceof TraceEvent.ConfigurationChange e) {
+            begin(e, "m").append(e.node()).append(',').append(e.index()).append(",[");
+            for (int i = 0; i < e.voters().size(); i++) {
+                scratch.append(i == 0 ? "" : ",").append(e.voters().get(i).intValue());
+            }
+            scratch.append("],[");
+            for (int i = 0; i < e.learners().size(); i++) {
+                scratch.append(i == 0 ? "" : ",").append(e.learners().get(i).intValue());
+            }
+            scratch.append(']');
         } else if (event instanceof TraceEvent.Fault e) {
             begin(e, "f");
             Html.appendJsonString(scratch, e.kind());

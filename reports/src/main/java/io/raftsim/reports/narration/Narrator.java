@@ -28,6 +28,8 @@ public final class Narrator {
     private final List<ScenarioNote> scenarioNotes;
     private final boolean[] scenarioNoteDone;
     private final Map<NoteTrigger, Integer> occurrences = new EnumMap<>(NoteTrigger.class);
+    /** The configuration last told, so each is told once however many servers adopt it. */
+    private String lastConfiguration;
     private final List<Narration> notes = new ArrayList<>();
     private int generated;
     private long generatedDropped;
@@ -117,9 +119,36 @@ public final class Narrator {
             generate(event, NoteTrigger.RESTART, name(e.node()) + " restarts with what it had persisted: term " + e.term() + ", vote "
                     + (e.votedFor() < 0 ? "none" : name(e.votedFor())) + ", log 1.." + e.lastIndex()
                     + ". It forgets its commit index and rejoins as a follower (Figure 2: persistent state).");
+        } else if (event instanceof TraceEvent.ConfigurationChange e && e.node() < servers) {
+            configuration(e);
         } else if (event instanceof TraceEvent.Fault f) {
             fault(f);
         }
+    }
+
+    /**
+     * The first server to use a configuration tells it; the others that follow it say nothing
+     * new. A configuration is in force from the moment its entry is appended (§4.1).
+     */
+    private void configuration(TraceEvent.ConfigurationChange e) {
+        String text = "voters " + names(e.voters()) + (e.learners().isEmpty() ? "" : ", learners " + names(e.learners()));
+        if (text.equals(lastConfiguration)) {
+            return;
+        }
+        lastConfiguration = text;
+        moment(e, NoteTrigger.CONFIGURATION, new Parties(e.node(), -1, -1, e.index(), -1, text, null));
+        generate(e, NoteTrigger.CONFIGURATION, name(e.node()) + " now uses the configuration " + text
+                + (e.index() > 0 ? " (entry " + e.index() + ")" : " (the initial one)")
+                + ": a server uses the latest configuration in its log as soon as it is appended, committed or not (§4.1)."
+                + (e.learners().isEmpty() ? "" : " Learners are replicated to but never vote or count (§4.2.1)."));
+    }
+
+    private String names(List<Integer> servers) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < servers.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(name(servers.get(i)));
+        }
+        return text.toString();
     }
 
     private void role(TraceEvent.RoleChange e) {

@@ -38,7 +38,9 @@ public enum NoteTrigger {
     /** A server restarted from what it persisted. */
     RESTART("restart"),
     PARTITION("partition"),
-    HEAL("heal");
+    HEAL("heal"),
+    /** A server uses a new configuration: a configuration entry appended, or one rolled back (dissertation §4.1). */
+    CONFIGURATION("configuration");
 
     private final String jsonName;
 

@@ -66,6 +66,20 @@ final class JsonLine {
         return this;
     }
 
+    JsonLine ints(String name, Iterable<Integer> values) {
+        name(name).append('[');
+        boolean firstValue = true;
+        for (Integer value : values) {
+            if (!firstValue) {
+                text.append(',');
+            }
+            text.append(value.intValue());
+            firstValue = false;
+        }
+        text.append(']');
+        return this;
+    }
+
     JsonLine longs(String name, Iterable<Long> values) {
         name(name).append('[');
         boolean firstValue = true;

@@ -90,6 +90,14 @@ public sealed interface TraceEvent permits TraceHeader, TraceFooter, TraceEvent.
     record Restore(long step, long timeMicros, int node, long term, int votedFor, long lastIndex, long lastTerm) implements Step {
     }
 
+    /** The configuration a server uses changed (dissertation §4.1): the entry at {@code index} (0: the initial one) holds it. */
+    record ConfigurationChange(long step, long timeMicros, int node, long index, List<Integer> voters, List<Integer> learners) implements Step {
+        public ConfigurationChange {
+            voters = List.copyOf(voters);
+            learners = List.copyOf(learners);
+        }
+    }
+
     record ClientInvoke(long step, long timeMicros, int client, long sequence, String operation) implements Step {
     }
 

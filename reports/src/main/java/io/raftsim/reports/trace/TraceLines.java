@@ -192,6 +192,8 @@ public final class TraceLines {
         } else if (payload instanceof RaftEvent.Restored e) {
             stepFields("restore", record).field("node", e.node()).field("term", e.term()).field("votedFor", e.votedFor())
                     .field("lastIndex", e.lastIndex()).field("lastTerm", e.lastTerm());
+        } else if (payload instanceof RaftEvent.ConfigurationChanged e) {
+            stepFields("config", record).field("node", e.node()).field("index", e.index()).ints("voters", e.voters()).ints("learners", e.learners());
         } else if (payload instanceof ClientEvent.Invoked e) {
             stepFields("invoke", record).field("client", e.client()).field("sequence", e.sequence()).field("operation", e.operation());
         } else if (payload instanceof ClientEvent.Completed e) {

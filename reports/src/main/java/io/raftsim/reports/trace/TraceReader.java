@@ -228,6 +228,8 @@ public final class TraceReader implements AutoCloseable {
             case "apply" -> new TraceEvent.Apply(step, t, node(json, "node"), number(json, "index"), number(json, "term"), text(json, "command"));
             case "restore" -> new TraceEvent.Restore(step, t, node(json, "node"), number(json, "term"), (int) number(json, "votedFor"),
                     number(json, "lastIndex"), number(json, "lastTerm"));
+            case "config" -> new TraceEvent.ConfigurationChange(step, t, node(json, "node"), number(json, "index"), servers(json, "voters"),
+                    servers(json, "learners"));
             case "invoke" -> new TraceEvent.ClientInvoke(step, t, node(json, "client"), number(json, "sequence"), text(json, "operation"));
             case "complete" -> new TraceEvent.ClientComplete(step, t, node(json, "client"), number(json, "sequence"),
                     (int) number(json, "server"), optionalText(json, "result"));
@@ -302,6 +304,22 @@ public final class TraceReader implements AutoCloseable {
             }
         }
         throw error("field 'reason' has unknown value '" + TraceFormatException.shorten(reason) + "'");
+    }
+
+    /** A list of server ids, for a configuration's voters or learners. */
+    private List<Integer> servers(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isArray()) {
+            throw error("field '" + field + "' is missing or not an array");
+        }
+        List<Integer> servers = new ArrayList<>(value.size());
+        for (JsonNode server : value) {
+            if (!server.canConvertToInt() || !server.isIntegralNumber() || server.intValue() < 0) {
+                throw error("field '" + field + "' holds " + TraceFormatException.shorten(server.toString()) + ", expected a server id");
+            }
+            servers.add(server.intValue());
+        }
+        return servers;
     }
 
     private List<Long> terms(JsonNode json) {

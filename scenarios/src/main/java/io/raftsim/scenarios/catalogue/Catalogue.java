@@ -24,6 +24,7 @@ public final class Catalogue {
             "election-basic", "leader-crash", "split-vote", "log-replication", "partition-healing",
             "figure-8", "stale-vote-reply", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
             "crash-churn", "course-election", "course-agreement", "course-count", "course-fail-no-agree", "course-unreliable-agree",
+            "add-server", "remove-leader", "single-server-change-bug",
             "random");
 
     private Catalogue() {

@@ -96,6 +96,8 @@ public final class Bindings {
             }
         } else if (step instanceof FaultStep.Submit submit && submit.node() != null) {
             refs.add(submit.node());
+        } else if (step instanceof FaultStep.Membership membership) {
+            refs.add(membership.node());
         }
         return refs;
     }
@@ -110,6 +112,9 @@ public final class Bindings {
         }
         if (step instanceof FaultStep.Drift drift) {
             return drift.node();
+        }
+        if (step instanceof FaultStep.Membership membership) {
+            return membership.node();
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.harness.spi.MembershipChange;
+
 import java.util.List;
 
 /**
@@ -280,6 +282,25 @@ public sealed interface FaultStep {
         /** The latest virtual time the step can run: its time, plus the wait's bound. */
         public long latestMicros() {
             return atMicros() + (when == null ? 0 : whenWithinMicros);
+        }
+    }
+
+    /**
+     * A single-server membership change (dissertation §4.1-4.2) asked of the server that leads
+     * when the step runs: {@code addServer} (it joins as a learner, §4.2.1), {@code promoteLearner}
+     * or {@code removeServer} (the leader itself included, §4.2.2). A leader that refuses (an
+     * earlier change not committed yet, no entry of its term committed yet) is recorded in the
+     * trace; the step does not retry.
+     */
+    record Membership(long atMicros, MembershipChange.Kind kind, NodeRef node) implements FaultStep {
+        @Override
+        public String action() {
+            return kind.action();
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new Membership(micros, kind, node);
         }
     }
 

@@ -19,18 +19,30 @@ import java.util.TreeMap;
  * @param notes    narration the HTML timeline shows at the moment each note names; never
  *                 read by the run itself, so notes change no run and no digest
  * @param implementation the Raft under test and its own settings; the project's own by default
+ * @param initialMembers the servers (0-based, ascending) of the initial configuration; the
+ *                       others are spare slots that only a membership change brings in
+ *                       (dissertation §4.1). Empty: every server, as in every scenario before them
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
                        SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes,
-                       ImplementationChoice implementation) {
+                       ImplementationChoice implementation, List<Integer> initialMembers) {
 
     public Scenario {
+        initialMembers = List.copyOf(initialMembers);
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
         initialState = new TreeMap<>(initialState);
         notes = List.copyOf(notes);
+    }
+
+    /** A scenario whose servers are all members from the start. */
+    public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
+                    ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
+                    SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes, ImplementationChoice implementation) {
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
+                implementation, List.of());
     }
 
     /** A scenario of the project's own Raft. */
@@ -72,21 +84,21 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     /** A shorter (or longer) run: a note timed past the new end could never be shown, so it goes. */
     public Scenario withDurationMs(long ms) {
         List<ScenarioNote> kept = notes.stream().filter(note -> !(note instanceof ScenarioNote.AtTime at) || at.atMs() <= ms).toList();
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept, implementation);
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept, implementation, initialMembers);
     }
 
     public Scenario withNotes(List<ScenarioNote> newNotes) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes, implementation, initialMembers);
     }
 
     /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
@@ -97,35 +109,61 @@ public record Scenario(String name, String description, long seed, int nodes, lo
                 kept.put(server, state);
             }
         });
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes, implementation);
+        // Spare slots beyond the shrunk cluster go; a cluster left without a member keeps its first server.
+        List<Integer> members = initialMembers.stream().filter(member -> member < servers).toList();
+        if (!initialMembers.isEmpty() && members.isEmpty()) {
+            members = List.of(0);
+        }
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes, implementation, members);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     public Scenario withNetwork(NetworkSettings settings) {
         return new Scenario(name, description, seed, nodes, durationMs, raft, settings, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
-                implementation);
+                implementation, initialMembers);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
     }
 
     public Scenario withImplementation(ImplementationChoice choice) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, choice);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, choice, initialMembers);
+    }
+
+    /** The servers of the initial configuration, all of them when {@link #initialMembers} is empty. */
+    public List<Integer> members() {
+        if (!initialMembers.isEmpty()) {
+            return initialMembers;
+        }
+        List<Integer> all = new java.util.ArrayList<>(nodes);
+        for (int i = 0; i < nodes; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /** Whether some server slots start spare, outside the initial configuration. */
+    public boolean hasSpareServers() {
+        return !initialMembers.isEmpty() && initialMembers.size() < nodes;
+    }
+
+    public Scenario withInitialMembers(List<Integer> members) {
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, members);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes, implementation);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes, implementation, initialMembers);
     }
 }

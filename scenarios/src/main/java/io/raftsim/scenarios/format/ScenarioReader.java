@@ -2,6 +2,7 @@ package io.raftsim.scenarios.format;
 
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.reports.narration.NoteTrigger;
@@ -145,9 +146,33 @@ public final class ScenarioReader {
             notes.add(note(new JsonFields(noteNodes.get(i), source, "notes[" + i + "]"), durationMs));
         }
         ImplementationChoice implementation = implementation(root, raft, nodes);
+        List<Integer> initialMembers = initialMembers(root, nodes);
         root.done();
         return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
-                implementation);
+                implementation, initialMembers);
+    }
+
+    /**
+     * {@code initialMembers}: the servers of the initial configuration, each once, at least one;
+     * the other servers are spare slots until a membership change adds them. Absent: every server.
+     */
+    private static List<Integer> initialMembers(JsonFields root, int nodes) {
+        List<JsonNode> values = root.array("initialMembers", MAX_NODES);
+        if (values.isEmpty()) {
+            if (root.has("initialMembers")) {
+                throw root.fail(root.path("initialMembers"), "is empty; the initial configuration needs at least one server (leave the field out for all of them)");
+            }
+            return List.of();
+        }
+        TreeSet<Integer> members = new TreeSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String path = root.path("initialMembers") + "[" + i + "]";
+            NodeRef ref = nodeRef(values.get(i), null, root.source(), path, nodes, false, false);
+            if (!members.add(ref.index())) {
+                throw ScenarioException.at(root.source(), path, "\"" + ref.name() + "\" is named twice");
+            }
+        }
+        return List.copyOf(members);
     }
 
     /**
@@ -442,7 +467,7 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, check, bind, rounds";
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, addServer, promoteLearner, removeServer, check, bind, rounds";
     /** The longest a check or a wait may last: ten minutes of virtual time. */
     public static final long MAX_WINDOW_MS = 600_000;
 
@@ -508,7 +533,7 @@ public final class ScenarioReader {
         String bind = bindName(fields, "bind");
         if (bind != null && Bindings.singleNode(step) == null) {
             throw fields.fail(fields.path("bind"), "\"" + bind + "\" cannot name the server of a " + step.action()
-                    + " step; bind names the one server of an isolate, crash, restart, pause, resume or drift step (or use a bind step)");
+                    + " step; bind names the one server of an isolate, crash, restart, pause, resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)");
         }
         JsonNode whenNode = fields.raw("when");
         Condition when = null;
@@ -592,6 +617,9 @@ public final class ScenarioReader {
                 yield new FaultStep.Submit(atMicros, count.intValue(), all ? null : node(fields, "node", nodes));
             }
             case "stopClients", "startClients" -> new FaultStep.Clients(atMicros, action.equals("startClients"));
+            case "addServer" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.ADD_LEARNER, node(fields, "node", nodes));
+            case "promoteLearner" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.PROMOTE_LEARNER, node(fields, "node", nodes));
+            case "removeServer" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.REMOVE_SERVER, node(fields, "node", nodes));
             case "check" -> {
                 Condition condition = condition(fields, nodes);
                 Condition until = until(fields, condition, nodes);

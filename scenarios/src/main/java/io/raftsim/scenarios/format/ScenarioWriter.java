@@ -79,6 +79,11 @@ public final class ScenarioWriter {
                 written.put("text", note.text());
             }
         }
+        if (!s.initialMembers().isEmpty()) {
+            // Written only when declared, so a scenario without spare servers reads (and hashes) as it always did.
+            ArrayNode members = root.putArray("initialMembers");
+            s.initialMembers().forEach(member -> members.add(NodeRef.server(member).name()));
+        }
         if (!s.initialState().isEmpty()) {
             ObjectNode initial = root.putObject("initialState");
             s.initialState().forEach((server, state) -> {
@@ -215,6 +220,8 @@ public final class ScenarioWriter {
             networkFields(fault, n);
         } else if (step instanceof FaultStep.ClientBurst b) {
             fault.put("count", b.count());
+        } else if (step instanceof FaultStep.Membership m) {
+            fault.put("node", m.node().name());
         } else if (step instanceof FaultStep.Submit submit) {
             fault.put("count", submit.count());
             fault.put("node", submit.node() == null ? "all" : submit.node().name());

@@ -70,7 +70,12 @@ final class MidRunChecks implements Observer<Packet> {
         int count = cluster.spec().servers();
         boolean[] covered = new boolean[count];
         if (condition.among().isEmpty()) {
-            java.util.Arrays.fill(covered, true);
+            // Every member of the configuration in force: a spare or removed server is not
+            // expected to lead, follow or commit (dissertation §4.1). Every server, without
+            // membership changes.
+            for (int member : cluster.currentMembers()) {
+                covered[member] = true;
+            }
         }
         for (NodeRef ref : condition.among()) {
             mark(covered, ref, true);

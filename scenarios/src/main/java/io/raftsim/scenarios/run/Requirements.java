@@ -5,6 +5,7 @@ import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.RaftImplementation;
 import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.scenarios.format.RaftSettings;
+import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.SubmittedCommands;
 
@@ -59,6 +60,14 @@ public final class Requirements {
         }
                 if (!scenario.initialState().isEmpty()) {
             needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
+        }
+        if (scenario.hasSpareServers()) {
+            needs.put(Feature.MEMBERSHIP_CHANGES, "initialMembers leaves spare servers");
+        }
+        for (FaultStep step : scenario.faults()) {
+            if (step instanceof FaultStep.Membership || step instanceof FaultStep.Staged staged && staged.step() instanceof FaultStep.Membership) {
+                needs.putIfAbsent(Feature.MEMBERSHIP_CHANGES, "faults ask for a membership change (" + step.action() + ")");
+            }
         }
         return needs;
     }

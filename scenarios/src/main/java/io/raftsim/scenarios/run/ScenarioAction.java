@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.run;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.sim.engine.ControlAction;
@@ -87,6 +88,9 @@ final class ScenarioAction implements ControlAction {
             servers.bind(bind.name(), node);
             return new Noted("bind $" + bind.name() + " = n" + (node + 1));
         }
+        if (step instanceof FaultStep.Membership membership) {
+            return membership(membership);
+        }
         if (step instanceof FaultStep.ClientBurst burst) {
             return new Burst(cluster, burst.count());
         }
@@ -133,6 +137,25 @@ final class ScenarioAction implements ControlAction {
             case "resume" -> new FaultAction.Resume(node);
             default -> throw new IllegalStateException("unknown node action " + step.action());
         };
+    }
+
+    /**
+     * Asks the leader of the moment for the change, now: the change's own messages go out in
+     * this step, and the trace records the leader's answer (a refusal is not retried).
+     */
+    private ControlAction membership(FaultStep.Membership membership) {
+        int node = server(membership.node());
+        if (node < 0) {
+            return skipped(servers.whyNone(membership.node()));
+        }
+        singleNode = node;
+        int leader = cluster.currentLeader();
+        if (leader < 0) {
+            return skipped("no leader to ask");
+        }
+        MembershipChange change = new MembershipChange(membership.kind(), node);
+        MembershipChange.Answer answer = cluster.changeMembership(leader, change);
+        return new Noted(change.describe() + " asked of leader n" + (leader + 1) + ": " + answer);
     }
 
     /**

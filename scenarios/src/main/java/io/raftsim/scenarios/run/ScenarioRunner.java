@@ -2,6 +2,7 @@ package io.raftsim.scenarios.run;
 
 import java.util.TreeSet;
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.cluster.ClusterOutcome;
 import io.raftsim.harness.cluster.ClusterSpec;
 import io.raftsim.harness.spi.PersistedState;
@@ -73,6 +74,13 @@ public final class ScenarioRunner {
             cluster.setFirstElectionTimeouts(firstTimeouts);
         }
         scenario.initialState().forEach((server, state) -> preload(cluster, server, state));
+        if (scenario.hasSpareServers()) {
+            cluster.setInitialMembers(scenario.members());
+        }
+        if (Requirements.of(scenario).containsKey(Feature.MEMBERSHIP_CHANGES)) {
+            // The efficiency bounds assume every server votes from start to end.
+            cluster.skipEfficiencyChecks();
+        }
         ExpectationTracker tracker = new ExpectationTracker(cluster);
         cluster.addListener(tracker);
         BoundServers servers = new BoundServers(cluster);

@@ -34,12 +34,25 @@ class PlantedBugShrinkTest {
     /** As {@code sweep --shrink-tries} does by default: shrink up to three failures, keep the smallest. */
     static final int SHRINK_TRIES = 3;
 
+    /**
+     * The most fault steps a bug's shrunk scenario may keep: a handful, except for the 2015
+     * counterexample, whose staging needs eight that the shrinker cannot drop (docs/bugs.md): a
+     * slow clock picks the next leader, a learner added and promoted behind a partition, a cut
+     * and a removal at the moment of the next election, and a heal and a second partition to
+     * bring the old leader's side together.
+     */
+    static int handfulFor(Bug bug) {
+        return bug == Bug.SKIP_MEMBERSHIP_COMMIT_FIX ? 8 : HANDFUL;
+    }
+
     static Scenario scenarioFor(Bug bug) {
         return switch (bug) {
             case TRUST_STALE_REJECTION -> staleRejection();
             default -> Catalogue.load(switch (bug) {
                 case COMMIT_PREVIOUS_TERM_BY_COUNTING -> "figure-8";
                 case COUNT_STALE_TERM_VOTES -> "stale-vote-reply";
+                case SKIP_MEMBERSHIP_COMMIT_FIX -> "single-server-change-bug";
+                case COUNT_LEARNER_VOTE -> "add-server";
                 default -> "random";
             });
         };
@@ -89,7 +102,7 @@ class PlantedBugShrinkTest {
             }
         }
         assertNotNull(best, bug + " not caught by " + scenario.name() + " in seeds 1.." + BUDGET_SEEDS);
-        assertTrue(best.faultCount() <= HANDFUL, bug + " shrank to " + best.faultCount() + " fault steps: " + best.scenario().faults());
+        assertTrue(best.faultCount() <= handfulFor(bug), bug + " shrank to " + best.faultCount() + " fault steps: " + best.scenario().faults());
     }
 
     /**

@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * each seed), within the issue's budget of 2,000 seeds, and its first failure is classified
  * as the bug's expected failure. A check that never fails proves nothing; this shows each can.
  * Commit-by-counting is left to {@code figure-8} (PlantedBugShrinkTest): the §8 no-op hides it.
+ * The two membership bugs are left to {@code single-server-change-bug} and {@code add-server}
+ * (PlantedBugShrinkTest): {@code random} draws no membership changes yet, so it has no learner
+ * and no change to get wrong.
  * The stale rejection is found from seed 1 within the budget (at seed 1311), and in every
  * range of 2,000 seeds, the slowest at 1,892 (docs/bugs.md).
  *
@@ -54,7 +57,8 @@ class SweepCatchesPlantedBugsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING"})
+    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING",
+            "SKIP_MEMBERSHIP_COMMIT_FIX", "COUNT_LEARNER_VOTE"})
     void theRandomSweepCatchesThePlantedBug(Bug bug) {
         Scenario random = Catalogue.load("random");
         long start = START_SEED.get(bug);

@@ -48,7 +48,10 @@ class MicroRaftScenariosTest {
             "figure-8", "BATCHING",
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
             "split-vote", "STAGED_ELECTION_TIMEOUTS",
-            "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS");
+            "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS",
+            "add-server", "STAGED_ELECTION_TIMEOUTS",
+            "remove-leader", "MEMBERSHIP_CHANGES",
+            "single-server-change-bug", "STAGED_ELECTION_TIMEOUTS");
 
     @Test
     void isFoundByName() {

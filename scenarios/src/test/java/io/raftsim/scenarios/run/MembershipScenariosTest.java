@@ -1,0 +1,58 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.harness.spi.Feature;
+import io.raftsim.scenarios.catalogue.Catalogue;
+import io.raftsim.scenarios.format.ImplementationChoice;
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import io.raftsim.sim.trace.TraceSink;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Membership changes through the scenario runner: the staged 2015 counterexample fails on
+ * every seed with the fix left out and passes with it (CatalogueTest), and an implementation
+ * without membership changes is refused such scenarios with the feature named.
+ */
+class MembershipScenariosTest {
+    @Test
+    void withoutThe2015FixTheStagedCounterexampleFailsOnEverySeed() {
+        Scenario staged = Catalogue.load("single-server-change-bug");
+        for (long seed = 1; seed <= 200; seed++) {
+            ScenarioResult result = ScenarioRunner.run(staged, seed, TraceSink.NONE, Set.of("SKIP_MEMBERSHIP_COMMIT_FIX"));
+            assertEquals(Outcome.SAFETY_VIOLATION, result.outcome(), "seed " + seed + ": " + result);
+            assertTrue(List.of("Leader Completeness", "Election Safety", "Configuration Overlap").contains(result.property()),
+                    "seed " + seed + ": " + result);
+        }
+    }
+
+    @Test
+    void spareServersAndMembershipStepsNeedTheFeature() {
+        Scenario spare = ScenarioReader.parse("{\"nodes\": 5, \"initialMembers\": [\"n1\", \"n2\", \"n3\"]}", "f.json");
+        assertEquals("initialMembers leaves spare servers", Requirements.of(spare).get(Feature.MEMBERSHIP_CHANGES));
+        Scenario removing = Catalogue.load("remove-leader").withImplementation(ImplementationChoice.of("microraft", Map.of()));
+        List<String> missing = Requirements.missing(removing);
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).contains("membership change (removeServer), which needs MEMBERSHIP_CHANGES"), missing.toString());
+    }
+
+    @Test
+    void aRefusedChangeIsRecordedNotRetried() {
+        // Asked before the leader has committed an entry of its term: the 2015 fix refuses it, and the run goes on.
+        Scenario early = ScenarioReader.parse("""
+                {"nodes": 3, "durationMs": 2000, "initialMembers": ["n1", "n2"],
+                 "faults": [{"atMs": 0, "when": "oneLeader", "withinMs": 1000, "action": "addServer", "node": "n3"}],
+                 "expect": ["live"]}""", "early.json");
+        var trace = new io.raftsim.sim.trace.InMemoryTraceSink(100_000);
+        ScenarioResult result = ScenarioRunner.run(early, 1, trace, Set.of());
+        assertTrue(result.passed(), result.toString());
+        assertTrue(trace.records().stream().anyMatch(r -> r.detail() != null && r.detail().startsWith("addServer n3 asked of leader")
+                && r.detail().endsWith("NO_COMMIT_IN_TERM")), "the answer is in the trace");
+    }
+}
