@@ -44,6 +44,7 @@ class MicroRaftScenariosTest {
             "asymmetric-partition", "STAGED_ELECTION_TIMEOUTS",
             "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
             "figure-8", "BATCHING",
+            "course-figure8-unreliable", "FAST_BACKTRACK",
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
             "split-vote", "STAGED_ELECTION_TIMEOUTS",
             "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS");
@@ -63,7 +64,13 @@ class MicroRaftScenariosTest {
      * round, 0..5 ms of virtual time at the default scale, so rounds split again and again
      * (seed 11: the first leader at 777 ms; 22 of seeds 1..100 miss the bound). The same rounds
      * make course-count's first election cost more than TestCount2B's 30 RPCs on seed 11 (32:
-     * each round is pre-votes and votes to both peers).
+     * each round is pre-votes and votes to both peers). The same split rounds miss the course
+     * group's election deadlines (course-re-election seed 19, course-many-elections seed 1 and 6 of
+     * 20, course-leader-failure and course-rejoin seed 4, course-backup seed 4 and 5 of 20: a
+     * new leader not within the 1 to 3 s the scenarios give); its heartbeats are larger than the
+     * model's, so course-rpc-bytes' bound, the model's measured cost with 60% to spare, is over
+     * within 1.3 s on every seed; and course-unreliable-churn seed 5 leaves a client operation
+     * pending 3 s after healing. The course group's measurements: issue 14.
      */
     @Test
     void everyCatalogueScenarioItCanRunPassesAndTheRestAreRefusedWithTheMissingFeature() {
@@ -89,13 +96,17 @@ class MicroRaftScenariosTest {
         }
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
-        assertEquals(Set.of("election-basic", "partition-healing", "course-count"), failed.keySet(), failed.toString());
+        assertEquals(Set.of("election-basic", "partition-healing", "course-count", "course-re-election", "course-many-elections", "course-rpc-bytes",
+                "course-leader-failure", "course-rejoin", "course-backup", "course-unreliable-churn"), failed.keySet(), failed.toString());
+        assertTrue(failed.get("course-rpc-bytes").contains("bytesAtMost 6000 broke at"), failed.toString());
         assertTrue(failed.get("course-count").contains("rpcsAtMost 30 broke at") && failed.get("course-count").contains("(counting until oneLeader)"),
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
         // random passes seeds 1..20; its first failure, seed 33, is a known issue (MicroRaftKnownIssuesTest).
-        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random")), passed);
+        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
+                "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1", "course-persist2", "course-persist3",
+                "course-figure8", "course-reliable-churn")), passed);
     }
 
     @Test
