@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -84,7 +85,7 @@ public final class BugMap {
     /** The first seed of 1..seeds at which {@code scenario} run by {@code implementation} with {@code mistake} planted fails. */
     public static Cell measure(String implementation, String mistake, String scenario, long seeds) {
         Scenario loaded = Catalogue.load(scenario);
-        Scenario chosen = loaded.withImplementation(loaded.implementation().with(implementation, Map.of()));
+        Scenario chosen = loaded.withImplementation(loaded.implementation().with(implementation, new TreeMap<>()));
         Set<String> planted = new TreeSet<>(List.of(mistake));
         for (long seed = 1; seed <= seeds; seed++) {
             ScenarioResult result = ScenarioRunner.run(chosen, seed, TraceSink.NONE, planted);
