@@ -23,15 +23,32 @@ public final class Catalogue {
     public static final List<String> NAMES = List.of(
             "election-basic", "leader-crash", "split-vote", "log-replication", "partition-healing",
             "figure-8", "stale-vote-reply", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
-            "crash-churn", "course-election", "course-agreement", "course-count", "course-fail-no-agree", "course-unreliable-agree",
-            "add-server", "remove-leader", "single-server-change-bug",
+            "crash-churn", "course-election", "course-agreement", "course-count",
+            "course-re-election", "course-many-elections", "course-rpc-bytes", "course-follower-failure", "course-leader-failure",
+            "course-fail-agree", "course-concurrent-starts", "course-rejoin", "course-backup", "course-persist1", "course-persist2",
+            "course-persist3", "course-figure8", "course-figure8-unreliable", "course-reliable-churn", "course-unreliable-churn",
+            "course-fail-no-agree", "course-unreliable-agree", "add-server", "remove-leader", "single-server-change-bug",
             "random");
+
+    /**
+     * Groups of the catalogue, each the scenarios named {@code GROUP-...}: {@code course} holds
+     * one scenario per test of MIT 6.824's Raft lab (2A, 2B, 2C), named in its description.
+     */
+    public static final List<String> GROUPS = List.of("course");
 
     private Catalogue() {
     }
 
     public static boolean contains(String name) {
         return NAMES.contains(name);
+    }
+
+    /** The scenarios of a group, in catalogue order; bad input names the groups there are. */
+    public static List<String> group(String group) {
+        if (!GROUPS.contains(group)) {
+            throw new ScenarioException("unknown group '" + group + "': the catalogue's groups are " + String.join(", ", GROUPS));
+        }
+        return NAMES.stream().filter(name -> name.startsWith(group + "-")).toList();
     }
 
     public static Scenario load(String name) {

@@ -4,6 +4,7 @@ import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.SettingsException;
 import io.raftsim.harness.spi.RaftImplementation;
+import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.conform.Conformance;
 import io.raftsim.scenarios.format.ScenarioException;
 import picocli.CommandLine.Command;
@@ -51,6 +52,10 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Runs side by side, 1..256 (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Only the catalogue scenarios of a group, e.g. course (one per test of MIT 6.824's Raft lab), with no other check.")
+    String group;
+
     static final class ImplementationNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
@@ -86,7 +91,11 @@ final class ConformCommand implements Callable<Integer> {
         requireRange("--control-seeds", controlSeeds, 1, 100_000);
         int runThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         requireRange("--threads", runThreads, 1, 256);
-        Conformance conformance = new Conformance(new Conformance.Options(chosen.name(), values, catalogueSeeds, sweepSeeds, 5, controlSeeds, runThreads));
+        if (group != null) {
+            Catalogue.group(group); // bad input before anything runs
+        }
+        Conformance conformance = new Conformance(new Conformance.Options(chosen.name(), values, catalogueSeeds, sweepSeeds, 5, controlSeeds, runThreads,
+                group));
         out.println("conform " + chosen.name() + ": " + chosen.description());
         out.flush();
         List<Conformance.Check> checks = conformance.run();

@@ -2,12 +2,14 @@ package io.raftsim.scenarios.cli;
 
 import io.raftsim.scenarios.catalogue.Catalogue;
 import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code raftsim list}: the catalogue, one line each. */
@@ -19,16 +21,23 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the catalogue as the README's Markdown table.")
     boolean markdown;
 
+    @Option(names = "--group", paramLabel = "GROUP", description = "Only the scenarios of a group: course (one per test of MIT 6.824's Raft lab).")
+    String group;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (markdown) {
+            if (group != null) {
+                throw new ScenarioException("--markdown: the README's table is the whole catalogue; give it without --group");
+            }
             out.print(CatalogueTable.markdown());
             out.flush();
             return ExitCode.PASSED;
         }
-        int width = Catalogue.NAMES.stream().mapToInt(String::length).max().orElse(10);
-        for (String name : Catalogue.NAMES) {
+        List<String> names = group == null ? Catalogue.NAMES : Catalogue.group(group);
+        int width = names.stream().mapToInt(String::length).max().orElse(10);
+        for (String name : names) {
             Scenario scenario = Catalogue.load(name);
             out.printf("%-" + width + "s  %s%n", name, firstSentence(scenario.description()));
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "raftsim", mixinStandardHelpOptions = true, versionProvider = RaftsimCommand.Version.class,
         description = "A deterministic discrete-event simulator for Raft.",
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, ReplayCommand.class, ShrinkCommand.class, MergeCommand.class,
-                ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class, ConformCommand.class},
+                ReportCommand.class, ExperimentCommand.class, BenchCommand.class, DocsCommand.class, ConformCommand.class, BugMapCommand.class},
         footer = {"", "Exit codes: 0 passed; 1 safety or linearizability violation; 2 bad input or usage;",
                 "3 liveness failure; 4 an expect condition not reached; 5 a run bound was hit;",
                 "6 linearizability undecided (the search ran out of steps on some key);",

@@ -44,9 +44,15 @@ public final class Conformance {
      * @param controlSeeds   at most this many seeds of the random scenario with the negative control planted
      */
     public record Options(String implementation, Map<String, String> settings, int catalogueSeeds, int sweepSeeds, int twiceSeeds,
-                          int controlSeeds, int threads) {
+                          int controlSeeds, int threads, String group) {
         public Options {
             settings = new TreeMap<>(settings);
+        }
+
+        /** Every check, the whole catalogue. */
+        public Options(String implementation, Map<String, String> settings, int catalogueSeeds, int sweepSeeds, int twiceSeeds,
+                       int controlSeeds, int threads) {
+            this(implementation, settings, catalogueSeeds, sweepSeeds, twiceSeeds, controlSeeds, threads, null);
         }
     }
 
@@ -58,8 +64,18 @@ public final class Conformance {
         this.implementation = Implementations.named(options.implementation());
     }
 
+    /**
+     * The checks; with a group, only that group's catalogue scenarios (a course's tests, say),
+     * without the random sweep, the digest check, the scan and the negative control.
+     */
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
+        if (options.group() != null) {
+            for (String name : Catalogue.group(options.group())) {
+                checks.add(catalogue(name));
+            }
+            return checks;
+        }
         for (String name : Catalogue.NAMES) {
             if (!name.equals("random")) {
                 checks.add(catalogue(name));

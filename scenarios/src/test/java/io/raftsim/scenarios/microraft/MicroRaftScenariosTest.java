@@ -46,6 +46,7 @@ class MicroRaftScenariosTest {
             "course-fail-no-agree", "LEADER_NO_OP_OPTION",
             "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
             "figure-8", "BATCHING",
+            "course-figure8-unreliable", "FAST_BACKTRACK",
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
             "split-vote", "STAGED_ELECTION_TIMEOUTS",
             "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS",
@@ -68,7 +69,13 @@ class MicroRaftScenariosTest {
      * round, 0..5 ms of virtual time at the default scale, so rounds split again and again
      * (seed 11: the first leader at 777 ms; 22 of seeds 1..100 miss the bound). The same rounds
      * make course-count's first election cost more than TestCount2B's 30 RPCs on seed 11 (32:
-     * each round is pre-votes and votes to both peers).
+     * each round is pre-votes and votes to both peers). The same split rounds miss the course
+     * group's election deadlines (course-re-election seed 19, course-many-elections seed 1 and 6 of
+     * 20, course-leader-failure and course-rejoin seed 4, course-backup seed 4 and 5 of 20: a
+     * new leader not within the 1 to 3 s the scenarios give); its heartbeats are larger than the
+     * model's, so course-rpc-bytes' bound, the model's measured cost with 60% to spare, is over
+     * within 1.3 s on every seed; and course-unreliable-churn seed 5 leaves a client operation
+     * pending 3 s after healing. The course group's measurements: issue 14.
      */
     @Test
     void everyCatalogueScenarioItCanRunPassesAndTheRestAreRefusedWithTheMissingFeature() {
@@ -94,17 +101,21 @@ class MicroRaftScenariosTest {
         }
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
-        assertEquals(Set.of("election-basic", "partition-healing", "course-count", "course-unreliable-agree"), failed.keySet(), failed.toString());
+        assertEquals(Set.of("election-basic", "partition-healing", "course-count", "course-unreliable-agree", "course-re-election", "course-many-elections", "course-rpc-bytes",
+                "course-leader-failure", "course-rejoin", "course-backup", "course-unreliable-churn"), failed.keySet(), failed.toString());
         // Under 10% loss a MicroRaft leader steps down when heartbeats go unanswered (its CheckQuorum is
         // always on), followers keep redirecting clients to it, and its slow elections leave a round
         // without a new entry for the round's second (seed 18: n2 stepped down at 39.2 s).
         assertTrue(failed.get("course-unreliable-agree").contains("committed index next on 1 did not hold within 1000.000ms"), failed.toString());
+        assertTrue(failed.get("course-rpc-bytes").contains("bytesAtMost 6000 broke at"), failed.toString());
         assertTrue(failed.get("course-count").contains("rpcsAtMost 30 broke at") && failed.get("course-count").contains("(counting until oneLeader)"),
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
         // random passes seeds 1..20; its first failure, seed 33, is a known issue (MicroRaftKnownIssuesTest).
-        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random")), passed);
+        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
+                "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1", "course-persist2", "course-persist3",
+                "course-figure8", "course-reliable-churn")), passed);
     }
 
     @Test
