@@ -41,18 +41,18 @@ class MicroRaftScenariosTest {
      * election timeouts (MicroRaft draws none of its own), figure-8 also starts from a written log,
      * course-fail-no-agree turns the leader's no-op off, which MicroRaft cannot.
      */
-    private static final Map<String, String> SKIPPED = Map.of(
-            "asymmetric-partition", "STAGED_ELECTION_TIMEOUTS",
-            "course-fail-no-agree", "LEADER_NO_OP_OPTION",
-            "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
-            "figure-8", "BATCHING",
-            "course-figure8-unreliable", "FAST_BACKTRACK",
-            "leader-crash", "STAGED_ELECTION_TIMEOUTS",
-            "split-vote", "STAGED_ELECTION_TIMEOUTS",
-            "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS",
-            "add-server", "STAGED_ELECTION_TIMEOUTS",
-            "remove-leader", "MEMBERSHIP_CHANGES",
-            "single-server-change-bug", "STAGED_ELECTION_TIMEOUTS");
+    private static final Map<String, String> SKIPPED = Map.ofEntries(
+            Map.entry("asymmetric-partition", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("course-fail-no-agree", "LEADER_NO_OP_OPTION"),
+            Map.entry("asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("figure-8", "BATCHING"),
+            Map.entry("course-figure8-unreliable", "FAST_BACKTRACK"),
+            Map.entry("leader-crash", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("split-vote", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("stale-vote-reply", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("add-server", "STAGED_ELECTION_TIMEOUTS"),
+            Map.entry("remove-leader", "MEMBERSHIP_CHANGES"),
+            Map.entry("single-server-change-bug", "STAGED_ELECTION_TIMEOUTS"));
 
     @Test
     void isFoundByName() {
