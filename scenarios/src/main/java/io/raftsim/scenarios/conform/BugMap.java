@@ -76,6 +76,8 @@ public final class BugMap {
         judged.put("CANDIDATE_IGNORES_LEADER", new Judgement(true, "needless elections: TestCount2B's RPC bounds, and the harness's efficiency checks in every scenario"));
         judged.put("NO_TIMER_RESET_ON_VOTE", new Judgement(true, "needless elections: TestCount2B's RPC bounds, and the harness's efficiency checks in every scenario"));
         judged.put("TRUST_STALE_REJECTION", new Judgement(false, "needs a request outliving its leadership and the same server leading again, which no course test stages (docs/bugs.md: about once in 1,150 random seeds)"));
+        judged.put("SKIP_MEMBERSHIP_COMMIT_FIX", new Judgement(false, "6.824's labs never change membership; single-server-change-bug stages it"));
+        judged.put("COUNT_LEARNER_VOTE", new Judgement(false, "6.824's labs have no learners; add-server catches it"));
         return judged;
     }
 
