@@ -15,6 +15,10 @@ package io.raftsim.harness;
  *                            current leader or a granted vote restarts it: with the reset, candidates
  *                            with stale logs that keep campaigning hold back the one server that could
  *                            win (docs/election-timer.md measures both)
+ * @param snapshotEveryEntries
+ *                            §7 log compaction: a server snapshots its state machine once this many applied
+ *                            entries follow its previous snapshot, and a leader sends InstallSnapshot to a
+ *                            follower whose next entry was compacted away; 0 (the default) never snapshots
  */
 public record RaftConfig(
         int clusterSize,
@@ -26,7 +30,16 @@ public record RaftConfig(
         boolean fastBacktrack,
         int maxEntriesPerAppend,
         int maxInflightAppends,
-        boolean resetElectionTimerOnHigherTerm) {
+        boolean resetElectionTimerOnHigherTerm,
+        int snapshotEveryEntries) {
+
+    /** The settings without snapshots (every caller written before snapshots existed). */
+    public RaftConfig(int clusterSize, long electionTimeoutMinMicros, long electionTimeoutMaxMicros, long heartbeatIntervalMicros,
+                      boolean preVote, boolean checkQuorum, boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
+                      boolean resetElectionTimerOnHigherTerm) {
+        this(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, 0);
+    }
 
     public RaftConfig {
         if (clusterSize < 1 || clusterSize > 99) {
@@ -41,6 +54,9 @@ public record RaftConfig(
         if (maxEntriesPerAppend < 1 || maxInflightAppends < 1) {
             throw new IllegalArgumentException("maxEntriesPerAppend and maxInflightAppends must be >= 1");
         }
+        if (snapshotEveryEntries < 0) {
+            throw new IllegalArgumentException("snapshotEveryEntries must be >= 0 (0 = never): " + snapshotEveryEntries);
+        }
     }
 
     public static RaftConfig defaults(int clusterSize) {
@@ -52,30 +68,42 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, snapshotEveryEntries);
     }
 
     public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, snapshotEveryEntries);
+    }
+
+    /**
+     * §7: the state machine takes a snapshot, and the log is compacted through it, once this many
+     * applied entries follow the previous snapshot; 0 (the default) never snapshots.
+     */
+    public RaftConfig withSnapshotEveryEntries(int entries) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, entries);
+    }
+
+    public boolean snapshots() {
+        return snapshotEveryEntries > 0;
     }
 }

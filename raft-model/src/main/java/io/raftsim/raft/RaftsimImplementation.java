@@ -49,7 +49,7 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     @Override
     public Set<Feature> features() {
         return EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.FAST_BACKTRACK, Feature.BATCHING, Feature.PIPELINING,
-                Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD);
+                Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD, Feature.SNAPSHOTS);
     }
 
     /** The model has no settings beyond the common ones. */

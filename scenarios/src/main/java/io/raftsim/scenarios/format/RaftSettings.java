@@ -12,13 +12,24 @@ import java.util.TreeMap;
  *
  * @param firstElectionTimeoutMs chosen first election timeouts by server name; a server not
  *                               listed draws a random one. Used to stage races (split votes).
+ * @param snapshotEveryEntries   §7: a server snapshots its state machine and compacts its log once this
+ *                               many applied entries follow its last snapshot; 0 (default) never
  */
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
-                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm,
+                           int snapshotEveryEntries) {
 
-    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false);
+    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false, 0);
+
+    /** The settings without snapshots, as every scenario before them. */
+    public RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs, boolean preVote, boolean checkQuorum,
+                        boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
+                        SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+        this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend,
+                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, 0);
+    }
 
     public RaftSettings {
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
@@ -26,7 +37,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, snapshotEveryEntries);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -41,14 +52,20 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, snapshotEveryEntries);
+    }
+
+    /** These settings with snapshots every {@code entries} applied entries (0: never), §7. */
+    public RaftSettings withSnapshotEveryEntries(int entries) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, entries);
     }
 
     /** These settings with the five extensions a swarm draws set as given. */
     public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
                                        int entriesPerAppend, int inflightAppends) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
-                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, snapshotEveryEntries);
     }
 
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
@@ -60,6 +77,6 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, snapshotEveryEntries);
     }
 }

@@ -261,8 +261,10 @@ public final class ScenarioReader {
             firstTimeouts.done();
         }
         boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
+        int snapshotEvery = (int) fields.integer("snapshotEveryEntries", d.snapshotEveryEntries(), 0, 1_000_000);
         fields.done();
-        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm);
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm,
+                snapshotEvery);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */

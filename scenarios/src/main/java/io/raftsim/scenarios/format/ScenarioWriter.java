@@ -110,6 +110,11 @@ public final class ScenarioWriter {
             r.firstElectionTimeoutMs().forEach(first::put);
         }
         raft.put("electionTimerResetOnHigherTerm", r.electionTimerResetOnHigherTerm());
+        if (r.snapshotEveryEntries() > 0) {
+            // Written only when on, so that every scenario written before snapshots keeps its
+            // canonical text, and with it its scenario hash.
+            raft.put("snapshotEveryEntries", r.snapshotEveryEntries());
+        }
         return raft;
     }
 
