@@ -12,7 +12,8 @@ public enum SafetyProperty {
     TERM_ADOPTION("Term Adoption", "a server that receives an RPC request or response with term T > currentTerm sets currentTerm = T (Figure 2, Rules for All Servers, §5.1)"),
     COMMIT_MONOTONIC("Commit Monotonicity", "a server's commitIndex never decreases while it is up (Figure 2: commitIndex increases monotonically)"),
     APPLIED_STATE("Applied State", "a server's state machine equals the result of applying the committed entries through its lastApplied, after restarts too (Figure 2: apply log[lastApplied] in order; §5.4.3)"),
-    LEADER_PROGRESS("Leader Progress", "a leader's view of each follower keeps 0 <= matchIndex < nextIndex <= its last index + 1 (Figure 2 nextIndex and matchIndex)");
+    LEADER_PROGRESS("Leader Progress", "a leader's view of each follower keeps 0 <= matchIndex < nextIndex <= its last index + 1 (Figure 2 nextIndex and matchIndex)"),
+    SNAPSHOT_COMMITTED("Snapshot Safety", "a snapshot covers only committed entries, and the state it restores is the state the committed entries through its last index produce (§7: \"each server takes snapshots independently, covering just the committed entries in its log\")");
 
     private final String displayName;
     private final String statement;

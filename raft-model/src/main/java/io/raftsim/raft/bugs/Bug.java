@@ -82,7 +82,15 @@ public enum Bug {
     TRUST_STALE_REJECTION(
             "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
             "Process Invariant",
-            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)");
+            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)"),
+    SNAPSHOT_PAST_COMMIT(
+            "a server's snapshot covers its whole log, uncommitted entries included, instead of only what it applied (§7: snapshots cover just the committed entries)",
+            "Snapshot Safety",
+            "snapshots on and a leader with entries not yet committed when its applied count reaches the snapshot interval (client load)"),
+    INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG(
+            "a follower installing a snapshot discards its whole log even when it holds the snapshot's last entry, losing the entries after it (Figure 13, step 6: retain them)",
+            "Leader Completeness",
+            "a delayed or duplicated InstallSnapshot reaching a follower that has since acknowledged later entries, which a leader then counts towards commitment");
 
     private final String description;
     private final String expectedProperty;

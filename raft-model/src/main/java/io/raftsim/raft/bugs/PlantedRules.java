@@ -64,6 +64,8 @@ public final class PlantedRules {
             case CANDIDATE_IGNORES_LEADER -> new CandidateIgnoresLeader(rules);
             case NO_TIMER_RESET_ON_VOTE -> new NoTimerResetOnVote(rules);
             case TRUST_STALE_REJECTION -> new TrustStaleRejection(rules);
+            case SNAPSHOT_PAST_COMMIT -> new SnapshotPastCommit(rules);
+            case INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG -> new InstallSnapshotDiscardsMatchingLog(rules);
         };
     }
 
@@ -286,6 +288,30 @@ public final class PlantedRules {
             return progress.state() == ReplicationState.PROBE
                     ? prevLogIndex == progress.nextIndex() - 1
                     : prevLogIndex > progress.matchIndex();
+        }
+    }
+
+    /** The snapshot is taken through the last entry of the log rather than the last one applied. */
+    static final class SnapshotPastCommit extends ForwardingRules {
+        SnapshotPastCommit(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public long snapshotThrough(long lastApplied, long lastIndex) {
+            return lastIndex;
+        }
+    }
+
+    /** Figure 13's step 6 skipped: every install takes step 7 and discards the whole log. */
+    static final class InstallSnapshotDiscardsMatchingLog extends ForwardingRules {
+        InstallSnapshotDiscardsMatchingLog(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry) {
+            return false;
         }
     }
 }
