@@ -228,6 +228,10 @@ public final class TraceReader implements AutoCloseable {
             case "apply" -> new TraceEvent.Apply(step, t, node(json, "node"), number(json, "index"), number(json, "term"), text(json, "command"));
             case "restore" -> new TraceEvent.Restore(step, t, node(json, "node"), number(json, "term"), (int) number(json, "votedFor"),
                     number(json, "lastIndex"), number(json, "lastTerm"));
+            case "snapshot" -> new TraceEvent.SnapshotTake(step, t, node(json, "node"), number(json, "lastIndex"), number(json, "lastTerm"),
+                    number(json, "kept"));
+            case "install" -> new TraceEvent.SnapshotInstall(step, t, node(json, "node"), node(json, "leader"), number(json, "lastIndex"),
+                    number(json, "lastTerm"), bool(json, "retained"));
             case "invoke" -> new TraceEvent.ClientInvoke(step, t, node(json, "client"), number(json, "sequence"), text(json, "operation"));
             case "complete" -> new TraceEvent.ClientComplete(step, t, node(json, "client"), number(json, "sequence"),
                     (int) number(json, "server"), optionalText(json, "result"));
