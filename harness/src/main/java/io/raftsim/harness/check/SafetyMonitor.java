@@ -126,6 +126,12 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
 
     @Override
     public void truncated(int node, long fromIndex, long previousLastIndex) {
+        // The mirror still holds the removed entries: the first one is committed when the prefix through it is the committed one.
+        if (fromIndex <= committedIndex && logs != null && logs[node].knows(fromIndex)
+                && logs[node].hash(fromIndex) == committedHashes[(int) (fromIndex - 1)]) {
+            fail(SafetyProperty.COMMITTED_ENTRY_KEPT, "n" + (node + 1) + " removed entries " + fromIndex + ".." + previousLastIndex
+                    + " from its log, of which " + fromIndex + ".." + Math.min(committedIndex, previousLastIndex) + " are committed");
+        }
         ServerProbe current = nodes[node];
         // The report comes after the step: a leader now that led before it, in the same term, removed its own entries.
         if (current != null && current.role() == Role.LEADER && lastRole[node] == Role.LEADER && current.currentTerm() == lastTerm[node]) {

@@ -863,10 +863,12 @@ public final class ScenarioReader {
                 case "splitVote" -> new Expectation.SplitVote();
                 case "splitBrainLeaders" -> new Expectation.SplitBrainLeaders();
                 case "rollback" -> new Expectation.Rollback();
+                case "snapshotInstalled" -> new Expectation.SnapshotInstalled();
                 case "linearizable" -> new Expectation.Linearizable();
                 case "live" -> new Expectation.Live();
                 default -> throw ScenarioException.at(source, path, JsonFields.describe(value)
-                        + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, linearizable, live,"
+                        + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, snapshotInstalled,"
+                        + " linearizable, live,"
                         + " or an object with one of " + OBJECT_CONDITIONS);
             };
         }
