@@ -89,7 +89,7 @@ public enum Bug {
             "snapshots on and a leader with entries not yet committed when its applied count reaches the snapshot interval (client load)"),
     INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG(
             "a follower installing a snapshot discards its whole log even when it holds the snapshot's last entry, losing the entries after it (Figure 13, step 6: retain them)",
-            "Committed Entries Kept",
+            "Snapshot Safety",
             "a delayed or duplicated InstallSnapshot reaching a follower that has since acknowledged later entries, which a leader then counts towards commitment");
 
     private final String description;

@@ -23,7 +23,9 @@ public final class Catalogue {
     public static final List<String> NAMES = List.of(
             "election-basic", "leader-crash", "split-vote", "log-replication", "partition-healing",
             "figure-8", "stale-vote-reply", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
-            "crash-churn", "course-election", "course-agreement", "course-count", "random");
+            "crash-churn", "snapshot-catch-up", "course-election", "course-agreement", "course-count",
+            "course-snapshot-basic", "course-snapshot-install", "course-snapshot-install-unreliable", "course-snapshot-install-crash",
+            "course-snapshot-install-uncrash", "course-snapshot-all-crash", "course-snapshot-init", "random");
 
     private Catalogue() {
     }
