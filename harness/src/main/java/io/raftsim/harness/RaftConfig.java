@@ -21,6 +21,10 @@ package io.raftsim.harness;
  *                            its own term commits (§5.4.2): until a client writes, they stay uncommitted.
  *                            On by default; an implementation declares {@code Feature.LEADER_NO_OP_OPTION}
  *                            when it can turn it off
+ * @param snapshotEveryEntries
+ *                            §7 log compaction: a server snapshots its state machine once this many applied
+ *                            entries follow its previous snapshot, and a leader sends InstallSnapshot to a
+ *                            follower whose next entry was compacted away; 0 (the default) never snapshots
  */
 public record RaftConfig(
         int clusterSize,
@@ -33,14 +37,15 @@ public record RaftConfig(
         int maxEntriesPerAppend,
         int maxInflightAppends,
         boolean resetElectionTimerOnHigherTerm,
-        boolean leaderNoOp) {
+        boolean leaderNoOp,
+        int snapshotEveryEntries) {
 
-    /** With the leader's no-op on, as §8 has it. */
+    /** With the leader's no-op on, as §8 has it, and no snapshots (every caller written before either existed). */
     public RaftConfig(int clusterSize, long electionTimeoutMinMicros, long electionTimeoutMaxMicros, long heartbeatIntervalMicros,
                       boolean preVote, boolean checkQuorum, boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
                       boolean resetElectionTimerOnHigherTerm) {
         this(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, true);
+                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, true, 0);
     }
 
     public RaftConfig {
@@ -56,6 +61,9 @@ public record RaftConfig(
         if (maxEntriesPerAppend < 1 || maxInflightAppends < 1) {
             throw new IllegalArgumentException("maxEntriesPerAppend and maxInflightAppends must be >= 1");
         }
+        if (snapshotEveryEntries < 0) {
+            throw new IllegalArgumentException("snapshotEveryEntries must be >= 0 (0 = never): " + snapshotEveryEntries);
+        }
     }
 
     public static RaftConfig defaults(int clusterSize) {
@@ -67,34 +75,46 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     public RaftConfig withLeaderNoOp(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, enabled);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, enabled, snapshotEveryEntries);
     }
 
     public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, leaderNoOp);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, leaderNoOp, snapshotEveryEntries);
+    }
+
+    /**
+     * §7: the state machine takes a snapshot, and the log is compacted through it, once this many
+     * applied entries follow the previous snapshot; 0 (the default) never snapshots.
+     */
+    public RaftConfig withSnapshotEveryEntries(int entries) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, entries);
+    }
+
+    public boolean snapshots() {
+        return snapshotEveryEntries > 0;
     }
 }

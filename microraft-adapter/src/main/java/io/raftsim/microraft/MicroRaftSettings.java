@@ -83,9 +83,18 @@ public record MicroRaftSettings(long timeScale, int commitCountToTakeSnapshot, i
                 .setLeaderHeartbeatPeriodSecs(periodSecs)
                 .setLeaderHeartbeatTimeoutSecs(timeoutSecs)
                 .setLeaderElectionTimeoutMillis(electionMillis)
-                .setCommitCountToTakeSnapshot(commitCountToTakeSnapshot)
+                .setCommitCountToTakeSnapshot(snapshotEvery(common))
                 .setAppendEntriesRequestBatchSize(appendEntriesRequestBatchSize)
                 .build();
+    }
+
+    /**
+     * The common {@code raft.snapshotEveryEntries} maps to MicroRaft's commit count, unless the
+     * scenario set {@code commitCountToTakeSnapshot} itself, which then wins.
+     */
+    int snapshotEvery(io.raftsim.harness.RaftConfig common) {
+        boolean ownSettingGiven = commitCountToTakeSnapshot != DEFAULT.commitCountToTakeSnapshot;
+        return common.snapshots() && !ownSettingGiven ? common.snapshotEveryEntries() : commitCountToTakeSnapshot;
     }
 
     private long roundedSeconds(long virtualMicros) {

@@ -13,7 +13,8 @@ public enum SafetyProperty {
     COMMIT_MONOTONIC("Commit Monotonicity", "a server's commitIndex never decreases while it is up (Figure 2: commitIndex increases monotonically)"),
     APPLIED_STATE("Applied State", "a server's state machine equals the result of applying the committed entries through its lastApplied, after restarts too (Figure 2: apply log[lastApplied] in order; §5.4.3)"),
     LEADER_PROGRESS("Leader Progress", "a leader's view of each follower keeps 0 <= matchIndex < nextIndex <= its last index + 1 (Figure 2 nextIndex and matchIndex)"),
-    CONFIGURATION_OVERLAP("Configuration Overlap", "no two configurations with disjoint quorums in the same term: every quorum of the configuration a leader uses meets every quorum of the one it used before in its term, and of the one the leader of the previous term used last (single-server changes, dissertation §4.1, with the 2015 fix)");
+    CONFIGURATION_OVERLAP("Configuration Overlap", "no two configurations with disjoint quorums in the same term: every quorum of the configuration a leader uses meets every quorum of the one it used before in its term, and of the one the leader of the previous term used last (single-server changes, dissertation §4.1, with the 2015 fix)"),
+    SNAPSHOT_COMMITTED("Snapshot Safety", "a snapshot covers only committed entries, the state it restores is the state the committed entries through its last index produce, and taking or installing one never removes a committed entry from the log (§7: \"each server takes snapshots independently, covering just the committed entries in its log\"; Figure 13: retain the entries following the snapshot's last one)");
 
     private final String displayName;
     private final String statement;

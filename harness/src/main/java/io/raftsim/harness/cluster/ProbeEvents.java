@@ -23,6 +23,8 @@ final class ProbeEvents implements ServerListener {
     private long appendedFrom = -1;
     private long appendedTo;
     private final List<Long> appendedTerms = new ArrayList<>();
+    private long lastSnapshot;
+    private long lastLastIndex;
 
     ProbeEvents(ProcessContext<?> context) {
         this.context = context;
@@ -36,6 +38,8 @@ final class ProbeEvents implements ServerListener {
         lastTerm = probe.currentTerm();
         lastVote = probe.votedFor();
         lastCommit = probe.commitIndex();
+        lastSnapshot = probe.snapshotIndex();
+        lastLastIndex = last;
     }
 
     @Override
@@ -72,10 +76,21 @@ final class ProbeEvents implements ServerListener {
         if (commit > lastCommit) {
             emit(new RaftEvent.CommitAdvanced(server, lastCommit, commit));
         }
+        long snapshot = probe.snapshotIndex();
+        if (snapshot > lastSnapshot) {
+            // A server snapshots only entries it holds: a snapshot past its log came from the leader (Figure 13).
+            if (snapshot > lastLastIndex) {
+                emit(new RaftEvent.SnapshotInstalled(server, probe.leaderId(), snapshot, probe.termAt(snapshot), false));
+            } else {
+                emit(new RaftEvent.SnapshotTaken(server, snapshot, probe.termAt(snapshot), probe.lastLogIndex() - snapshot));
+            }
+        }
         lastRole = role;
         lastTerm = term;
         lastVote = vote;
         lastCommit = commit;
+        lastSnapshot = snapshot;
+        lastLastIndex = probe.lastLogIndex();
     }
 
     @Override

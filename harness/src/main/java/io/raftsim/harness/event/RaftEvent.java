@@ -80,4 +80,19 @@ public sealed interface RaftEvent {
             learners = List.copyOf(learners);
         }
     }
+
+    /**
+     * The node's state machine took a snapshot through {@code lastIndex} (of {@code lastTerm}) and
+     * its log was compacted through it (§7); {@code keptEntries} entries follow it in the log.
+     */
+    record SnapshotTaken(int node, long lastIndex, long lastTerm, long keptEntries) implements RaftEvent {
+    }
+
+    /**
+     * The node installed {@code leader}'s snapshot through {@code lastIndex} (Figure 13): its
+     * state machine is the snapshot's, and its log kept the entries after the snapshot when it
+     * held the snapshot's last entry ({@code logRetained}, step 6), or was discarded (step 7).
+     */
+    record SnapshotInstalled(int node, int leader, long lastIndex, long lastTerm, boolean logRetained) implements RaftEvent {
+    }
 }

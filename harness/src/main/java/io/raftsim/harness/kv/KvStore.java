@@ -2,7 +2,9 @@ package io.raftsim.harness.kv;
 
 import io.raftsim.sim.random.RandomStream;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -73,6 +75,20 @@ public final class KvStore {
             return KvResult.cas(Objects.equals(current, cas.expected()));
         }
         return KvResult.done();
+    }
+
+    /** Every pair, in key order, as an immutable copy: what a snapshot of the store holds (§7). */
+    public SortedMap<String, String> contents() {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    }
+
+    /** Replaces the whole contents with {@code pairs}, as installing a snapshot does (§7). */
+    public void replaceContents(Map<String, String> pairs) {
+        values.clear();
+        fingerprint = 0;
+        for (Map.Entry<String, String> pair : new TreeMap<>(pairs).entrySet()) {
+            set(pair.getKey(), pair.getValue());
+        }
     }
 
     public String get(String key) {

@@ -90,7 +90,15 @@ public enum Bug {
     COUNT_LEARNER_VOTE(
             "a candidate counts a vote granted by a learner, a non-voting member, towards its majority (§4.2.1)",
             "Leader Completeness",
-            "a voter cut off with a learner while the other voters commit: the learner's vote makes it leader of a later term without those entries (add-server)");
+            "a voter cut off with a learner while the other voters commit: the learner's vote makes it leader of a later term without those entries (add-server)"),
+    SNAPSHOT_PAST_COMMIT(
+            "a server's snapshot covers its whole log, uncommitted entries included, instead of only what it applied (§7: snapshots cover just the committed entries)",
+            "Snapshot Safety",
+            "snapshots on and a leader with entries not yet committed when its applied count reaches the snapshot interval (client load)"),
+    INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG(
+            "a follower installing a snapshot discards its whole log even when it holds the snapshot's last entry, losing the entries after it (Figure 13, step 6: retain them)",
+            "Snapshot Safety",
+            "a delayed or duplicated InstallSnapshot reaching a follower that has since acknowledged later entries, which a leader then counts towards commitment");
 
     private final String description;
     private final String expectedProperty;

@@ -112,6 +112,16 @@ abstract class ForwardingRules implements RaftRules {
     }
 
     @Override
+    public long snapshotThrough(long lastApplied, long lastIndex) {
+        return next.snapshotThrough(lastApplied, lastIndex);
+    }
+
+    @Override
+    public boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry) {
+        return next.retainsEntriesAfterSnapshot(logHoldsLastIncludedEntry);
+    }
+
+    @Override
     public String toString() {
         return next + " but " + getClass().getSimpleName();
     }

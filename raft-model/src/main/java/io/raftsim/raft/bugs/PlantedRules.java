@@ -66,6 +66,8 @@ public final class PlantedRules {
             case TRUST_STALE_REJECTION -> new TrustStaleRejection(rules);
             case SKIP_MEMBERSHIP_COMMIT_FIX -> new SkipMembershipCommitFix(rules);
             case COUNT_LEARNER_VOTE -> new CountLearnerVote(rules);
+            case SNAPSHOT_PAST_COMMIT -> new SnapshotPastCommit(rules);
+            case INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG -> new InstallSnapshotDiscardsMatchingLog(rules);
         };
     }
 
@@ -312,6 +314,30 @@ public final class PlantedRules {
         @Override
         public boolean countsVoteOf(boolean voter, boolean learner) {
             return voter || learner;
+        }
+    }
+
+    /** The snapshot is taken through the last entry of the log rather than the last one applied. */
+    static final class SnapshotPastCommit extends ForwardingRules {
+        SnapshotPastCommit(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public long snapshotThrough(long lastApplied, long lastIndex) {
+            return lastIndex;
+        }
+    }
+
+    /** Figure 13's step 6 skipped: every install takes step 7 and discards the whole log. */
+    static final class InstallSnapshotDiscardsMatchingLog extends ForwardingRules {
+        InstallSnapshotDiscardsMatchingLog(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry) {
+            return false;
         }
     }
 }

@@ -5,43 +5,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node's log, indexed from 1 as in the paper (index 0 is the empty prefix, term 0). It
- * tells nobody of its changes: the harness's checks keep their own cumulative hashes of it,
- * read through the server's probe after every step (harness LogMirror).
+ * A node's log, indexed from 1 as in the paper. Entries through {@link #snapshotIndex()} may
+ * have been compacted into a snapshot (§7, dissertation ch. 5): the log then keeps only the
+ * snapshot's last included index and term as its base, and holds entries
+ * {@code snapshotIndex + 1 .. lastIndex}. Without a snapshot the base is index 0, term 0 (the
+ * empty prefix). It tells nobody of its changes: the harness's checks keep their own cumulative
+ * hashes of it, read through the server's probe after every step (harness LogMirror).
  */
 public final class RaftLog {
     private final int node;
+    /** Entries snapshotIndex + 1 .. lastIndex, in order. */
     private final ArrayList<LogEntry> entries = new ArrayList<>();
+    /** The snapshot's last included index and term: the base the entries follow (0, 0 with none). */
+    private long snapshotIndex;
+    private long snapshotTerm;
 
     public RaftLog(int node) {
         this.node = node;
     }
 
     public long lastIndex() {
-        return entries.size();
+        return snapshotIndex + entries.size();
     }
 
     public long lastTerm() {
         return term(lastIndex());
     }
 
-    /** Term of the entry at {@code index}; 0 for index 0. */
+    /** The first index the log still holds an entry for (lastIndex + 1 when it holds none). */
+    public long firstIndex() {
+        return snapshotIndex + 1;
+    }
+
+    /** The last index the snapshot covers; 0 without one. */
+    public long snapshotIndex() {
+        return snapshotIndex;
+    }
+
+    /** The term of the snapshot's last included entry; 0 without one. */
+    public long snapshotTerm() {
+        return snapshotTerm;
+    }
+
+    /** Term of the entry at {@code index}, for snapshotIndex..lastIndex: at the base, the snapshot's last term (0 for index 0). */
     public long term(long index) {
-        return index == 0 ? 0 : entry(index).term();
+        return index == snapshotIndex ? snapshotTerm : entry(index).term();
     }
 
     public LogEntry entry(long index) {
-        if (index < 1 || index > entries.size()) {
-            throw new IndexOutOfBoundsException("log index " + index + " outside 1.." + entries.size() + " on node " + node);
+        if (index <= snapshotIndex || index > lastIndex()) {
+            throw new IndexOutOfBoundsException("log index " + index + " outside " + firstIndex() + ".." + lastIndex() + " on node " + node);
         }
-        return entries.get((int) (index - 1));
+        return entries.get((int) (index - snapshotIndex - 1));
     }
 
+    /** Whether the log holds an entry of {@code term} at {@code index} (the snapshot's last entry included). */
     public boolean contains(long index, long term) {
-        return index <= lastIndex() && term(index) == term;
+        return index >= snapshotIndex && index <= lastIndex() && term(index) == term;
     }
 
-    /** Rebuilds the log from durable storage after a restart. */
+    /** Rebuilds the log from durable storage after a restart: entries that follow the snapshot, if any. */
     public void restore(List<LogEntry> persisted) {
         if (!entries.isEmpty()) {
             throw new IllegalStateException("restore into a non-empty log on node " + node);
@@ -66,10 +89,38 @@ public final class RaftLog {
     /** Removes entries {@code fromIndex} and after. */
     public void truncateFrom(long fromIndex) {
         long previousLast = lastIndex();
-        if (fromIndex < 1 || fromIndex > previousLast) {
-            throw new IllegalArgumentException("truncate from " + fromIndex + " of log 1.." + previousLast + " on node " + node);
+        if (fromIndex <= snapshotIndex || fromIndex > previousLast) {
+            throw new IllegalArgumentException("truncate from " + fromIndex + " of log " + firstIndex() + ".." + previousLast + " on node " + node);
         }
-        entries.subList((int) (fromIndex - 1), entries.size()).clear();
+        entries.subList((int) (fromIndex - snapshotIndex - 1), entries.size()).clear();
+    }
+
+    /**
+     * §7: the entries through {@code index} are now in a snapshot; the log keeps the entries
+     * after it, with the entry at {@code index}'s term as the base's term.
+     */
+    public void compactThrough(long index) {
+        if (index <= snapshotIndex || index > lastIndex()) {
+            throw new IllegalArgumentException("compact through " + index + " of log " + firstIndex() + ".." + lastIndex() + " on node " + node);
+        }
+        long term = term(index);
+        entries.subList(0, (int) (index - snapshotIndex)).clear();
+        snapshotIndex = index;
+        snapshotTerm = term;
+    }
+
+    /**
+     * Figure 13, InstallSnapshot receiver step 7: "Discard the entire log"; the log starts
+     * afresh after the snapshot's last included entry. Also the start of a restart from a
+     * stored snapshot, before {@link #restore}.
+     */
+    public void resetTo(long lastIncludedIndex, long lastIncludedTerm) {
+        if (lastIncludedIndex < 0 || lastIncludedTerm < 0 || (lastIncludedIndex == 0) != (lastIncludedTerm == 0)) {
+            throw new IllegalArgumentException("snapshot base " + lastIncludedIndex + ":" + lastIncludedTerm + " on node " + node);
+        }
+        entries.clear();
+        snapshotIndex = lastIncludedIndex;
+        snapshotTerm = lastIncludedTerm;
     }
 
     /** Entries {@code fromIndex..toIndex} inclusive, as an immutable copy that a message can carry as is. */
@@ -77,22 +128,25 @@ public final class RaftLog {
         if (fromIndex > toIndex) {
             return List.of();
         }
-        return List.copyOf(entries.subList((int) (fromIndex - 1), (int) toIndex));
+        if (fromIndex <= snapshotIndex) {
+            throw new IndexOutOfBoundsException("slice from " + fromIndex + " of log " + firstIndex() + ".." + lastIndex() + " on node " + node);
+        }
+        return List.copyOf(entries.subList((int) (fromIndex - snapshotIndex - 1), (int) (toIndex - snapshotIndex)));
     }
 
     /** The first index holding {@code term}, searching back from {@code fromIndex}: the fast-backtracking hint. */
     public long firstIndexOfTerm(long term, long fromIndex) {
         long index = Math.min(fromIndex, lastIndex());
-        while (index > 1 && term(index - 1) == term) {
+        while (index > snapshotIndex + 1 && term(index - 1) == term) {
             index--;
         }
         return index;
     }
 
-    /** Last index whose term is at most {@code term}, searching back from {@code fromIndex}. */
+    /** Last index whose term is at most {@code term}, searching back from {@code fromIndex} (no further than the snapshot's). */
     public long lastIndexAtOrBelowTerm(long term, long fromIndex) {
         long index = Math.min(fromIndex, lastIndex());
-        while (index > 0 && term(index) > term) {
+        while (index > snapshotIndex && term(index) > term) {
             index--;
         }
         return index;

@@ -9,11 +9,16 @@ import io.raftsim.harness.wire.WireWriter;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.snapshot.SessionRecord;
+import io.raftsim.raft.snapshot.Snapshot;
+import io.raftsim.raft.snapshot.SnapshotState;
 import io.raftsim.sim.network.Traffic;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The model's messages on the wire: bytes in a fixed layout (a kind byte, then the fields in
@@ -34,6 +39,8 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int CLIENT_REPLY = 6;
     /** A configuration names at most every server slot a cluster can have. */
     private static final int MAX_CONFIGURATION_SERVERS = 99;
+    private static final int INSTALL_SNAPSHOT = 7;
+    private static final int INSTALL_SNAPSHOT_REPLY = 8;
 
     @Override
     public byte[] encode(Message message) {
@@ -65,9 +72,64 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             out.writeByte(CLIENT_REPLY).writeInt(m.clientId()).writeLong(m.sequence()).writeByte(m.status().ordinal()).writeInt(m.leaderHint());
             KvWire.write(out, m.result());
+        } else if (message instanceof InstallSnapshot m) {
+            out.writeByte(INSTALL_SNAPSHOT).writeLong(m.term()).writeInt(m.leaderId());
+            writeSnapshot(out, m.snapshot());
+        } else if (message instanceof InstallSnapshotReply m) {
+            out.writeByte(INSTALL_SNAPSHOT_REPLY).writeLong(m.term()).writeLong(m.lastIncludedIndex());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
+    }
+
+    /** A snapshot on the wire: index, term, the pairs in key order, then the sessions in client order. */
+    private static void writeSnapshot(WireWriter out, Snapshot snapshot) {
+        out.writeLong(snapshot.lastIncludedIndex()).writeLong(snapshot.lastIncludedTerm());
+        SnapshotState state = snapshot.state();
+        out.writeInt(state.values().size());
+        for (Map.Entry<String, String> pair : state.values().entrySet()) {
+            out.writeString(pair.getKey()).writeString(pair.getValue());
+        }
+        out.writeInt(state.sessions().size());
+        for (SessionRecord session : state.sessions()) {
+            out.writeInt(session.clientId()).writeLong(session.lastSequence());
+            KvWire.write(out, session.lastResult());
+        }
+        // The configuration as of the last included entry (§7), or none when it is the initial one.
+        Configuration configuration = snapshot.configuration();
+        out.writeBoolean(configuration != null);
+        if (configuration != null) {
+            writeIds(out, configuration.voters());
+            writeIds(out, configuration.learners());
+        }
+    }
+
+    private static Snapshot readSnapshot(WireReader in, int messageBytes) {
+        long index = in.readLong();
+        long term = in.readLong();
+        int pairs = boundedCount(in.readInt(), messageBytes, "snapshot key");
+        TreeMap<String, String> values = new TreeMap<>();
+        for (int i = 0; i < pairs; i++) {
+            String key = in.readString();
+            String value = in.readString();
+            if (key == null || value == null || values.put(key, value) != null) {
+                throw new IllegalArgumentException("bad snapshot pair " + key + "=" + value);
+            }
+        }
+        int sessionCount = boundedCount(in.readInt(), messageBytes, "snapshot session");
+        List<SessionRecord> sessions = new ArrayList<>(sessionCount);
+        for (int i = 0; i < sessionCount; i++) {
+            sessions.add(new SessionRecord(in.readInt(), in.readLong(), KvWire.readResult(in)));
+        }
+        Configuration configuration = in.readBoolean() ? new Configuration(readIds(in), readIds(in)) : null;
+        return new Snapshot(index, term, new SnapshotState(values, sessions), configuration);
+    }
+
+    private static int boundedCount(int count, int messageBytes, String what) {
+        if (count < 0 || count > messageBytes) {
+            throw new IllegalArgumentException("bad " + what + " count " + count);
+        }
+        return count;
     }
 
     private static void writeCommand(WireWriter out, Command command) {
@@ -157,6 +219,12 @@ public final class MessageCodecs implements WireCodec<Message> {
                 int leaderHint = in.readInt();
                 yield new ClientReply(clientId, sequence, ClientReply.Status.values()[status], KvWire.readResult(in), leaderHint);
             }
+            case INSTALL_SNAPSHOT -> {
+                long term = in.readLong();
+                int leaderId = in.readInt();
+                yield new InstallSnapshot(term, leaderId, readSnapshot(in, bytes.length));
+            }
+            case INSTALL_SNAPSHOT_REPLY -> new InstallSnapshotReply(in.readLong(), in.readLong());
             default -> throw new IllegalArgumentException("unknown message kind " + kind);
         };
         in.end();
@@ -187,6 +255,18 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             long result = m.result() == null ? 0 : fold(KvFingerprint.text(m.result().value()), m.result().success() ? 1 : 0);
             return fold(fold(fold(fold(fold(6, m.clientId()), m.sequence()), m.status().ordinal()), result), m.leaderHint());
+        } else if (message instanceof InstallSnapshot m) {
+            long h = fold(fold(fold(fold(7, m.term()), m.leaderId()), m.lastIncludedIndex()), m.lastIncludedTerm());
+            for (Map.Entry<String, String> pair : m.snapshot().state().values().entrySet()) {
+                h = fold(fold(h, KvFingerprint.text(pair.getKey())), KvFingerprint.text(pair.getValue()));
+            }
+            for (SessionRecord session : m.snapshot().state().sessions()) {
+                long result = session.lastResult() == null ? 0 : fold(KvFingerprint.text(session.lastResult().value()), session.lastResult().success() ? 1 : 0);
+                h = fold(fold(fold(h, session.clientId()), session.lastSequence()), result);
+            }
+            return h;
+        } else if (message instanceof InstallSnapshotReply m) {
+            return fold(fold(8, m.term()), m.lastIncludedIndex());
         }
         throw new IllegalArgumentException("unknown message " + message);
     }
@@ -210,6 +290,11 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             return "ClientReply c" + m.clientId() + "#" + m.sequence() + " " + m.status()
                     + (m.result() != null ? " " + m.result().value() : "") + (m.leaderHint() >= 0 ? " leader=" + m.leaderHint() : "");
+        } else if (message instanceof InstallSnapshot m) {
+            return "InstallSnapshot t" + m.term() + " last=" + m.lastIncludedIndex() + ":" + m.lastIncludedTerm()
+                    + " keys=" + m.snapshot().state().values().size() + " sessions=" + m.snapshot().state().sessions().size();
+        } else if (message instanceof InstallSnapshotReply m) {
+            return "InstallSnapshotReply t" + m.term() + " last=" + m.lastIncludedIndex();
         }
         return message.toString();
     }
@@ -263,6 +348,18 @@ public final class MessageCodecs implements WireCodec<Message> {
             field(fields, "status", m.status().name());
             field(fields, "result", m.result() == null ? null : m.result().toString());
             field(fields, "leaderHint", m.leaderHint());
+        } else if (message instanceof InstallSnapshot m) {
+            type = "InstallSnapshot";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
+            field(fields, "lastIncludedIndex", m.lastIncludedIndex());
+            field(fields, "lastIncludedTerm", m.lastIncludedTerm());
+            field(fields, "keys", m.snapshot().state().values().size());
+            field(fields, "sessions", m.snapshot().state().sessions().size());
+        } else if (message instanceof InstallSnapshotReply m) {
+            type = "InstallSnapshotReply";
+            field(fields, "term", m.term());
+            field(fields, "lastIncludedIndex", m.lastIncludedIndex());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -285,6 +382,10 @@ public final class MessageCodecs implements WireCodec<Message> {
             return m.preVote() ? MessageView.Kind.PRE_VOTE_REPLY : MessageView.Kind.VOTE_REPLY;
         } else if (message instanceof ClientRequest) {
             return MessageView.Kind.CLIENT_REQUEST;
+        } else if (message instanceof InstallSnapshot) {
+            return MessageView.Kind.SNAPSHOT_REQUEST;
+        } else if (message instanceof InstallSnapshotReply) {
+            return MessageView.Kind.SNAPSHOT_REPLY;
         }
         return MessageView.Kind.CLIENT_REPLY;
     }
@@ -295,14 +396,14 @@ public final class MessageCodecs implements WireCodec<Message> {
     }
 
     /**
-     * The three answers are replies; the rest are requests. A link may delay or lose replies
+     * The four answers are replies; the rest are requests. A link may delay or lose replies
      * differently from requests (late replies are how a rejection from an earlier leadership
      * reaches a leader of a later term, §5.1).
      */
     @Override
     public Traffic traffic(Message message) {
         return message instanceof AppendEntriesReply || message instanceof RequestVoteReply || message instanceof ClientReply
-                ? Traffic.REPLY : Traffic.REQUEST;
+                || message instanceof InstallSnapshotReply ? Traffic.REPLY : Traffic.REQUEST;
     }
 
     private static long fold(long hash, long field) {

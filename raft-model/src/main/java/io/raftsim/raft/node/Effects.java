@@ -3,6 +3,7 @@ package io.raftsim.raft.node;
 import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.Message;
+import io.raftsim.raft.snapshot.Snapshot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,9 @@ public final class Effects {
     private final List<LogEntry> entriesToApply = new ArrayList<>();
     private final boolean recordingEvents;
     private final List<RaftEvent> events = new ArrayList<>();
+    private Snapshot snapshot;
+    private boolean snapshotInstalled;
+    private boolean logDiscarded;
 
     public Effects(boolean recordingEvents) {
         this.recordingEvents = recordingEvents;
@@ -107,7 +111,44 @@ public final class Effects {
         }
     }
 
+    /**
+     * §7: the log is now compacted through {@code taken}'s last included index; the host stores
+     * the snapshot and drops the entries it covers from the durable log (the snapshot the host
+     * itself took and handed to the node).
+     */
+    void logCompacted(Snapshot taken) {
+        snapshot = taken;
+        snapshotInstalled = false;
+        logDiscarded = false;
+    }
+
+    /**
+     * Figure 13: a leader's snapshot replaced the state machine; the host stores it, drops the
+     * entries it covers from the durable log (all of them when {@code wholeLogDiscarded}, step 7),
+     * and installs it in the state machine before applying anything after it (step 8).
+     */
+    void snapshotInstalled(Snapshot installed, boolean wholeLogDiscarded) {
+        snapshot = installed;
+        snapshotInstalled = true;
+        logDiscarded = wholeLogDiscarded;
+    }
+
     // ---- read by the host, in the order it acts on them -------------------------------
+
+    /** The snapshot to store before anything else of the input, or null for none. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Whether {@link #snapshot()} came from the leader and replaces the state machine (rather than taken from it here). */
+    public boolean snapshotInstalled() {
+        return snapshotInstalled;
+    }
+
+    /** Whether the whole durable log goes with the snapshot's install (Figure 13, step 7), not just the entries it covers. */
+    public boolean logDiscarded() {
+        return logDiscarded;
+    }
 
     /** The hard state to store before sending, or null when currentTerm and votedFor did not change. */
     public HardState hardState() {
@@ -126,7 +167,7 @@ public final class Effects {
 
     /** Whether the host must write (and sync) before it sends: a hard state, a truncation or entries. */
     public boolean mustPersist() {
-        return hardState != null || truncateFromIndex != NO_TRUNCATION || !entriesToAppend.isEmpty();
+        return hardState != null || truncateFromIndex != NO_TRUNCATION || !entriesToAppend.isEmpty() || snapshot != null;
     }
 
     public int messageCount() {
@@ -167,6 +208,9 @@ public final class Effects {
 
     public void clear() {
         hardState = null;
+        snapshot = null;
+        snapshotInstalled = false;
+        logDiscarded = false;
         truncateFromIndex = NO_TRUNCATION;
         entriesToAppend.clear();
         Arrays.fill(timerChanges, NO_TIMER_CHANGE);

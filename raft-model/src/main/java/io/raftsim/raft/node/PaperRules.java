@@ -15,6 +15,16 @@ final class PaperRules implements RaftRules {
     }
 
     @Override
+    public long snapshotThrough(long lastApplied, long lastIndex) {
+        return lastApplied;
+    }
+
+    @Override
+    public boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry) {
+        return logHoldsLastIncludedEntry;
+    }
+
+    @Override
     public boolean adoptsHigherTerm(Role role, RaftMessage message) {
         return true;
     }

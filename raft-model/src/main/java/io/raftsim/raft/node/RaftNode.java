@@ -14,9 +14,12 @@ import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.RaftLog;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
+import io.raftsim.raft.message.InstallSnapshot;
+import io.raftsim.raft.message.InstallSnapshotReply;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.raft.snapshot.Snapshot;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.Arrays;
@@ -75,6 +78,8 @@ public final class RaftNode {
     private boolean hardStateChanged;
     /** The highest index handed out in {@link Effects#entriesToApply()}; the host applies them all. */
     private long handedOutForApplyIndex;
+    /** The latest snapshot (§7), taken here or installed from a leader; null before the first. What a leader sends to a follower it compacted past. */
+    private Snapshot snapshot;
 
     /**
      * Restores a node from what its previous incarnation persisted (empty on first start).
@@ -88,15 +93,21 @@ public final class RaftNode {
     /** As above, following {@code rules}: {@link RaftRules#PAPER} in every real run; every server slot a voter. */
     public RaftNode(int id, RaftConfig config, HardState hardState, List<LogEntry> persistedLog,
                     RandomStream random, Effects out, RaftRules rules) {
-        this(id, config, Configuration.allOf(config.clusterSize()), hardState, persistedLog, random, out, rules);
+        this(id, config, Configuration.allOf(config.clusterSize()), hardState, null, persistedLog, random, out, rules);
     }
 
     /**
-     * As above, in a cluster whose initial configuration is {@code initialConfiguration}: the
-     * server slots in it are members before any configuration entry; the others are spare, and
-     * a spare server starts empty and knows it is not a voter.
+     * Restores a node from its stored snapshot (null for none) and the entries persisted after it
+     * (§7), in a cluster whose initial configuration is {@code initialConfiguration}: the server
+     * slots in it are members before any configuration entry; the others are spare, and a spare
+     * server starts empty and knows it is not a voter. The log starts after the snapshot's last
+     * included entry, and everything through it counts as committed and applied, since a snapshot
+     * holds only committed entries and the host restores its state machine from it; the snapshot
+     * also carries the configuration in force at its last entry (dissertation §5.1), which the
+     * compacted log no longer holds.
      */
-    public RaftNode(int id, RaftConfig config, Configuration initialConfiguration, HardState hardState, List<LogEntry> persistedLog,
+    public RaftNode(int id, RaftConfig config, Configuration initialConfiguration, HardState hardState, Snapshot storedSnapshot,
+                    List<LogEntry> persistedLog,
                     RandomStream random, Effects out, RaftRules rules) {
         this.id = id;
         this.config = config;
@@ -105,6 +116,12 @@ public final class RaftNode {
         this.currentTerm = hardState.currentTerm();
         this.votedFor = hardState.votedFor();
         this.log = new RaftLog(id);
+        if (storedSnapshot != null) {
+            log.resetTo(storedSnapshot.lastIncludedIndex(), storedSnapshot.lastIncludedTerm());
+            this.snapshot = storedSnapshot;
+            this.commitIndex = storedSnapshot.lastIncludedIndex();
+            this.handedOutForApplyIndex = storedSnapshot.lastIncludedIndex();
+        }
         log.restore(persistedLog);
         this.initialConfiguration = initialConfiguration;
         recomputeConfiguration();
@@ -161,7 +178,7 @@ public final class RaftNode {
                 stepPreVoteAtHigherTerm(from, message);
                 return;
             }
-            becomeFollower(message.term(), message instanceof AppendEntries ? from : NO_LEADER);
+            becomeFollower(message.term(), message instanceof AppendEntries || message instanceof InstallSnapshot ? from : NO_LEADER);
         } else if (message.term() < currentTerm) {
             if (message instanceof AppendEntries append && !rules.rejectsAppendOfOlderTerm(append.term(), currentTerm)) {
                 // Taken for the leader after all: its entries are handled as our own term's.
@@ -300,6 +317,8 @@ public final class RaftNode {
     private void stepFollower(int from, RaftMessage message) {
         if (message instanceof AppendEntries append) {
             handleAppendEntries(from, append);
+        } else if (message instanceof InstallSnapshot install) {
+            handleInstallSnapshot(from, install);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         }
@@ -314,6 +333,13 @@ public final class RaftNode {
             // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
             becomeFollower(currentTerm, from);
             handleAppendEntries(from, append);
+        } else if (message instanceof InstallSnapshot install) {
+            // §5.2 as for AppendEntries: only the leader of our term sends a snapshot.
+            if (!rules.convertsToFollowerOnAppend(role)) {
+                return;
+            }
+            becomeFollower(currentTerm, from);
+            handleInstallSnapshot(from, install);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
@@ -331,6 +357,9 @@ public final class RaftNode {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply) {
             progress[from].markActive();
+        } else if (message instanceof InstallSnapshotReply reply) {
+            progress[from].markActive();
+            handleInstallSnapshotReply(from, reply);
         }
         // An AppendEntries in our own term would mean two leaders in one term; Election
         // Safety makes that impossible, and the checker reports it if it ever happens.
@@ -420,6 +449,13 @@ public final class RaftNode {
         lastHeardFromLeaderMicros = nowMicros;
         resetElectionTimer();
         long prevIndex = append.prevLogIndex();
+        if (prevIndex < log.snapshotIndex()) {
+            append = appendAfterSnapshot(from, append);
+            if (append == null) {
+                return;
+            }
+            prevIndex = append.prevLogIndex();
+        }
         if (prevIndex > log.lastIndex()) {
             out.send(from, AppendEntriesReply.rejected(currentTerm, prevIndex, 0, log.lastIndex() + 1, log.lastIndex()));
             return;
@@ -514,6 +550,10 @@ public final class RaftNode {
     private void sendAppend(int peer, boolean heartbeat) {
         Progress p = progress[peer];
         long last = log.lastIndex();
+        if (p.nextIndex() <= log.snapshotIndex()) {
+            sendSnapshot(peer, heartbeat);
+            return;
+        }
         if (p.state() == ReplicationState.PROBE) {
             if (!p.canSendProbe() && !heartbeat) {
                 return;
@@ -531,8 +571,10 @@ public final class RaftNode {
             p.sentReplicate(to);
         } else if (heartbeat) {
             // An empty AppendEntries anchored at matchIndex always passes the consistency
-            // check and carries the commit index through min(leaderCommit, matchIndex).
-            sendEntries(peer, p.matchIndex() + 1, p.matchIndex());
+            // check and carries the commit index through min(leaderCommit, matchIndex). Below a
+            // snapshot it is anchored at the snapshot's last entry, the first term the leader still knows.
+            long anchor = Math.max(p.matchIndex(), log.snapshotIndex());
+            sendEntries(peer, anchor + 1, anchor);
         }
     }
 
@@ -571,8 +613,9 @@ public final class RaftNode {
     /** Where to probe next after a rejection: one entry back (the paper), or a term at a time with the hint. */
     private long backtrack(AppendEntriesReply reply) {
         long rejected = reply.rejectedPrevLogIndex();
-        if (!config.fastBacktrack()) {
-            return rejected;
+        if (!config.fastBacktrack() || rejected <= log.snapshotIndex()) {
+            // At or below the snapshot the leader has no terms to search: the next send is the snapshot.
+            return config.fastBacktrack() ? Math.max(1, rejected) : rejected;
         }
         long next;
         if (reply.conflictTerm() == 0) {
@@ -635,6 +678,9 @@ public final class RaftNode {
         // Answer stale requests with our term so their sender steps down (§5.1); drop stale replies.
         if (message instanceof AppendEntries append) {
             out.send(from, AppendEntriesReply.rejected(currentTerm, append.prevLogIndex(), 0, 0, log.lastIndex()));
+        } else if (message instanceof InstallSnapshot) {
+            // Figure 13, step 1: "Reply immediately if term < currentTerm"; index 0 acknowledges nothing.
+            out.send(from, new InstallSnapshotReply(currentTerm, 0));
         } else if (message instanceof RequestVote request) {
             out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), request.preVote(), RaftEvent.VoteRefused.Reason.STALE_TERM));
             out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
@@ -705,7 +751,9 @@ public final class RaftNode {
         configuration = null;
         previousConfiguration = null;
         configurationIndex = 0;
-        for (long index = log.lastIndex(); index >= 1 && previousConfiguration == null; index--) {
+        // Entries through the snapshot are gone from the log: below its first entry, the snapshot's
+        // configuration stands for them (dissertation §5.1).
+        for (long index = log.lastIndex(); index >= log.firstIndex() && previousConfiguration == null; index--) {
             if (log.entry(index).command() instanceof Command.ConfigChange change) {
                 if (configuration == null) {
                     configuration = change.configuration();
@@ -715,12 +763,133 @@ public final class RaftNode {
                 }
             }
         }
+        Configuration base = configurationBeforeLog();
         if (configuration == null) {
-            configuration = initialConfiguration;
+            configuration = base;
         }
         if (previousConfiguration == null) {
-            previousConfiguration = configurationIndex == 0 ? configuration : initialConfiguration;
+            previousConfiguration = configurationIndex == 0 ? configuration : base;
         }
+    }
+
+    /** The configuration in force before the log's first entry: the snapshot's, else the initial one. */
+    private Configuration configurationBeforeLog() {
+        return snapshot != null && snapshot.configuration() != null ? snapshot.configuration() : initialConfiguration;
+    }
+
+    /**
+     * The configuration in force at {@code index} (the latest configuration entry at or before it),
+     * for a snapshot through {@code index} to carry (dissertation §5.1): null when no entry changed
+     * the initial configuration.
+     */
+    public Configuration configurationAt(long index) {
+        for (long i = Math.min(index, log.lastIndex()); i >= log.firstIndex(); i--) {
+            if (log.entry(i).command() instanceof Command.ConfigChange change) {
+                return change.configuration();
+            }
+        }
+        return snapshot != null ? snapshot.configuration() : null;
+    }
+
+    // ---- log compaction (§7, Figure 13) --------------------------------------------------
+
+    /**
+     * The host's state machine took {@code taken} (§7: "each server takes snapshots independently,
+     * covering just the committed entries in its log"); the log drops the entries it covers, and
+     * a leader sends it to followers that need them from now on.
+     */
+    public void snapshotTaken(long now, Snapshot taken) {
+        this.nowMicros = now;
+        long index = taken.lastIncludedIndex();
+        assert index <= commitIndex || rules.snapshotThrough(commitIndex, commitIndex + 1) != commitIndex
+                : "node " + id + " would snapshot through " + index + " beyond its commit index " + commitIndex;
+        if (index <= log.snapshotIndex() || index > log.lastIndex() || log.term(index) != taken.lastIncludedTerm()) {
+            throw new IllegalArgumentException("node " + id + " cannot compact log " + log.firstIndex() + ".." + log.lastIndex()
+                    + " with " + taken);
+        }
+        log.compactThrough(index);
+        snapshot = taken;
+        handedOutForApplyIndex = Math.max(handedOutForApplyIndex, index);
+        out.logCompacted(taken);
+        out.event(new RaftEvent.SnapshotTaken(id, index, taken.lastIncludedTerm(), log.lastIndex() - index));
+        handOver();
+    }
+
+    /** Figure 13, the receiver's steps 2 to 8 (sent whole: no offset, no done flag; see {@link InstallSnapshot}). */
+    private void handleInstallSnapshot(int from, InstallSnapshot install) {
+        leaderId = from;
+        lastHeardFromLeaderMicros = nowMicros;
+        resetElectionTimer();
+        Snapshot offered = install.snapshot();
+        long index = offered.lastIncludedIndex();
+        if (index <= Math.max(commitIndex, log.snapshotIndex())) {
+            // Everything it holds is committed here already (a stale or duplicated request): installing
+            // it would move the state machine back. The prefix it covers matches the leader's (§5.4).
+            out.send(from, new InstallSnapshotReply(currentTerm, index));
+            return;
+        }
+        boolean retained = rules.retainsEntriesAfterSnapshot(log.contains(index, offered.lastIncludedTerm()));
+        if (retained) {
+            log.compactThrough(index);
+        } else {
+            if (log.lastIndex() > index && out.recordingEvents()) {
+                out.event(new RaftEvent.LogTruncated(id, index + 1, log.lastIndex()));
+            }
+            log.resetTo(index, offered.lastIncludedTerm());
+        }
+        snapshot = offered;
+        // The configuration may have come with the snapshot rather than with an entry (§5.1).
+        Configuration before = configuration;
+        recomputeConfiguration();
+        if (!configuration.equals(before)) {
+            out.event(new RaftEvent.ConfigurationChanged(id, configurationIndex, configuration.voters(), configuration.learners()));
+        }
+        out.snapshotInstalled(offered, !retained);
+        out.event(new RaftEvent.SnapshotInstalled(id, from, index, offered.lastIncludedTerm(), retained));
+        advanceCommit(index);
+        handedOutForApplyIndex = Math.max(handedOutForApplyIndex, index);
+        out.send(from, new InstallSnapshotReply(currentTerm, index));
+    }
+
+    /** A leader hears that a follower holds everything through the snapshot it sent. */
+    private void handleInstallSnapshotReply(int from, InstallSnapshotReply reply) {
+        Progress p = progress[from];
+        if (reply.lastIncludedIndex() <= log.lastIndex() && p.acknowledge(reply.lastIncludedIndex())) {
+            reportProgress(from);
+            maybeAdvanceCommit();
+        }
+        sendAppend(from, false);
+    }
+
+    /**
+     * The follower compacted past the append's prevLogIndex: the entries through its snapshot are
+     * committed, so they match the leader's (§5.4); only those after the snapshot are checked and
+     * appended, anchored at the snapshot's last entry. Null when the append ends within the
+     * snapshot: it is acknowledged at once.
+     */
+    private AppendEntries appendAfterSnapshot(int from, AppendEntries append) {
+        long base = log.snapshotIndex();
+        if (append.lastIndex() <= base) {
+            out.send(from, AppendEntriesReply.accepted(currentTerm, append.lastIndex()));
+            return null;
+        }
+        List<LogEntry> entries = append.entries();
+        int skipped = (int) (base - append.prevLogIndex());
+        long baseTerm = entries.get(skipped - 1).term();
+        return new AppendEntries(append.term(), append.leaderId(), base, baseTerm, entries.subList(skipped, entries.size()), append.leaderCommit());
+    }
+
+    /** A leader sends its snapshot when the follower's next entry has been compacted away (§7). */
+    private void sendSnapshot(int peer, boolean heartbeat) {
+        Progress p = progress[peer];
+        if (p.state() == ReplicationState.REPLICATE) {
+            p.becomeProbe(p.nextIndex());
+        }
+        if (!p.canSendProbe() && !heartbeat) {
+            return;
+        }
+        out.send(peer, new InstallSnapshot(currentTerm, id, snapshot));
+        p.probeSent();
     }
 
     // ---- role transitions ---------------------------------------------------------------
@@ -884,6 +1053,11 @@ public final class RaftNode {
 
     public RaftLog log() {
         return log;
+    }
+
+    /** The latest snapshot, taken or installed; null before the first. */
+    public Snapshot snapshot() {
+        return snapshot;
     }
 
     /** The leader's view of {@code peer}, or null when this node is not leader. */

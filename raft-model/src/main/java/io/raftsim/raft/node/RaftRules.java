@@ -151,4 +151,20 @@ public interface RaftRules {
      * first time, so a command that reached the log twice is applied once.
      */
     boolean answersRetriesFromSessions();
+
+    // ---- log compaction (§7, dissertation ch. 5) -----------------------------------------
+
+    /**
+     * §7: "each server takes snapshots independently, covering just the committed entries in its
+     * log": the last index a snapshot taken now covers, given the state machine's lastApplied
+     * (every applied entry is committed) and the log's last index. lastApplied, in the paper.
+     */
+    long snapshotThrough(long lastApplied, long lastIndex);
+
+    /**
+     * Figure 13, receiver step 6: "If existing log entry has same index and term as snapshot's
+     * last included entry, retain log entries following it and reply"; only otherwise (step 7)
+     * is the whole log discarded. Asked with whether the log holds the snapshot's last entry.
+     */
+    boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry);
 }

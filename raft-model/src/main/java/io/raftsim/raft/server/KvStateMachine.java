@@ -6,17 +6,23 @@ import io.raftsim.harness.kv.KvStore;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.node.RaftRules;
+import io.raftsim.raft.snapshot.SessionRecord;
+import io.raftsim.raft.snapshot.Snapshot;
+import io.raftsim.raft.snapshot.SnapshotState;
 
 import io.raftsim.sim.random.RandomStream;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The replicated key-value state machine with client sessions (dissertation ch. 6.3): it
  * remembers, per client, the last sequence number applied and its result, so a retried
  * request is answered from the session instead of being applied twice. Clients have one
  * request outstanding at a time and number them in order, so one slot per client suffices.
- * Volatile: rebuilt after a restart by re-applying the committed log.
+ * Volatile: rebuilt after a restart from the stored snapshot, if any, then by re-applying the
+ * committed log that follows it.
  */
 public final class KvStateMachine {
     private record Session(long lastSequence, KvResult lastResult) {
@@ -91,6 +97,38 @@ public final class KvStateMachine {
 
     private Session session(int clientId) {
         return clientId >= 0 && clientId < sessions.length ? sessions[clientId] : null;
+    }
+
+    /** The whole state as a snapshot holds it (§7): store and sessions; the caller adds the index and term. */
+    public SnapshotState snapshotState() {
+        List<SessionRecord> records = new ArrayList<>();
+        for (int clientId = 0; clientId < sessions.length; clientId++) {
+            Session session = sessions[clientId];
+            if (session != null) {
+                records.add(new SessionRecord(clientId, session.lastSequence(), session.lastResult()));
+            }
+        }
+        return new SnapshotState(store.contents(), records);
+    }
+
+    /**
+     * Figure 13, step 8: "Reset state machine using snapshot contents": the store and the sessions
+     * become the snapshot's, and the next entry to apply is the one after its last included index.
+     */
+    public void install(Snapshot snapshot) {
+        SnapshotState state = snapshot.state();
+        store.replaceContents(state.values());
+        Arrays.fill(sessions, null);
+        sessionsFingerprint = 0;
+        for (SessionRecord record : state.sessions()) {
+            int clientId = record.clientId();
+            if (clientId >= sessions.length) {
+                sessions = Arrays.copyOf(sessions, Math.max(clientId + 1, sessions.length * 2));
+            }
+            sessions[clientId] = new Session(record.lastSequence(), record.lastResult());
+            sessionsFingerprint += sessionHash(clientId, sessions[clientId]);
+        }
+        lastApplied = snapshot.lastIncludedIndex();
     }
 
     public long lastApplied() {

@@ -43,7 +43,12 @@ public abstract class RaftNodeProbe implements ServerProbe {
 
     @Override
     public long firstLogIndex() {
-        return 1;
+        return node().log().firstIndex();
+    }
+
+    @Override
+    public long snapshotIndex() {
+        return node().log().snapshotIndex();
     }
 
     @Override

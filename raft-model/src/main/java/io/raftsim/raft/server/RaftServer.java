@@ -20,6 +20,7 @@ import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.node.RaftRules;
 import io.raftsim.raft.node.RaftTimers;
+import io.raftsim.raft.snapshot.Snapshot;
 import io.raftsim.sim.engine.ProcessContext;
 import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
@@ -39,6 +40,8 @@ public final class RaftServer implements RaftProcess<Message> {
     /** Where the hard state and the log live in a server's durable storage. */
     public static final String HARD_STATE_KEY = "hardState";
     public static final String LOG_NAME = "log";
+    /** Where the latest snapshot lives (§7); the durable log then holds only the entries after it. */
+    public static final String SNAPSHOT_KEY = "snapshot";
 
     private final ProcessContext<Message> context;
     private final RaftConfig config;
@@ -54,6 +57,8 @@ public final class RaftServer implements RaftProcess<Message> {
     /** The configuration before any configuration entry: the scenario's initial members (dissertation §4.1). */
     private final Configuration initialConfiguration;
     private RaftNode node;
+    /** The last index the stored snapshot covers (0 without one): the durable log's position 0 holds the entry after it. */
+    private long storedSnapshotIndex;
 
     public RaftServer(ProcessContext<Message> context, RaftConfig config) {
         this(context, config, 0, RaftRules.PAPER);
@@ -84,12 +89,18 @@ public final class RaftServer implements RaftProcess<Message> {
     public void onStart() {
         DurableStorage storage = context.storage();
         HardState hardState = storage.get(HARD_STATE_KEY);
+        // §7: a restart loads the snapshot into the state machine, then the log replays what follows it.
+        Snapshot stored = storage.get(SNAPSHOT_KEY);
+        storedSnapshotIndex = stored == null ? 0 : stored.lastIncludedIndex();
+        if (stored != null) {
+            stateMachine.install(stored);
+        }
         List<LogEntry> persisted = new ArrayList<>(storedLog.size());
         for (int i = 0; i < storedLog.size(); i++) {
             persisted.add(storedLog.get(i));
         }
         node = new RaftNode(context.nodeId(), config, initialConfiguration, hardState == null ? HardState.INITIAL : hardState,
-                persisted, context.random(), effects, rules);
+                stored, persisted, context.random(), effects, rules);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
             context.trace(restored.toString(), restored);
@@ -177,6 +188,25 @@ public final class RaftServer implements RaftProcess<Message> {
         }
         applyCommitted();
         effects.clear();
+        maybeSnapshot();
+    }
+
+    /**
+     * §7: once {@code snapshotEveryEntries} applied entries follow the last snapshot, the state
+     * machine's state becomes the new snapshot and the node compacts its log through it; the
+     * snapshot is then stored like any other effect, before anything is sent.
+     */
+    private void maybeSnapshot() {
+        if (!config.snapshots() || stateMachine.lastApplied() - node.log().snapshotIndex() < config.snapshotEveryEntries()) {
+            return;
+        }
+        long through = rules.snapshotThrough(stateMachine.lastApplied(), node.log().lastIndex());
+        for (long index = stateMachine.lastApplied() + 1; index <= through; index++) {
+            stateMachine.apply(node.log().entry(index)); // only rules that snapshot past lastApplied get here
+        }
+        Snapshot taken = new Snapshot(through, node.log().term(through), stateMachine.snapshotState(), node.configurationAt(through));
+        node.snapshotTaken(context.nowMicros(), taken);
+        carryOutEffects();
     }
 
     /** For traces only (never digested): the timers this step armed or cancelled, so a timeline can draw them counting down. */
@@ -202,22 +232,49 @@ public final class RaftServer implements RaftProcess<Message> {
             // messages went out.
             storage.sync();
         }
+        if (effects.snapshot() != null) {
+            storeSnapshot(storage, effects.snapshot(), effects.logDiscarded());
+        }
         HardState hardState = effects.hardState();
         if (hardState != null) {
             storage.put(HARD_STATE_KEY, hardState);
         }
         long truncateFrom = effects.truncateFromIndex();
         if (truncateFrom != Effects.NO_TRUNCATION) {
-            storedLog.truncateFrom((int) (truncateFrom - 1));
+            storedLog.truncateFrom((int) (truncateFrom - storedSnapshotIndex - 1));
         }
         List<LogEntry> entries = effects.entriesToAppend();
         for (int i = 0; i < entries.size(); i++) {
             storedLog.append(entries.get(i));
         }
-        assert storedLog.size() == node.log().lastIndex()
+        assert storedSnapshotIndex + storedLog.size() == node.log().lastIndex()
                 : "node " + node.id() + ": durable log of " + storedLog.size() + " entries after persisting, log of " + node.log().lastIndex();
         if (syncsBeforeSending) {
             storage.sync();
+        }
+    }
+
+    /**
+     * Stores the snapshot and drops the entries it covers from the durable log (all of them when the
+     * install discarded the log), in the same sync as the rest of the step: a crash keeps both or
+     * neither. The log is rewritten because durable logs only truncate a suffix; what remains is the
+     * uncommitted tail after the snapshot, a few entries.
+     */
+    private void storeSnapshot(DurableStorage storage, Snapshot snapshot, boolean logDiscarded) {
+        storage.put(SNAPSHOT_KEY, snapshot);
+        int covered = logDiscarded ? storedLog.size() : (int) Math.min(storedLog.size(), snapshot.lastIncludedIndex() - storedSnapshotIndex);
+        List<LogEntry> kept = new ArrayList<>(storedLog.size() - covered);
+        for (int i = covered; i < storedLog.size(); i++) {
+            kept.add(storedLog.get(i));
+        }
+        storedLog.truncateFrom(0);
+        for (LogEntry entry : kept) {
+            storedLog.append(entry);
+        }
+        storedSnapshotIndex = snapshot.lastIncludedIndex();
+        if (effects.snapshotInstalled()) {
+            // Figure 13, step 8: the state machine becomes the snapshot's, sessions included.
+            stateMachine.install(snapshot);
         }
     }
 

@@ -50,7 +50,16 @@ class MessageCodecsTest {
                 new ClientReply(5, 1, ClientReply.Status.OK, KvResult.read("value"), 0),
                 new ClientReply(5, 2, ClientReply.Status.OK, KvResult.read(null), 0),
                 new ClientReply(6, 2, ClientReply.Status.OK, KvResult.cas(false), 1),
-                new ClientReply(6, 3, ClientReply.Status.NOT_LEADER, null, -1));
+                new ClientReply(6, 3, ClientReply.Status.NOT_LEADER, null, -1),
+                new InstallSnapshot(4, 2, new io.raftsim.raft.snapshot.Snapshot(12, 3, new io.raftsim.raft.snapshot.SnapshotState(
+                        new java.util.TreeMap<>(java.util.Map.of("a", "1", "b", "\u00e9")),
+                        List.of(new io.raftsim.raft.snapshot.SessionRecord(5, 7, KvResult.read("1")),
+                                new io.raftsim.raft.snapshot.SessionRecord(6, 2, null),
+                                new io.raftsim.raft.snapshot.SessionRecord(9, 1, KvResult.cas(false)))))),
+                new InstallSnapshot(4, 0, new io.raftsim.raft.snapshot.Snapshot(1, 1, new io.raftsim.raft.snapshot.SnapshotState(
+                        new java.util.TreeMap<>(), List.of()))),
+                new InstallSnapshotReply(4, 12),
+                new InstallSnapshotReply(5, 0));
     }
 
     @Test
@@ -72,7 +81,8 @@ class MessageCodecsTest {
         for (Message message : everyType()) {
             kinds.add(message.getClass().getSimpleName());
         }
-        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "RequestVote", "RequestVoteReply"),
+        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "InstallSnapshot", "InstallSnapshotReply",
+                        "RequestVote", "RequestVoteReply"),
                 List.copyOf(kinds), "a new message type needs a round trip here");
         assertEquals(MessageView.Kind.APPEND_REQUEST, CODEC.kind(everyType().get(0)));
     }

@@ -128,6 +128,11 @@ final class TimelineData {
             begin(e, "c").append(e.node()).append(',').append(e.to());
         } else if (event instanceof TraceEvent.ProgressChange e) {
             begin(e, "p").append(e.leader()).append(',').append(e.follower()).append(',').append(e.nextIndex()).append(',').append(e.matchIndex());
+        } else if (event instanceof TraceEvent.SnapshotTake e) {
+            begin(e, "k").append(e.node()).append(',').append(e.lastIndex()).append(',').append(e.lastTerm()).append(',').append(e.kept());
+        } else if (event instanceof TraceEvent.SnapshotInstall e) {
+            begin(e, "K").append(e.node()).append(',').append(e.leader()).append(',').append(e.lastIndex()).append(',')
+                    .append(e.lastTerm()).append(',').append(e.retained() ? 1 : 0);
         } else if (event instanceof TraceEvent.Restore e) {
             begin(e, "s").append(e.node()).append(',').append(e.term()).append(',').append(e.votedFor()).append(',')
                     .append(e.lastIndex()).append(',').append(e.lastTerm());

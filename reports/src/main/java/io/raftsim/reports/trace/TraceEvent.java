@@ -87,6 +87,14 @@ public sealed interface TraceEvent permits TraceHeader, TraceFooter, TraceEvent.
     }
 
     /** A server (re)started from its durable state. */
+    /** A node snapshotted its state machine through {@code lastIndex} and compacted its log (§7); {@code kept} entries follow. */
+    record SnapshotTake(long step, long timeMicros, int node, long lastIndex, long lastTerm, long kept) implements Step {
+    }
+
+    /** A node installed {@code leader}'s snapshot through {@code lastIndex} (Figure 13), keeping the log after it when {@code retained}. */
+    record SnapshotInstall(long step, long timeMicros, int node, int leader, long lastIndex, long lastTerm, boolean retained) implements Step {
+    }
+
     record Restore(long step, long timeMicros, int node, long term, int votedFor, long lastIndex, long lastTerm) implements Step {
     }
 

@@ -189,6 +189,12 @@ public final class TraceLines {
             stepFields("truncate", record).field("node", e.node()).field("from", e.fromIndex()).field("to", e.previousLastIndex());
         } else if (payload instanceof RaftEvent.Applied e) {
             stepFields("apply", record).field("node", e.node()).field("index", e.index()).field("term", e.term()).field("command", e.command());
+        } else if (payload instanceof RaftEvent.SnapshotTaken e) {
+            stepFields("snapshot", record).field("node", e.node()).field("lastIndex", e.lastIndex()).field("lastTerm", e.lastTerm())
+                    .field("kept", e.keptEntries());
+        } else if (payload instanceof RaftEvent.SnapshotInstalled e) {
+            stepFields("install", record).field("node", e.node()).field("leader", e.leader()).field("lastIndex", e.lastIndex())
+                    .field("lastTerm", e.lastTerm()).field("retained", e.logRetained());
         } else if (payload instanceof RaftEvent.Restored e) {
             stepFields("restore", record).field("node", e.node()).field("term", e.term()).field("votedFor", e.votedFor())
                     .field("lastIndex", e.lastIndex()).field("lastTerm", e.lastTerm());

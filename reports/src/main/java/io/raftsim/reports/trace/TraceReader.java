@@ -230,6 +230,10 @@ public final class TraceReader implements AutoCloseable {
                     number(json, "lastIndex"), number(json, "lastTerm"));
             case "config" -> new TraceEvent.ConfigurationChange(step, t, node(json, "node"), number(json, "index"), servers(json, "voters"),
                     servers(json, "learners"));
+            case "snapshot" -> new TraceEvent.SnapshotTake(step, t, node(json, "node"), number(json, "lastIndex"), number(json, "lastTerm"),
+                    number(json, "kept"));
+            case "install" -> new TraceEvent.SnapshotInstall(step, t, node(json, "node"), node(json, "leader"), number(json, "lastIndex"),
+                    number(json, "lastTerm"), bool(json, "retained"));
             case "invoke" -> new TraceEvent.ClientInvoke(step, t, node(json, "client"), number(json, "sequence"), text(json, "operation"));
             case "complete" -> new TraceEvent.ClientComplete(step, t, node(json, "client"), number(json, "sequence"),
                     (int) number(json, "server"), optionalText(json, "result"));

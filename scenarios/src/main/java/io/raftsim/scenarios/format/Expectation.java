@@ -95,6 +95,22 @@ public sealed interface Expectation {
         }
     }
 
+    /**
+     * A server installed a leader's snapshot (§7, Figure 13): its snapshot came to cover entries
+     * its own log never held, as only an InstallSnapshot can make it.
+     */
+    record SnapshotInstalled() implements Expectation {
+        @Override
+        public String name() {
+            return "snapshotInstalled";
+        }
+
+        @Override
+        public String describe() {
+            return "a server installs a leader's snapshot";
+        }
+    }
+
     /** The cluster committed at least {@code atLeast} entries (no-ops of new leaders count). */
     record Committed(long atLeast) implements Expectation {
         @Override

@@ -15,31 +15,33 @@ import java.util.TreeMap;
  * @param leaderNoOp             a new leader appends a no-op of its term (§8, the default); off, log
  *                               indexes hold only client commands, and an earlier term's entries
  *                               commit only with a command of the leader's term (§5.4.2)
+ * @param snapshotEveryEntries   §7: a server snapshots its state machine and compacts its log once this
+ *                               many applied entries follow its last snapshot; 0 (default) never
  */
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
                            SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm,
-                           boolean leaderNoOp) {
+                           boolean leaderNoOp, int snapshotEveryEntries) {
 
-    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false);
+    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false, true, 0);
 
     public RaftSettings {
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
     }
 
-    /** With the leader's no-op on (§8). */
+    /** With the leader's no-op on (§8) and no snapshots, as every scenario before either. */
     public RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                         boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                         int maxEntriesPerAppend, int maxInflightAppends,
                         SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
         this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend,
-                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, true);
+                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, true, 0);
     }
 
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, leaderNoOp);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -54,23 +56,29 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+    }
+
+    /** These settings with snapshots every {@code entries} applied entries (0: never), §7. */
+    public RaftSettings withSnapshotEveryEntries(int entries) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, entries);
     }
 
     /** These settings with the five extensions a swarm draws set as given. */
     public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
                                        int entriesPerAppend, int inflightAppends) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
-                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp);
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 
     /** These settings with the leader's no-op on or off. */
     public RaftSettings withLeaderNoOp(boolean on) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, on);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, on, snapshotEveryEntries);
     }
 
-        /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
+    /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
     public RaftSettings forNodes(int nodes) {
         TreeMap<String, Long> kept = new TreeMap<>();
         firstElectionTimeoutMs.forEach((name, ms) -> {
@@ -79,6 +87,6 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, leaderNoOp);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
     }
 }

@@ -288,8 +288,10 @@ public final class ScenarioReader {
         }
         boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
         boolean leaderNoOp = fields.bool("leaderNoOp", d.leaderNoOp());
+        int snapshotEvery = (int) fields.integer("snapshotEveryEntries", d.snapshotEveryEntries(), 0, 1_000_000);
         fields.done();
-        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm, leaderNoOp);
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm,
+                leaderNoOp, snapshotEvery);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */
@@ -932,10 +934,12 @@ public final class ScenarioReader {
                 case "splitVote" -> new Expectation.SplitVote();
                 case "splitBrainLeaders" -> new Expectation.SplitBrainLeaders();
                 case "rollback" -> new Expectation.Rollback();
+                case "snapshotInstalled" -> new Expectation.SnapshotInstalled();
                 case "linearizable" -> new Expectation.Linearizable();
                 case "live" -> new Expectation.Live();
                 default -> throw ScenarioException.at(source, path, JsonFields.describe(value)
-                        + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, linearizable, live,"
+                        + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, snapshotInstalled,"
+                        + " linearizable, live,"
                         + " or an object with one of " + OBJECT_CONDITIONS);
             };
         }

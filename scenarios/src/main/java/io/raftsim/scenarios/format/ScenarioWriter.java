@@ -119,6 +119,11 @@ public final class ScenarioWriter {
             // Only when off: a file written before the setting existed reads back, and hashes, the same.
             raft.put("leaderNoOp", false);
         }
+        if (r.snapshotEveryEntries() > 0) {
+            // Written only when on, so that every scenario written before snapshots keeps its
+            // canonical text, and with it its scenario hash.
+            raft.put("snapshotEveryEntries", r.snapshotEveryEntries());
+        }
         return raft;
     }
 

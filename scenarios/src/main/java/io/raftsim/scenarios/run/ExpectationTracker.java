@@ -26,18 +26,28 @@ final class ExpectationTracker implements ServerListener {
     private String firstSplitBrain;
     private long rolledBackEntries;
     private String firstRollback;
+    /** Per server, after its last step: its snapshot index and last log index. */
+    private final long[] lastSnapshotIndex;
+    private final long[] lastLogIndex;
+    private long snapshotInstalls;
+    private String firstSnapshotInstall;
 
     ExpectationTracker(Cluster cluster) {
         this.cluster = cluster;
         int servers = cluster.spec().servers();
         this.nodes = new ServerProbe[servers];
         this.lastRole = new Role[servers];
+        this.lastSnapshotIndex = new long[servers];
+        this.lastLogIndex = new long[servers];
     }
 
     @Override
     public void started(int id, ServerProbe node) {
         nodes[id] = node;
         lastRole[id] = Role.FOLLOWER;
+        // What it reloaded (a snapshot included) is its own, not an install.
+        lastSnapshotIndex[id] = node.snapshotIndex();
+        lastLogIndex[id] = node.lastLogIndex();
     }
 
     @Override
@@ -64,6 +74,25 @@ final class ExpectationTracker implements ServerListener {
             checkSplitBrain(id, node);
         }
         lastRole[id] = role;
+        long snapshot = node.snapshotIndex();
+        if (snapshot > lastSnapshotIndex[id] && snapshot > lastLogIndex[id]) {
+            // A server snapshots only entries it holds: one past its log came from a leader (Figure 13).
+            snapshotInstalls++;
+            if (firstSnapshotInstall == null) {
+                firstSnapshotInstall = "n" + (id + 1) + " installed a snapshot through index " + snapshot + " with a log that ended at "
+                        + lastLogIndex[id] + ", at " + now();
+            }
+        }
+        lastSnapshotIndex[id] = snapshot;
+        lastLogIndex[id] = node.lastLogIndex();
+    }
+
+    long snapshotInstalls() {
+        return snapshotInstalls;
+    }
+
+    String firstSnapshotInstall() {
+        return firstSnapshotInstall;
     }
 
     /** Another live server still believes it leads, in another term, while this one takes over. */

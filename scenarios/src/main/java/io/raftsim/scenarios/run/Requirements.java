@@ -46,6 +46,9 @@ public final class Requirements {
         if (raft.maxInflightAppends() > 1) {
             needs.put(Feature.PIPELINING, "raft.maxInflightAppends is " + raft.maxInflightAppends());
         }
+        if (raft.snapshotEveryEntries() > 0) {
+            needs.put(Feature.SNAPSHOTS, "raft.snapshotEveryEntries is " + raft.snapshotEveryEntries());
+        }
         if (raft.electionTimerResetOnHigherTerm()) {
             needs.put(Feature.TIMER_RESET_OPTION, "raft.electionTimerResetOnHigherTerm is true");
         }

@@ -223,6 +223,10 @@ public final class ScenarioRunner {
             return new ExpectationResult(expectation, tracker.rolledBackEntries() > 0,
                     tracker.firstRollback() != null ? tracker.firstRollback() + " (" + tracker.rolledBackEntries() + " entries in all)" : "no server discarded an entry");
         }
+        if (expectation instanceof Expectation.SnapshotInstalled) {
+            return new ExpectationResult(expectation, tracker.snapshotInstalls() > 0, tracker.firstSnapshotInstall() != null
+                    ? tracker.firstSnapshotInstall() + " (" + tracker.snapshotInstalls() + " installs in all)" : "no server installed a snapshot");
+        }
         if (expectation instanceof Expectation.Committed committed) {
             long index = cluster.monitor().committedIndex();
             return new ExpectationResult(expectation, index >= committed.atLeast(), "committed through index " + index);

@@ -40,6 +40,16 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
      * fifth, with late replies at a quarter, in all 5, every other bug still in all 5.
      */
     static final double EXTENSION_CHANCE = 0.2;
+    /**
+     * Snapshots (§7) are on with this probability, from their own stream ("swarm-snapshots"), so
+     * that drawing them shifts none of the draws above. A third: often enough that a compaction
+     * mistake meets the crashes and partitions that need InstallSnapshot, while two runs in three
+     * keep the full log, where the other mistakes of the log were measured.
+     */
+    static final double SNAPSHOT_CHANCE = 1.0 / 3;
+    /** When drawn, a snapshot every this many applied entries, uniform in [min, max]: small, so a 20 s run compacts many times. */
+    static final int SNAPSHOT_EVERY_MIN_ENTRIES = 5;
+    static final int SNAPSHOT_EVERY_MAX_ENTRIES = 40;
     /** Batching and pipelining are each on with this probability. */
     static final double FLOW_OPTION_CHANCE = 0.5;
     /**
@@ -74,6 +84,7 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         if (random != null && random.drawRaftOptions()) {
             Set<Feature> features = Implementations.named(scenario.implementation().name()).features();
             raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on, features);
+            raft = drawSnapshots(new RandomStream(seed).derive("swarm-snapshots"), raft, on, features);
         }
         if (random != null && random.drawNetwork()) {
             network = drawNetwork(new RandomStream(seed).derive("swarm-network"), network, on);
@@ -121,6 +132,16 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
                 : features.contains(Feature.BATCHING) ? 1 : base.maxEntriesPerAppend();
         int inflightAppends = pipelining ? Math.max(base.maxInflightAppends(), PIPELINE_DEPTH) : 1;
         return base.withExtensions(preVote, checkQuorum, fastBacktrack, entriesPerAppend, inflightAppends);
+    }
+
+    /** One coin and an interval, both drawn every time; a scenario that already snapshots keeps its own interval. */
+    private static RaftSettings drawSnapshots(RandomStream random, RaftSettings base, Set<SwarmOption> on, Set<Feature> features) {
+        boolean snapshots = coin(random, SNAPSHOT_CHANCE, SwarmOption.SNAPSHOTS, on, features.contains(Feature.SNAPSHOTS));
+        int every = SNAPSHOT_EVERY_MIN_ENTRIES + random.nextInt(SNAPSHOT_EVERY_MAX_ENTRIES - SNAPSHOT_EVERY_MIN_ENTRIES + 1);
+        if (!snapshots || base.snapshotEveryEntries() > 0) {
+            return base;
+        }
+        return base.withSnapshotEveryEntries(every);
     }
 
     /**

@@ -18,7 +18,9 @@ public enum SwarmOption {
     /** Replies take heavy-tail delays far beyond an election timeout. */
     LATE_REPLIES("lateReplies"),
     /** Every link loses messages for the whole run, not only in lossy spells. */
-    LOSSY_LINKS("lossyLinks");
+    LOSSY_LINKS("lossyLinks"),
+    /** Snapshots and log compaction (§7) every few applied entries, with InstallSnapshot to followers left behind. */
+    SNAPSHOTS("snapshots");
 
     private final String key;
 

@@ -38,6 +38,11 @@ class SwarmDrawTest {
             assertEquals(draw.on().contains(SwarmOption.LATE_REQUESTS), links.forTraffic(Traffic.REQUEST).tailMaxMicros() >= 1_000_000);
             assertEquals(draw.on().contains(SwarmOption.LATE_REPLIES), links.forTraffic(Traffic.REPLY).tailMaxMicros() >= 1_000_000);
             assertEquals(draw.on().contains(SwarmOption.LOSSY_LINKS), links.dropRate() > 0);
+            assertEquals(draw.on().contains(SwarmOption.SNAPSHOTS), draw.raft().snapshotEveryEntries() > 0);
+            if (draw.raft().snapshotEveryEntries() > 0) {
+                assertTrue(draw.raft().snapshotEveryEntries() >= SwarmDraw.SNAPSHOT_EVERY_MIN_ENTRIES
+                        && draw.raft().snapshotEveryEntries() <= SwarmDraw.SNAPSHOT_EVERY_MAX_ENTRIES, "seed " + seed);
+            }
             if (draw.on().contains(SwarmOption.LATE_REPLIES) && !draw.on().contains(SwarmOption.LATE_REQUESTS)) {
                 repliesLateRequestsCalm++;
             }
@@ -48,6 +53,7 @@ class SwarmDrawTest {
                 case PRE_VOTE, CHECK_QUORUM, FAST_BACKTRACK -> SwarmDraw.EXTENSION_CHANCE;
                 case BATCHING, PIPELINING -> SwarmDraw.FLOW_OPTION_CHANCE;
                 case LATE_REPLIES -> SwarmDraw.LATE_REPLIES_CHANCE;
+                case SNAPSHOTS -> SwarmDraw.SNAPSHOT_CHANCE;
                 default -> SwarmDraw.NETWORK_OPTION_CHANCE;
             };
             assertTrue(Math.abs(share - expected) < 0.04, option + " on in " + share + " of seeds, expected about " + expected);
