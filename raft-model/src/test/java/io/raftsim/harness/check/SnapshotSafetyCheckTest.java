@@ -1,6 +1,7 @@
 package io.raftsim.harness.check;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.bugs.PlantedRules;
 import io.raftsim.raft.message.AppendEntries;
@@ -35,7 +36,7 @@ class SnapshotSafetyCheckTest extends MonitoredNodes {
 
     /** A started node following {@code rules}, with no-op entries of {@code logTerms}, announced to the monitor. */
     private RaftNode node(int id, RaftRules rules, long... logTerms) {
-        RaftNode node = new RaftNode(id, RaftConfig.defaults(SERVERS), new HardState(1, HardState.NO_VOTE), null, entries(logTerms),
+        RaftNode node = new RaftNode(id, RaftConfig.defaults(SERVERS), Configuration.allOf(SERVERS), new HardState(1, HardState.NO_VOTE), null, entries(logTerms),
                 new RandomStream(id), new Effects(false), rules);
         node.start(0);
         probes[id] = new NodeProbe(node);

@@ -23,7 +23,7 @@ final class NodeHarness {
 
     /** A node of {@code clusterSize} slots whose initial configuration is {@code initial}, following {@code rules}. */
     NodeHarness(int id, int clusterSize, Configuration initial, RaftRules rules) {
-        node = new RaftNode(id, RaftConfig.defaults(clusterSize), initial, HardState.INITIAL, List.of(), new RandomStream(42 + id), effects, rules);
+        node = new RaftNode(id, RaftConfig.defaults(clusterSize), initial, HardState.INITIAL, null, List.of(), new RandomStream(42 + id), effects, rules);
         node.start(nowMicros);
     }
 
