@@ -101,15 +101,38 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
 
     @Override
     public void preload(DurableStorage storage, PersistedState state) {
-        storage.put(RaftServer.HARD_STATE_KEY, new HardState(state.currentTerm(), state.votedFor()));
-        DurableLog<LogEntry> log = storage.log(RaftServer.LOG_NAME);
-        long index = log.size();
+        preload(List.of(storage), state);
+    }
+
+    /**
+     * Log entries and their commands are immutable values, so servers whose logs start alike
+     * store the very same entries: a preloaded million-entry log is held once, not once per server.
+     */
+    @Override
+    public void preload(List<DurableStorage> storages, PersistedState state) {
+        List<LogEntry> entries = List.of();
+        for (DurableStorage storage : storages) {
+            storage.put(RaftServer.HARD_STATE_KEY, new HardState(state.currentTerm(), state.votedFor()));
+            DurableLog<LogEntry> log = storage.log(RaftServer.LOG_NAME);
+            if (entries.isEmpty() || entries.get(0).index() != log.size() + 1) {
+                entries = entries(state, log.size() + 1);
+            }
+            for (LogEntry entry : entries) {
+                log.append(entry);
+            }
+            storage.sync();
+        }
+    }
+
+    private static List<LogEntry> entries(PersistedState state, long firstIndex) {
+        List<LogEntry> entries = new ArrayList<>(state.log().size());
+        long index = firstIndex;
         for (PersistedState.Entry entry : state.log()) {
             Command command = entry.command() == null ? Command.Noop.INSTANCE
                     : new Command.ClientCommand(entry.clientId(), entry.sequence(), entry.command());
-            log.append(new LogEntry(entry.term(), ++index, command));
+            entries.add(new LogEntry(entry.term(), index++, command));
         }
-        storage.sync();
+        return entries;
     }
 
     /** Clients send {@link ClientRequest}s and read {@link ClientReply}s. */

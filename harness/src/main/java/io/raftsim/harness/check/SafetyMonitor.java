@@ -10,10 +10,8 @@ import io.raftsim.sim.engine.Observer;
 import io.raftsim.sim.engine.SimulationView;
 import io.raftsim.sim.engine.Violation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -33,7 +31,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     /** Election Safety: the leader of every term, over the whole run (crashed leaders still count). */
     private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
     /** Log Matching: for each index, the (term, cumulative hash) pairs seen there, first one wins. */
-    private final List<long[]> termHashesAtIndex = new ArrayList<>();
+    private final TermHashesByIndex termHashesAtIndex = new TermHashesByIndex();
     /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
     private long[] committedHashes = new long[1024];
     private long committedIndex;
@@ -104,29 +102,11 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
 
     @Override
     public void appended(int node, long index, long term, long cumulativeHash) {
-        int position = (int) (index - 1);
-        while (termHashesAtIndex.size() <= position) {
-            termHashesAtIndex.add(null);
+        if (!termHashesAtIndex.agreesOrRecords(index, term, cumulativeHash)) {
+            fail(SafetyProperty.LOG_MATCHING, "node n" + (node + 1) + " appended index " + index + " term " + term
+                    + " onto a prefix that differs from another log holding the same index and term; node's log: "
+                    + excerpt(node, index));
         }
-        long[] seen = termHashesAtIndex.get(position);
-        if (seen == null) {
-            termHashesAtIndex.set(position, new long[] {term, cumulativeHash});
-            return;
-        }
-        for (int i = 0; i < seen.length; i += 2) {
-            if (seen[i] == term) {
-                if (seen[i + 1] != cumulativeHash) {
-                    fail(SafetyProperty.LOG_MATCHING, "node n" + (node + 1) + " appended index " + index + " term " + term
-                            + " onto a prefix that differs from another log holding the same index and term; node's log: "
-                            + excerpt(node, index));
-                }
-                return;
-            }
-        }
-        long[] grown = Arrays.copyOf(seen, seen.length + 2);
-        grown[seen.length] = term;
-        grown[seen.length + 1] = cumulativeHash;
-        termHashesAtIndex.set(position, grown);
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.raftsim.sim.engine.RunResult;
 import io.raftsim.sim.engine.RunStatus;
 import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.TimedFault;
+import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.trace.TraceSink;
 
 import java.util.ArrayList;
@@ -405,9 +406,12 @@ public final class Cluster {
         for (int i = 0; i < entries; i++) {
             log.add(new PersistedState.Entry(1, PRELOAD_CLIENT_ID, i + 1, new Put("k" + (i % 16), "v" + i)));
         }
+        requirePreload();
+        List<DurableStorage> storages = new ArrayList<>(spec.servers());
         for (int server = 0; server < spec.servers(); server++) {
-            preload(server, new PersistedState(1, -1, log));
+            storages.add(engine.storage(server));
         }
+        wiring.implementation().preload(storages, new PersistedState(1, -1, log));
     }
 
     /**
@@ -415,11 +419,15 @@ public final class Cluster {
      * incarnations: a scenario can start from the middle of a story (the paper's Figure 8).
      */
     public void preload(int server, PersistedState state) {
+        requirePreload();
+        wiring.implementation().preload(engine.storage(server), state);
+    }
+
+    private void requirePreload() {
         requireNotStarted("preloaded state");
         if (!wiring.implementation().features().contains(Feature.PRELOAD)) {
             throw new UnsupportedOperationException(spec.implementation() + " cannot start from a preloaded state");
         }
-        wiring.implementation().preload(engine.storage(server), state);
     }
 
     /** A client id no simulated client has, so preloaded sessions never shadow real ones. */

@@ -33,6 +33,41 @@ public final class KvWire {
         };
     }
 
+    /**
+     * The next command's bytes exactly as {@link #write} wrote them, in an array of their own,
+     * checked as {@link #readCommand} checks them (it fails where that fails) but with no string
+     * decoded: for a log that keeps each command as bytes until it applies it.
+     */
+    public static byte[] readCommandBytes(WireReader in) {
+        int start = in.position();
+        int kind = in.readByte();
+        int strings = switch (kind) {
+            case 1, 3 -> 2;
+            case 2 -> 1;
+            case 4 -> 3;
+            default -> throw new IllegalArgumentException("unknown command kind " + kind);
+        };
+        for (int i = 0; i < strings; i++) {
+            in.skipString();
+        }
+        return in.copyReadSince(start);
+    }
+
+    /** The command's bytes, as {@link #write} writes them. */
+    public static byte[] toBytes(KvCommand command) {
+        WireWriter out = new WireWriter();
+        write(out, command);
+        return out.toBytes();
+    }
+
+    /** The command {@link #toBytes} or {@link #readCommandBytes} gave; fails unless the bytes are exactly one command. */
+    public static KvCommand fromBytes(byte[] encoded) {
+        WireReader in = new WireReader(encoded);
+        KvCommand command = readCommand(in);
+        in.end();
+        return command;
+    }
+
     /** A result, or null. */
     public static void write(WireWriter out, KvResult result) {
         if (result == null) {

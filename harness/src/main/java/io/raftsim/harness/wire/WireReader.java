@@ -30,18 +30,28 @@ public final class WireReader {
     }
 
     public long readLong() {
+        int at = position;
+        if (at < bytes.length && bytes[at] >= 0) { // one byte: terms, ids, flags, counts, most fields
+            position = at + 1;
+            int zigZag = bytes[at];
+            return (zigZag >>> 1) ^ -(zigZag & 1);
+        }
         long zigZag = 0;
         for (int shift = 0; shift < 70; shift += 7) {
-            int b = readByte();
+            if (at >= bytes.length) {
+                throw new IllegalArgumentException("message ends early, at byte " + at);
+            }
+            int b = bytes[at++] & 0xFF;
             if (shift == 63 && b > 1) {
-                throw new IllegalArgumentException("varint overflows a long at byte " + (position - 1));
+                throw new IllegalArgumentException("varint overflows a long at byte " + (at - 1));
             }
             zigZag |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
+                position = at;
                 return (zigZag >>> 1) ^ -(zigZag & 1);
             }
         }
-        throw new IllegalArgumentException("varint longer than 10 bytes at byte " + position);
+        throw new IllegalArgumentException("varint longer than 10 bytes at byte " + at);
     }
 
     public int readInt() {
@@ -53,12 +63,9 @@ public final class WireReader {
     }
 
     public String readString() {
-        long length = readLong();
+        long length = readStringLength();
         if (length == -1) {
             return null;
-        }
-        if (length < 0 || length > MAX_STRING_BYTES || position + length > bytes.length) {
-            throw new IllegalArgumentException("bad string length at byte " + position + ": " + length);
         }
         boolean ascii = true;
         for (int i = position; i < position + length && ascii; i++) {
@@ -68,6 +75,36 @@ public final class WireReader {
         String value = new String(bytes, position, (int) length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         position += (int) length;
         return value;
+    }
+
+    /** Passes over a string with the checks {@link #readString} makes, decoding nothing. */
+    public void skipString() {
+        long length = readStringLength();
+        if (length > 0) {
+            position += (int) length;
+        }
+    }
+
+    /** A string's length in bytes, checked against the bound and the bytes left; -1 for null. */
+    private long readStringLength() {
+        long length = readLong();
+        if (length != -1 && (length < 0 || length > MAX_STRING_BYTES || position + length > bytes.length)) {
+            throw new IllegalArgumentException("bad string length at byte " + position + ": " + length);
+        }
+        return length;
+    }
+
+    /** How many bytes were read so far: where the next read starts. */
+    public int position() {
+        return position;
+    }
+
+    /** A copy of the bytes read from {@code start} (an earlier {@link #position()}) up to here. */
+    public byte[] copyReadSince(int start) {
+        if (start < 0 || start > position) {
+            throw new IllegalArgumentException("start " + start + " is not a position already read (at " + position + ")");
+        }
+        return java.util.Arrays.copyOfRange(bytes, start, position);
     }
 
     public byte[] readBytes(int length) {

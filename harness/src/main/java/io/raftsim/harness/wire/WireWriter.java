@@ -25,6 +25,10 @@ public final class WireWriter {
     public WireWriter writeLong(long value) {
         long zigZag = (value << 1) ^ (value >> 63);
         ensure(10);
+        if ((zigZag & ~0x7FL) == 0) { // one byte: terms, ids, flags, counts, most fields
+            bytes[size++] = (byte) zigZag;
+            return this;
+        }
         while ((zigZag & ~0x7FL) != 0) {
             bytes[size++] = (byte) ((zigZag & 0x7F) | 0x80);
             zigZag >>>= 7;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -45,6 +46,33 @@ class KvWireTest {
         }
         in.end();
         assertEquals(results, read);
+    }
+
+    /**
+     * A log that keeps commands as bytes reads them without decoding a string: it must take
+     * exactly the bytes write wrote, and fail exactly where decoding would, so a malformed
+     * command is refused at the delivery, not when it is applied.
+     */
+    @Test
+    void commandBytesAreWhatWriteWroteAndFailWhereDecodingFails() {
+        List<KvCommand> commands = List.of(new Put("k", "v"), new Get("k\u00e9"), new Append("k", "tail"), new Cas("k", null, "first"),
+                new Cas("k", "old", "new"));
+        for (KvCommand command : commands) {
+            byte[] written = KvWire.toBytes(command);
+            WireReader in = new WireReader(written);
+            assertArrayEquals(written, KvWire.readCommandBytes(in));
+            in.end();
+            assertEquals(command, KvWire.fromBytes(written));
+            for (int length = 0; length < written.length; length++) {
+                byte[] cut = Arrays.copyOf(written, length);
+                assertThrows(IllegalArgumentException.class, () -> KvWire.readCommand(new WireReader(cut)));
+                assertThrows(IllegalArgumentException.class, () -> KvWire.readCommandBytes(new WireReader(cut)), command + " cut to " + length);
+            }
+        }
+        byte[] unknownKind = {9, 0};
+        assertThrows(IllegalArgumentException.class, () -> KvWire.readCommandBytes(new WireReader(unknownKind)));
+        byte[] hugeString = {1, (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, 0x7F};
+        assertThrows(IllegalArgumentException.class, () -> KvWire.readCommandBytes(new WireReader(hugeString)));
     }
 
     @Test

@@ -2,7 +2,12 @@ package io.raftsim.raft.log;
 
 import io.raftsim.harness.kv.KvCommand;
 import io.raftsim.harness.kv.KvFingerprint;
+import io.raftsim.harness.kv.KvWire;
+import io.raftsim.harness.wire.WireReader;
+import io.raftsim.harness.wire.WireWriter;
 import io.raftsim.sim.random.RandomStream;
+
+import java.util.Arrays;
 
 /** What a log entry asks the state machine to do. */
 public sealed interface Command {
@@ -29,15 +34,84 @@ public sealed interface Command {
         }
     }
 
-    /** A client's command with its session identity, so a retry is applied at most once. */
-    record ClientCommand(int clientId, long sequence, KvCommand command, long fingerprint) implements Command {
+    /**
+     * A client's command with its session identity, so a retry is applied at most once.
+     *
+     * <p>The command is held as the bytes the wire carries it in ({@link KvWire}), the way
+     * etcd's entries carry {@code Data []byte}: only the state machine reads it, when it applies
+     * the entry. Every server decodes its own copy of every entry it receives (messages cross
+     * the network as bytes), so a log entry that holds one small array instead of a graph of
+     * strings keeps five logs nearly as cheap to hold as one was when servers shared entries.
+     * A value, immutable: the array is never written after construction and never handed out.
+     */
+    final class ClientCommand implements Command {
+        private final int clientId;
+        private final long sequence;
+        private final byte[] encodedCommand;
+        private final long fingerprint;
+
         public ClientCommand(int clientId, long sequence, KvCommand command) {
-            this(clientId, sequence, command, RandomStream.mix64(KvFingerprint.of(command) * 31 + clientId) ^ sequence);
+            this(clientId, sequence, KvWire.toBytes(command), RandomStream.mix64(KvFingerprint.of(command) * 31 + clientId) ^ sequence);
+        }
+
+        private ClientCommand(int clientId, long sequence, byte[] encodedCommand, long fingerprint) {
+            this.clientId = clientId;
+            this.sequence = sequence;
+            this.encodedCommand = encodedCommand;
+            this.fingerprint = fingerprint;
+        }
+
+        /**
+         * The command a message carries: its bytes are read (and checked, as {@link KvWire#readCommand}
+         * checks them) from {@code in} into an array of its own; the fingerprint travels with it, as
+         * recomputing it from the strings at every delivery would double its cost.
+         */
+        public static ClientCommand read(int clientId, long sequence, long fingerprint, WireReader in) {
+            return new ClientCommand(clientId, sequence, KvWire.readCommandBytes(in), fingerprint);
+        }
+
+        /** Writes the command's bytes, as {@link KvWire#write} writes the command. */
+        public void writeCommand(WireWriter out) {
+            out.writeBytes(encodedCommand);
+        }
+
+        public int clientId() {
+            return clientId;
+        }
+
+        public long sequence() {
+            return sequence;
+        }
+
+        /** The command, decoded afresh from its bytes at every call: the state machine calls it once, when it applies the entry. */
+        public KvCommand command() {
+            return KvWire.fromBytes(encodedCommand);
+        }
+
+        @Override
+        public long fingerprint() {
+            return fingerprint;
         }
 
         @Override
         public String describe() {
-            return "c" + clientId + "#" + sequence + " " + command.describe();
+            return "c" + clientId + "#" + sequence + " " + command().describe();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClientCommand that && clientId == that.clientId && sequence == that.sequence
+                    && fingerprint == that.fingerprint && Arrays.equals(encodedCommand, that.encodedCommand);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(RandomStream.mix64(fingerprint * 31 + clientId) ^ sequence) * 31 + Arrays.hashCode(encodedCommand);
+        }
+
+        @Override
+        public String toString() {
+            return "ClientCommand[clientId=" + clientId + ", sequence=" + sequence + ", command=" + command() + ", fingerprint=" + fingerprint + "]";
         }
     }
 

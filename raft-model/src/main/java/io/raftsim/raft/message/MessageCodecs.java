@@ -54,7 +54,9 @@ public final class MessageCodecs implements WireCodec<Message> {
         if (message instanceof AppendEntries m) {
             out.writeByte(APPEND_ENTRIES).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.prevLogIndex()).writeLong(m.prevLogTerm())
                     .writeLong(m.leaderCommit()).writeInt(m.entries().size());
-            for (LogEntry entry : m.entries()) {
+            List<LogEntry> entries = m.entries();
+            for (int i = 0; i < entries.size(); i++) { // indexed: an iterator per send is garbage on the hottest path
+                LogEntry entry = entries.get(i);
                 out.writeLong(entry.term()).writeLong(entry.index());
                 writeCommand(out, entry.command());
             }
@@ -137,7 +139,7 @@ public final class MessageCodecs implements WireCodec<Message> {
             // The fingerprint travels with the command, as the object did before messages were
             // bytes: recomputing it from the strings at every delivery would double its cost.
             out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeLong(c.fingerprint());
-            KvWire.write(out, c.command());
+            c.writeCommand(out); // the bytes it holds: no string encoded again
         } else if (command instanceof Command.ConfigChange c) {
             out.writeByte(2);
             writeIds(out, c.configuration().voters());
@@ -174,11 +176,32 @@ public final class MessageCodecs implements WireCodec<Message> {
                 int clientId = in.readInt();
                 long sequence = in.readLong();
                 long fingerprint = in.readLong();
-                yield new Command.ClientCommand(clientId, sequence, KvWire.readCommand(in), fingerprint);
+                yield Command.ClientCommand.read(clientId, sequence, fingerprint, in); // bytes, decoded when applied
             }
             case 2 -> new Command.ConfigChange(new Configuration(readIds(in), readIds(in)));
             default -> throw new IllegalArgumentException("unknown log command kind " + kind);
         };
+    }
+
+    /** The entries as an immutable list, which the message keeps as it is (List.copyOf of one copies nothing). */
+    private static List<LogEntry> readEntries(WireReader in, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        if (count == 1) { // one new entry per request is the common case: no array at all
+            return List.of(readEntry(in));
+        }
+        LogEntry[] entries = new LogEntry[count];
+        for (int i = 0; i < count; i++) {
+            entries[i] = readEntry(in);
+        }
+        return List.of(entries);
+    }
+
+    private static LogEntry readEntry(WireReader in) {
+        long term = in.readLong();
+        long index = in.readLong();
+        return new LogEntry(term, index, readCommand(in));
     }
 
     @Override
@@ -196,13 +219,7 @@ public final class MessageCodecs implements WireCodec<Message> {
                 if (count < 0 || count > bytes.length) {
                     throw new IllegalArgumentException("bad entry count " + count);
                 }
-                List<LogEntry> entries = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    long entryTerm = in.readLong();
-                    long index = in.readLong();
-                    entries.add(new LogEntry(entryTerm, index, readCommand(in)));
-                }
-                yield new AppendEntries(term, leaderId, prevLogIndex, prevLogTerm, entries, leaderCommit);
+                yield new AppendEntries(term, leaderId, prevLogIndex, prevLogTerm, readEntries(in, count), leaderCommit);
             }
             case APPEND_ENTRIES_REPLY -> new AppendEntriesReply(in.readLong(), in.readBoolean(), in.readLong(), in.readLong(), in.readLong(),
                     in.readLong(), in.readLong());
@@ -239,7 +256,9 @@ public final class MessageCodecs implements WireCodec<Message> {
     public long fingerprint(Message message) {
         if (message instanceof AppendEntries m) {
             long h = fold(fold(fold(fold(3, m.term()), m.leaderId()), m.prevLogIndex()), m.prevLogTerm());
-            for (LogEntry entry : m.entries()) {
+            List<LogEntry> entries = m.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                LogEntry entry = entries.get(i);
                 h = fold(fold(h, entry.term()), entry.command().fingerprint());
             }
             return fold(h, m.leaderCommit());

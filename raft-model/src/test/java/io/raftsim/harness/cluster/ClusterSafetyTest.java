@@ -42,6 +42,24 @@ class ClusterSafetyTest {
         assertEquals(0, outcome.stats().operationsUnknown());
     }
 
+    /** The long-log benchmark's start: every server holds the same preloaded log, and the cluster commits on top of it. */
+    @Test
+    void aPreloadedLogIsEveryServersAndTheClusterCommitsPastIt() {
+        // No history: the clients' checker knows nothing of the preloaded puts (as in the benchmark).
+        Cluster cluster = new Cluster(ClusterSpec.defaults(3).withMaxHistoryOperations(0), 7, TraceSink.NONE);
+        cluster.preloadLog(500);
+        ClusterOutcome outcome = cluster.run(3_000_000, FaultSchedule.EMPTY, true);
+        assertTrue(outcome.passed(), outcome.toString());
+        for (int server = 0; server < 3; server++) {
+            assertTrue(cluster.probe(server).commitIndex() > 500, "n" + (server + 1) + " committed past the preloaded log");
+            assertEquals(1, cluster.probe(server).termAt(500));
+            for (long index : new long[] {1, 250, 500}) {
+                assertEquals(cluster.probe(0).payloadFingerprintAt(index), cluster.probe(server).payloadFingerprintAt(index));
+            }
+        }
+        assertTrue(cluster.probe(0).payloadFingerprintAt(1) != cluster.probe(0).payloadFingerprintAt(2), "entries differ from each other");
+    }
+
     @Test
     void fullHistoryStopsNewOperationsInsteadOfFailingTheRun() {
         Cluster cluster = new Cluster(ClusterSpec.defaults(3).withMaxHistoryOperations(25), 5, TraceSink.NONE);

@@ -75,6 +75,23 @@ class MessageCodecsTest {
         }
     }
 
+    /**
+     * A log entry keeps its command as bytes until it is applied: those bytes are its own copy,
+     * so scribbling over the delivered packet afterwards (a corruption, a duplicate decoded
+     * again) changes nothing a server already holds.
+     */
+    @Test
+    void aDecodedEntryHoldsItsOwnCopyOfTheBytes() {
+        Message message = everyType().get(0);
+        byte[] bytes = CODEC.encode(message);
+        Message decoded = CODEC.decode(bytes);
+        Arrays.fill(bytes, (byte) 0x55);
+        assertEquals(message, decoded);
+        Command.ClientCommand command = (Command.ClientCommand) ((AppendEntries) decoded).entries().get(1).command();
+        assertEquals(new Put("k", "v"), command.command());
+        assertEquals("c7#3 put(k,v)", command.describe());
+    }
+
     @Test
     void everyKindIsCovered() {
         var kinds = new java.util.TreeSet<String>();
