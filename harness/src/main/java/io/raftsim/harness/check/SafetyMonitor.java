@@ -12,6 +12,7 @@ import io.raftsim.sim.engine.Violation;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
