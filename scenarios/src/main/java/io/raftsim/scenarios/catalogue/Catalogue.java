@@ -34,7 +34,7 @@ public final class Catalogue {
 
     /**
      * Groups of the catalogue, each the scenarios named {@code GROUP-...}: {@code course} holds
-     * one scenario per test of MIT 6.824's Raft lab (2A, 2B, 2C), named in its description.
+     * one scenario per test of MIT 6.824's Raft lab (2A to 2D), named in its description.
      */
     public static final List<String> GROUPS = List.of("course");
 
