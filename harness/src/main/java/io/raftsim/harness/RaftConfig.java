@@ -15,6 +15,9 @@ package io.raftsim.harness;
  *                            current leader or a granted vote restarts it: with the reset, candidates
  *                            with stale logs that keep campaigning hold back the one server that could
  *                            win (docs/election-timer.md measures both)
+ * @param readMode            how a leader answers reads (§6.4): through the log (the default), ReadIndex, or a lease
+ * @param clockDriftBoundPpm  the assumed bound on clock drift, in parts per million: the fastest clock runs at most
+ *                            (1 + bound) times as fast as the slowest. Lease reads shorten the lease by it (§6.4.1)
  */
 public record RaftConfig(
         int clusterSize,
@@ -26,9 +29,28 @@ public record RaftConfig(
         boolean fastBacktrack,
         int maxEntriesPerAppend,
         int maxInflightAppends,
-        boolean resetElectionTimerOnHigherTerm) {
+        boolean resetElectionTimerOnHigherTerm,
+        ReadMode readMode,
+        long clockDriftBoundPpm) {
+
+    /** The drift bound when none is configured: 25%, above the 0.9..1.1 rates (a ratio of 1.22) that random drift faults draw. */
+    public static final long DEFAULT_CLOCK_DRIFT_BOUND_PPM = 250_000;
+
+    /** Reads through the log, the default drift bound: the settings every scenario had before reads had modes. */
+    public RaftConfig(int clusterSize, long electionTimeoutMinMicros, long electionTimeoutMaxMicros, long heartbeatIntervalMicros,
+                      boolean preVote, boolean checkQuorum, boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
+                      boolean resetElectionTimerOnHigherTerm) {
+        this(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, ReadMode.LOG, DEFAULT_CLOCK_DRIFT_BOUND_PPM);
+    }
 
     public RaftConfig {
+        if (readMode == null) {
+            throw new IllegalArgumentException("readMode must be given");
+        }
+        if (clockDriftBoundPpm < 0 || clockDriftBoundPpm > 10_000_000) {
+            throw new IllegalArgumentException("clockDriftBoundPpm must be in 0..10000000: " + clockDriftBoundPpm);
+        }
         if (clusterSize < 1 || clusterSize > 99) {
             throw new IllegalArgumentException("clusterSize must be in 1..99: " + clusterSize);
         }
@@ -52,30 +74,35 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, readMode, clockDriftBoundPpm);
     }
+
+    public RaftConfig withReads(ReadMode mode, long driftBoundPpm) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, mode, driftBoundPpm);
+    }
+
 }

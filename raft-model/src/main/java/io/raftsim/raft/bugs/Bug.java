@@ -82,7 +82,15 @@ public enum Bug {
     TRUST_STALE_REJECTION(
             "a leader trusts an AppendEntries rejection carrying its current term without matching it to a request it sent in this term, and backtracks past the end of its log",
             "Process Invariant",
-            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)");
+            "an AppendEntries of an earlier leadership, delivered late, is rejected with the term the same server leads again, with a shorter log: requests late and replies on time, one-step backtracking without PreVote or CheckQuorum, repeated leader changes (crashes)"),
+    LEASE_IGNORES_DRIFT(
+            "with lease reads, the lease lasts the whole minimum election timeout on the leader's clock instead of electionTimeoutMin / (1 + drift bound) (§6.4.1)",
+            "Linearizability",
+            "the leader's clock runs slow, within the configured bound, while it is cut off and the others elect a leader and commit writes (`lease-ignores-drift`)"),
+    READ_INDEX_WITHOUT_CONFIRMATION(
+            "with ReadIndex, the leader answers a read once it has applied its read index, without the round of heartbeats that confirms it still leads (§6.4)",
+            "Linearizability",
+            "a deposed leader still reachable by a client (partition, isolation or pause of the leader) while the others commit writes");
 
     private final String description;
     private final String expectedProperty;

@@ -64,6 +64,8 @@ public final class PlantedRules {
             case CANDIDATE_IGNORES_LEADER -> new CandidateIgnoresLeader(rules);
             case NO_TIMER_RESET_ON_VOTE -> new NoTimerResetOnVote(rules);
             case TRUST_STALE_REJECTION -> new TrustStaleRejection(rules);
+            case LEASE_IGNORES_DRIFT -> new LeaseIgnoresDrift(rules);
+            case READ_INDEX_WITHOUT_CONFIRMATION -> new ReadIndexWithoutConfirmation(rules);
         };
     }
 
@@ -286,6 +288,30 @@ public final class PlantedRules {
             return progress.state() == ReplicationState.PROBE
                     ? prevLogIndex == progress.nextIndex() - 1
                     : prevLogIndex > progress.matchIndex();
+        }
+    }
+
+    /** The lease lasts the whole minimum election timeout on the leader's clock, as if clocks never drifted (§6.4.1). */
+    static final class LeaseIgnoresDrift extends ForwardingRules {
+        LeaseIgnoresDrift(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public long leaseDurationMicros(RaftConfig config) {
+            return config.electionTimeoutMinMicros();
+        }
+    }
+
+    /** ReadIndex without §6.4's step 3: the read index is answered once applied, without a round of heartbeats. */
+    static final class ReadIndexWithoutConfirmation extends ForwardingRules {
+        ReadIndexWithoutConfirmation(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean confirmsLeadershipBeforeRead() {
+            return false;
         }
     }
 }

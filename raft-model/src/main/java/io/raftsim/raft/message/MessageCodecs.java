@@ -31,6 +31,8 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int REQUEST_VOTE_REPLY = 4;
     private static final int CLIENT_REQUEST = 5;
     private static final int CLIENT_REPLY = 6;
+    private static final int CONFIRM_LEADERSHIP = 7;
+    private static final int CONFIRM_LEADERSHIP_REPLY = 8;
 
     @Override
     public byte[] encode(Message message) {
@@ -62,6 +64,10 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             out.writeByte(CLIENT_REPLY).writeInt(m.clientId()).writeLong(m.sequence()).writeByte(m.status().ordinal()).writeInt(m.leaderHint());
             KvWire.write(out, m.result());
+        } else if (message instanceof ConfirmLeadership m) {
+            out.writeByte(CONFIRM_LEADERSHIP).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            out.writeByte(CONFIRM_LEADERSHIP_REPLY).writeLong(m.term()).writeLong(m.round());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -130,6 +136,8 @@ public final class MessageCodecs implements WireCodec<Message> {
                 int leaderHint = in.readInt();
                 yield new ClientReply(clientId, sequence, ClientReply.Status.values()[status], KvWire.readResult(in), leaderHint);
             }
+            case CONFIRM_LEADERSHIP -> new ConfirmLeadership(in.readLong(), in.readInt(), in.readLong());
+            case CONFIRM_LEADERSHIP_REPLY -> new ConfirmLeadershipReply(in.readLong(), in.readLong());
             default -> throw new IllegalArgumentException("unknown message kind " + kind);
         };
         in.end();
@@ -160,6 +168,10 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             long result = m.result() == null ? 0 : fold(KvFingerprint.text(m.result().value()), m.result().success() ? 1 : 0);
             return fold(fold(fold(fold(fold(6, m.clientId()), m.sequence()), m.status().ordinal()), result), m.leaderHint());
+        } else if (message instanceof ConfirmLeadership m) {
+            return fold(fold(fold(7, m.term()), m.leaderId()), m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            return fold(fold(8, m.term()), m.round());
         }
         throw new IllegalArgumentException("unknown message " + message);
     }
@@ -183,6 +195,10 @@ public final class MessageCodecs implements WireCodec<Message> {
         } else if (message instanceof ClientReply m) {
             return "ClientReply c" + m.clientId() + "#" + m.sequence() + " " + m.status()
                     + (m.result() != null ? " " + m.result().value() : "") + (m.leaderHint() >= 0 ? " leader=" + m.leaderHint() : "");
+        } else if (message instanceof ConfirmLeadership m) {
+            return "ConfirmLeadership t" + m.term() + " round=" + m.round();
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            return "ConfirmLeadershipReply t" + m.term() + " round=" + m.round();
         }
         return message.toString();
     }
@@ -236,6 +252,15 @@ public final class MessageCodecs implements WireCodec<Message> {
             field(fields, "status", m.status().name());
             field(fields, "result", m.result() == null ? null : m.result().toString());
             field(fields, "leaderHint", m.leaderHint());
+        } else if (message instanceof ConfirmLeadership m) {
+            type = "ConfirmLeadership";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
+            field(fields, "round", m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            type = "ConfirmLeadershipReply";
+            field(fields, "term", m.term());
+            field(fields, "round", m.round());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -258,8 +283,11 @@ public final class MessageCodecs implements WireCodec<Message> {
             return m.preVote() ? MessageView.Kind.PRE_VOTE_REPLY : MessageView.Kind.VOTE_REPLY;
         } else if (message instanceof ClientRequest) {
             return MessageView.Kind.CLIENT_REQUEST;
+        } else if (message instanceof ClientReply) {
+            return MessageView.Kind.CLIENT_REPLY;
         }
-        return MessageView.Kind.CLIENT_REPLY;
+        // Rounds for reads (§6.4) are neither appends nor votes: the checks that model Figure 2's RPCs leave them alone.
+        return MessageView.Kind.OTHER;
     }
 
     @Override
@@ -268,14 +296,14 @@ public final class MessageCodecs implements WireCodec<Message> {
     }
 
     /**
-     * The three answers are replies; the rest are requests. A link may delay or lose replies
+     * The answers (to AppendEntries, RequestVote, a client, a read round) are replies; the rest are requests. A link may delay or lose replies
      * differently from requests (late replies are how a rejection from an earlier leadership
      * reaches a leader of a later term, §5.1).
      */
     @Override
     public Traffic traffic(Message message) {
         return message instanceof AppendEntriesReply || message instanceof RequestVoteReply || message instanceof ClientReply
-                ? Traffic.REPLY : Traffic.REQUEST;
+                || message instanceof ConfirmLeadershipReply ? Traffic.REPLY : Traffic.REQUEST;
     }
 
     private static long fold(long hash, long field) {

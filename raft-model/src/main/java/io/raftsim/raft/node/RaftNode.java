@@ -7,11 +7,14 @@ import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ReplicationState;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.ReadMode;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.RaftLog;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
+import io.raftsim.raft.message.ConfirmLeadership;
+import io.raftsim.raft.message.ConfirmLeadershipReply;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
@@ -59,6 +62,8 @@ public final class RaftNode {
     // Leader-only state, reinitialised on election (Figure 2: nextIndex, matchIndex).
     private final Progress[] progress;
     private final long[] matchScratch;
+    /** Reads answered without the log (§6.4), with the rounds that confirm them; empty unless leading. */
+    private final ReadTracker reads;
 
     // What the current input changed, handed to Effects as data when it returns.
     /** currentTerm or votedFor changed during this input. */
@@ -89,6 +94,7 @@ public final class RaftNode {
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
+        this.reads = new ReadTracker(id, config.clusterSize(), config.majority());
         this.rules = rules;
     }
 
@@ -97,6 +103,7 @@ public final class RaftNode {
     /** Starts (or restarts) as a follower with a fresh randomized election timeout (§5.2). */
     public void start(long now) {
         this.nowMicros = now;
+        startLeaseGuard();
         resetElectionTimer();
         handOver();
     }
@@ -111,6 +118,7 @@ public final class RaftNode {
             throw new IllegalArgumentException("first election timeout must be positive: " + firstElectionTimeoutMicros);
         }
         this.nowMicros = now;
+        startLeaseGuard();
         out.setTimer(RaftTimers.ELECTION, firstElectionTimeoutMicros);
         handOver();
     }
@@ -139,7 +147,7 @@ public final class RaftNode {
                 stepPreVoteAtHigherTerm(from, message);
                 return;
             }
-            becomeFollower(message.term(), message instanceof AppendEntries ? from : NO_LEADER);
+            becomeFollower(message.term(), message instanceof AppendEntries || message instanceof ConfirmLeadership ? from : NO_LEADER);
         } else if (message.term() < currentTerm) {
             if (message instanceof AppendEntries append && !rules.rejectsAppendOfOlderTerm(append.term(), currentTerm)) {
                 // Taken for the leader after all: its entries are handled as our own term's.
@@ -187,6 +195,7 @@ public final class RaftNode {
             case RaftTimers.HEARTBEAT -> {
                 if (role == Role.LEADER) {
                     heartbeat();
+                    retryReadRound();
                 }
             }
             case RaftTimers.CHECK_QUORUM -> {
@@ -219,6 +228,79 @@ public final class RaftNode {
     }
 
     /**
+     * A client's read (a Get) answered without the log (dissertation §6.4), for hosts whose
+     * {@link RaftConfig#readMode()} is not {@link ReadMode#LOG}. The leader records its commit
+     * index as the read index (once an entry of its term is committed: the no-op of §8), and the
+     * read waits for a round of heartbeats acknowledged by a majority, or, with a lease, for
+     * nothing while the lease lasts (§6.4.1). When it may be answered, {@link Effects#readReady(int)}
+     * names it, after the entries through its index were handed out to apply. Returns false when
+     * this node is not the leader (or too many reads wait): the host sends the client away.
+     */
+    public boolean read(long now, long readId) {
+        this.nowMicros = now;
+        if (role != Role.LEADER || reads.full()) {
+            handOver();
+            return false;
+        }
+        if (committedInOwnTerm()) {
+            reads.add(readId, commitIndex, roundNeeded() ? reads.nextRound() : 0);
+            maybeStartReadRound();
+        } else {
+            // §6.4 step 1: the read index is known only once the leader has committed an entry of its term.
+            reads.add(readId, ReadTracker.NO_INDEX, 0);
+        }
+        handOver();
+        return true;
+    }
+
+    /** Whether a read recorded now waits for a round: always for ReadIndex, outside the lease for lease reads. */
+    private boolean roundNeeded() {
+        if (!rules.confirmsLeadershipBeforeRead()) {
+            return false;
+        }
+        return config.readMode() != ReadMode.LEASE || !reads.inLease(nowMicros);
+    }
+
+    private boolean committedInOwnTerm() {
+        return commitIndex > 0 && log.term(commitIndex) == currentTerm;
+    }
+
+    private long leaseMicros() {
+        return config.readMode() == ReadMode.LEASE ? rules.leaseDurationMicros(config) : 0;
+    }
+
+    /** Starts a round if a read waits for one and none is in flight (one round at a time batches the reads behind it). */
+    private void maybeStartReadRound() {
+        if (reads.roundWanted() && !reads.roundInFlight()) {
+            startReadRound();
+        }
+    }
+
+    /**
+     * At a heartbeat: a round still unconfirmed may have lost its messages, so a new one
+     * supersedes it. With lease reads every heartbeat starts a round, once the leader's term has
+     * a committed entry: the lease is the heartbeats acknowledged (§6.4.1), so a leader that keeps
+     * a majority keeps its lease and reads never wait.
+     */
+    private void retryReadRound() {
+        boolean renewLease = config.readMode() == ReadMode.LEASE && committedInOwnTerm();
+        if (renewLease || reads.roundInFlight() || reads.roundWanted()) {
+            startReadRound();
+        }
+    }
+
+    private void startReadRound() {
+        long round = reads.startRound(nowMicros);
+        ConfirmLeadership confirm = new ConfirmLeadership(currentTerm, id, round);
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (peer != id) {
+                out.send(peer, confirm);
+            }
+        }
+        reads.confirmAlone(leaseMicros());
+    }
+
+    /**
      * Completes the input's {@link Effects} with what only its end knows: the hard state to
      * store (as the rules record it) and the entries that became committed, read from the log
      * as it stands. The log's own changes were written as they happened.
@@ -236,6 +318,10 @@ public final class RaftNode {
             handedOutForApplyIndex++;
             out.committed(log.entry(handedOutForApplyIndex));
         }
+        if (role == Role.LEADER && !reads.isEmpty()) {
+            // The host applies what was handed out before it answers reads, so this is its lastApplied (§6.4 step 4).
+            reads.release(handedOutForApplyIndex, out::readReady);
+        }
     }
 
     // ---- per-role handlers -----------------------------------------------------------
@@ -245,6 +331,8 @@ public final class RaftNode {
             handleAppendEntries(from, append);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
+        } else if (message instanceof ConfirmLeadership confirm) {
+            handleConfirmLeadership(from, confirm);
         }
         // Replies reaching a follower are answers to a role it no longer holds: ignored.
     }
@@ -257,6 +345,13 @@ public final class RaftNode {
             // §5.2: "If AppendEntries RPC received from new leader: convert to follower".
             becomeFollower(currentTerm, from);
             handleAppendEntries(from, append);
+        } else if (message instanceof ConfirmLeadership confirm) {
+            if (!rules.convertsToFollowerOnAppend(role)) {
+                return;
+            }
+            // The leader of our term speaks: as for its AppendEntries (§5.2), convert to follower.
+            becomeFollower(currentTerm, from);
+            handleConfirmLeadership(from, confirm);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
@@ -274,6 +369,11 @@ public final class RaftNode {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply) {
             progress[from].markActive();
+        } else if (message instanceof ConfirmLeadershipReply reply) {
+            progress[from].markActive();
+            if (reads.acknowledge(from, reply.round(), leaseMicros())) {
+                maybeStartReadRound();
+            }
         }
         // An AppendEntries in our own term would mean two leaders in one term; Election
         // Safety makes that impossible, and the checker reports it if it ever happens.
@@ -326,6 +426,14 @@ public final class RaftNode {
 
     /** With CheckQuorum, a node that heard from a live leader recently believes that leader still leads. */
     private boolean inLease() {
+        if (config.readMode() == ReadMode.LEASE
+                && (role == Role.LEADER || nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros())) {
+            // §6.4.1: a leader's lease counts on every server that acknowledged it neither voting
+            // nor campaigning for the minimum election timeout after hearing from it (§4.2.3's rule,
+            // here whether or not CheckQuorum is on), nor within it of its own start, since a
+            // restart forgets when it last heard from a leader.
+            return true;
+        }
         if (!config.checkQuorum()) {
             return false;
         }
@@ -347,6 +455,18 @@ public final class RaftNode {
         Arrays.fill(votesGranted, false);
         votesGrantedCount = 0;
         countVote(id);
+    }
+
+    /**
+     * A round for reads from the leader of our term (§6.4): word from the leader, as a heartbeat
+     * is, so the election timer restarts and, with lease reads, votes are refused for the
+     * minimum election timeout from now; the acknowledgement is what the leader counts.
+     */
+    private void handleConfirmLeadership(int from, ConfirmLeadership confirm) {
+        leaderId = from;
+        lastHeardFromLeaderMicros = nowMicros;
+        resetElectionTimer();
+        out.send(from, new ConfirmLeadershipReply(currentTerm, confirm.round()));
     }
 
     // ---- log replication, follower side (§5.3) ----------------------------------------
@@ -534,7 +654,13 @@ public final class RaftNode {
         assert newCommitIndex <= log.lastIndex() : "node " + id + " would commit " + newCommitIndex + " beyond its last index " + log.lastIndex();
         if (newCommitIndex > commitIndex) {
             out.event(new RaftEvent.CommitAdvanced(id, commitIndex, newCommitIndex));
+            boolean firstOfTerm = role == Role.LEADER && !committedInOwnTerm();
             commitIndex = newCommitIndex;
+            if (firstOfTerm && committedInOwnTerm() && !reads.isEmpty()) {
+                // §6.4 step 1: reads that came before the leader's no-op committed get the read index now.
+                reads.assignReadIndex(commitIndex, roundNeeded() ? reads.nextRound() : 0);
+                maybeStartReadRound();
+            }
         }
     }
 
@@ -559,6 +685,8 @@ public final class RaftNode {
         } else if (message instanceof RequestVote request) {
             out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), request.preVote(), RaftEvent.VoteRefused.Reason.STALE_TERM));
             out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
+        } else if (message instanceof ConfirmLeadership confirm) {
+            out.send(from, new ConfirmLeadershipReply(currentTerm, confirm.round()));
         }
     }
 
@@ -586,6 +714,9 @@ public final class RaftNode {
             hardStateChanged = true;
         } else if (term < currentTerm) {
             throw new IllegalStateException("node " + id + " cannot follow term " + term + " below its term " + currentTerm);
+        }
+        if (previous == Role.LEADER) {
+            reads.reset(); // the host sends its waiting readers away; they retry at the new leader
         }
         role = Role.FOLLOWER;
         leaderId = leader;
@@ -653,6 +784,7 @@ public final class RaftNode {
         Role previous = role;
         role = Role.LEADER;
         leaderId = id;
+        reads.reset();
         out.cancelTimer(RaftTimers.ELECTION);
         long next = log.lastIndex() + 1;
         for (int peer = 0; peer < config.clusterSize(); peer++) {
@@ -689,6 +821,13 @@ public final class RaftNode {
     private void roleChanged(Role previous) {
         if (previous != role || role == Role.CANDIDATE || role == Role.PRE_CANDIDATE) {
             out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));
+        }
+    }
+
+    /** With lease reads, a server refuses votes for the minimum election timeout after it starts (see {@link #inLease}). */
+    private void startLeaseGuard() {
+        if (config.readMode() == ReadMode.LEASE) {
+            lastHeardFromLeaderMicros = nowMicros;
         }
     }
 

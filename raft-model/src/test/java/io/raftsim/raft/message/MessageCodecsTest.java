@@ -48,7 +48,9 @@ class MessageCodecsTest {
                 new ClientReply(5, 1, ClientReply.Status.OK, KvResult.read("value"), 0),
                 new ClientReply(5, 2, ClientReply.Status.OK, KvResult.read(null), 0),
                 new ClientReply(6, 2, ClientReply.Status.OK, KvResult.cas(false), 1),
-                new ClientReply(6, 3, ClientReply.Status.NOT_LEADER, null, -1));
+                new ClientReply(6, 3, ClientReply.Status.NOT_LEADER, null, -1),
+                new ConfirmLeadership(7, 2, 41),
+                new ConfirmLeadershipReply(Long.MAX_VALUE, 41));
     }
 
     @Test
@@ -70,7 +72,8 @@ class MessageCodecsTest {
         for (Message message : everyType()) {
             kinds.add(message.getClass().getSimpleName());
         }
-        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "RequestVote", "RequestVoteReply"),
+        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "ConfirmLeadership", "ConfirmLeadershipReply",
+                        "RequestVote", "RequestVoteReply"),
                 List.copyOf(kinds), "a new message type needs a round trip here");
         assertEquals(MessageView.Kind.APPEND_REQUEST, CODEC.kind(everyType().get(0)));
     }

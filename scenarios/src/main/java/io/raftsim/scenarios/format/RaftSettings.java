@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.format;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.ReadMode;
 import io.raftsim.sim.engine.Time;
 
 import java.util.SortedMap;
@@ -12,21 +13,40 @@ import java.util.TreeMap;
  *
  * @param firstElectionTimeoutMs chosen first election timeouts by server name; a server not
  *                               listed draws a random one. Used to stage races (split votes).
+ * @param readMode               how a leader answers reads (§6.4): {@code log} (the default), {@code readIndex}, {@code lease}
+ * @param clockDriftBoundPpm     the clock drift the lease assumes at most (§6.4.1), in parts per million
  */
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
-                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+                           SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm,
+                           ReadMode readMode, long clockDriftBoundPpm) {
 
     public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false);
+
+    /** Reads through the log and the default drift bound. */
+    public RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
+                        boolean preVote, boolean checkQuorum, boolean fastBacktrack,
+                        int maxEntriesPerAppend, int maxInflightAppends,
+                        SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
+        this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend,
+                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, ReadMode.LOG, RaftConfig.DEFAULT_CLOCK_DRIFT_BOUND_PPM);
+    }
 
     public RaftSettings {
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
     }
 
+    /** These settings with reads answered as {@code mode}, assuming clocks drift at most {@code driftBoundPpm}. */
+    public RaftSettings withReads(ReadMode mode, long driftBoundPpm) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, mode, driftBoundPpm);
+    }
+
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm,
+                readMode, clockDriftBoundPpm);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -41,14 +61,14 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     /** These settings with the five extensions a swarm draws set as given. */
     public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
                                        int entriesPerAppend, int inflightAppends) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
-                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm);
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
@@ -60,6 +80,6 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, readMode, clockDriftBoundPpm);
     }
 }

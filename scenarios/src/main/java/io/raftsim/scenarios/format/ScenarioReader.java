@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.RaftImplementation;
@@ -135,6 +136,13 @@ public final class ScenarioReader {
         List<JsonNode> expectNodes = root.array("expect", 32);
         for (int i = 0; i < expectNodes.size(); i++) {
             expect.add(expectation(expectNodes.get(i), source, "expect[" + i + "]"));
+            if (expect.get(i) instanceof Expectation.LinearizabilityViolation
+                    && expect.stream().anyMatch(e -> e instanceof Expectation.Linearizable)
+                    || expect.get(i) instanceof Expectation.Linearizable
+                    && expect.stream().anyMatch(e -> e instanceof Expectation.LinearizabilityViolation)) {
+                throw ScenarioException.at(source, "expect[" + i + "]", JsonFields.describe(expectNodes.get(i))
+                        + " contradicts an earlier condition: a history cannot be both linearizable and not");
+            }
         }
         TreeMap<String, ServerState> initialState = initialState(root.object("initialState"), nodes);
         long maxSteps = root.integer("maxSteps", 0, 1_000, 10_000_000_000L);
@@ -261,8 +269,15 @@ public final class ScenarioReader {
             firstTimeouts.done();
         }
         boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
+        String readModeName = fields.string("readMode", d.readMode().jsonName(), 40);
+        ReadMode readMode = ReadMode.fromJsonName(readModeName);
+        if (readMode == null) {
+            throw fields.fail(fields.path("readMode"), "\"" + readModeName + "\" is not a read mode (log, readIndex, lease)");
+        }
+        long clockDriftBoundPpm = fields.integer("clockDriftBoundPpm", d.clockDriftBoundPpm(), 0, 10_000_000);
         fields.done();
-        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm);
+        return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm,
+                readMode, clockDriftBoundPpm);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */
@@ -863,8 +878,10 @@ public final class ScenarioReader {
                 case "rollback" -> new Expectation.Rollback();
                 case "linearizable" -> new Expectation.Linearizable();
                 case "live" -> new Expectation.Live();
+                case "linearizabilityViolation" -> new Expectation.LinearizabilityViolation();
                 default -> throw ScenarioException.at(source, path, JsonFields.describe(value)
                         + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, linearizable, live,"
+                        + " linearizabilityViolation,"
                         + " or an object with one of " + OBJECT_CONDITIONS);
             };
         }

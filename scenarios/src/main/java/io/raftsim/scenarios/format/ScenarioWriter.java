@@ -110,6 +110,13 @@ public final class ScenarioWriter {
             r.firstElectionTimeoutMs().forEach(first::put);
         }
         raft.put("electionTimerResetOnHigherTerm", r.electionTimerResetOnHigherTerm());
+        // Written only when not the default, so every scenario written before reads had modes reads (and hashes) as it did.
+        if (r.readMode() != RaftSettings.DEFAULT.readMode()) {
+            raft.put("readMode", r.readMode().jsonName());
+        }
+        if (r.clockDriftBoundPpm() != RaftSettings.DEFAULT.clockDriftBoundPpm()) {
+            raft.put("clockDriftBoundPpm", r.clockDriftBoundPpm());
+        }
         return raft;
     }
 

@@ -47,6 +47,11 @@ public final class Requirements {
         if (raft.electionTimerResetOnHigherTerm()) {
             needs.put(Feature.TIMER_RESET_OPTION, "raft.electionTimerResetOnHigherTerm is true");
         }
+        switch (raft.readMode()) {
+            case READ_INDEX -> needs.put(Feature.READ_INDEX, "raft.readMode is readIndex");
+            case LEASE -> needs.put(Feature.LEASE_READS, "raft.readMode is lease");
+            case LOG -> { }
+        }
         if (!raft.firstElectionTimeoutMs().isEmpty()) {
             needs.put(Feature.STAGED_ELECTION_TIMEOUTS, "raft.firstElectionTimeoutMs stages a race");
         }

@@ -45,6 +45,8 @@ class MicroRaftScenariosTest {
             "asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS",
             "figure-8", "BATCHING",
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
+            "lease-read", "LEASE_READS",
+            "lease-read-drift", "LEASE_READS",
             "split-vote", "STAGED_ELECTION_TIMEOUTS",
             "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS");
 

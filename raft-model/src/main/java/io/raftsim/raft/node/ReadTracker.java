@@ -1,0 +1,191 @@
+package io.raftsim.raft.node;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * A leader's reads that do not go through the log (dissertation §6.4): each waits for its read
+ * index, for a round of heartbeats acknowledged by a majority and begun after the index was
+ * recorded, and for the state machine to apply through the index; with a lease (§6.4.1), a read
+ * inside the lease needs no round. Leader-only state: the node makes a fresh tracker's
+ * contents empty whenever it leaves or takes leadership.
+ *
+ * <p>Rounds are numbered in this leadership. A follower's acknowledgement of round r confirms
+ * every round up to r, so one round confirms every read waiting on it or an earlier one
+ * (batching), and a round whose messages were lost is superseded by the next. At most one
+ * round is in flight between heartbeats: a read arriving meanwhile waits for the next.
+ *
+ * <p>Invariants: {@code confirmedRound <= startedRound}; reads are queued in arrival order,
+ * so their rounds never decrease; at most {@link #MAX_READS} reads wait.
+ */
+final class ReadTracker {
+    /** A read waiting to be answered; {@code readIndex} is {@link #NO_INDEX} until the leader has committed an entry of its term. */
+    private static final class Read {
+        final long readId;
+        long readIndex;
+        long round;
+
+        Read(long readId, long readIndex, long round) {
+            this.readId = readId;
+            this.readIndex = readIndex;
+            this.round = round;
+        }
+    }
+
+    static final long NO_INDEX = -1;
+    /** Reads waiting at once; a host sends one read per client at a time, so this bound is only reached by a storm. */
+    static final int MAX_READS = 4096;
+    /** Rounds whose start time is remembered, to extend the lease when one is confirmed; older rounds confirm reads but extend nothing. */
+    private static final int REMEMBERED_ROUNDS = 64;
+
+    private final int self;
+    private final int majority;
+    private final ArrayDeque<Read> reads = new ArrayDeque<>();
+    /** Per peer, the highest round it acknowledged in this leadership. */
+    private final long[] acknowledgedRound;
+    private final long[] scratch;
+    private final long[] roundStartMicros = new long[REMEMBERED_ROUNDS];
+    private final long[] roundOfStart = new long[REMEMBERED_ROUNDS];
+    private long startedRound;
+    private long confirmedRound;
+    /** On the leader's clock: reads may be answered without a round before this time (§6.4.1). */
+    private long leaseUntilMicros = Long.MIN_VALUE;
+
+    ReadTracker(int self, int clusterSize, int majority) {
+        this.self = self;
+        this.majority = majority;
+        this.acknowledgedRound = new long[clusterSize];
+        this.scratch = new long[clusterSize];
+    }
+
+    /** Forgets everything: a new leadership, or none. */
+    void reset() {
+        reads.clear();
+        Arrays.fill(acknowledgedRound, 0);
+        Arrays.fill(roundOfStart, 0);
+        startedRound = 0;
+        confirmedRound = 0;
+        leaseUntilMicros = Long.MIN_VALUE;
+    }
+
+    boolean full() {
+        return reads.size() >= MAX_READS;
+    }
+
+    boolean isEmpty() {
+        return reads.isEmpty();
+    }
+
+    /**
+     * Queues a read. {@code round} is the round whose confirmation it waits for (0 for none: a
+     * lease read, or a read index without confirmation).
+     */
+    void add(long readId, long readIndex, long round) {
+        assert !full() : "read queue over its bound " + MAX_READS;
+        reads.addLast(new Read(readId, readIndex, round));
+    }
+
+    /** Records the read index of reads that waited for the leader's first commit of its term; returns how many got one. */
+    int assignReadIndex(long commitIndex, long round) {
+        int assigned = 0;
+        for (Read read : reads) {
+            if (read.readIndex == NO_INDEX) {
+                read.readIndex = commitIndex;
+                read.round = round;
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+
+    /** The round a read recorded now must wait for: the next one to start, since any round already started may have been acknowledged before the read arrived. */
+    long nextRound() {
+        return startedRound + 1;
+    }
+
+    /** Whether a round was started and not yet confirmed. */
+    boolean roundInFlight() {
+        return startedRound > confirmedRound;
+    }
+
+    /** Whether a read waits for a round that has not started yet. */
+    boolean roundWanted() {
+        return !reads.isEmpty() && reads.peekLast().round > startedRound;
+    }
+
+    /** Starts the next round at {@code nowMicros} on the leader's clock; returns its number. */
+    long startRound(long nowMicros) {
+        startedRound++;
+        int slot = (int) (startedRound % REMEMBERED_ROUNDS);
+        roundOfStart[slot] = startedRound;
+        roundStartMicros[slot] = nowMicros;
+        return startedRound;
+    }
+
+    /**
+     * A follower acknowledged {@code round}. Returns true when that made a later round
+     * confirmed by a majority (the leader counts itself); with {@code leaseMicros > 0} a
+     * confirmed round whose start is remembered extends the lease to its start plus that much.
+     */
+    boolean acknowledge(int peer, long round, long leaseMicros) {
+        if (round <= acknowledgedRound[peer] || round > startedRound) {
+            return false; // a duplicate, an older round, or (impossible in one leadership) a round never started
+        }
+        acknowledgedRound[peer] = round;
+        for (int i = 0; i < scratch.length; i++) {
+            scratch[i] = i == self ? startedRound : acknowledgedRound[i];
+        }
+        Arrays.sort(scratch);
+        long majorityRound = scratch[scratch.length - majority];
+        if (majorityRound <= confirmedRound) {
+            return false;
+        }
+        confirmedRound = majorityRound;
+        int slot = (int) (confirmedRound % REMEMBERED_ROUNDS);
+        if (leaseMicros > 0 && roundOfStart[slot] == confirmedRound) {
+            leaseUntilMicros = Math.max(leaseUntilMicros, roundStartMicros[slot] + leaseMicros);
+        }
+        return true;
+    }
+
+    /** A cluster of one confirms every round at once: it is its own majority. */
+    void confirmAlone(long leaseMicros) {
+        if (majority == 1 && startedRound > confirmedRound) {
+            confirmedRound = startedRound;
+            int slot = (int) (confirmedRound % REMEMBERED_ROUNDS);
+            if (leaseMicros > 0) {
+                leaseUntilMicros = Math.max(leaseUntilMicros, roundStartMicros[slot] + leaseMicros);
+            }
+        }
+    }
+
+    boolean inLease(long nowMicros) {
+        return nowMicros < leaseUntilMicros;
+    }
+
+    long leaseUntilMicros() {
+        return leaseUntilMicros;
+    }
+
+    /**
+     * Hands each read that may now be answered to {@code ready}: its index recorded, its round
+     * confirmed, and applied through its index. Reads leave in arrival order only as far as they
+     * are ready, except that a ready read behind one still waiting leaves too (each is answered on its own).
+     */
+    void release(long appliedIndex, ReadyReads ready) {
+        Iterator<Read> it = reads.iterator();
+        while (it.hasNext()) {
+            Read read = it.next();
+            if (read.readIndex != NO_INDEX && read.readIndex <= appliedIndex && read.round <= confirmedRound) {
+                it.remove();
+                ready.ready(read.readId, read.readIndex);
+            }
+        }
+    }
+
+    /** Where {@link #release} hands the reads that may be answered. */
+    interface ReadyReads {
+        void ready(long readId, long readIndex);
+    }
+}
