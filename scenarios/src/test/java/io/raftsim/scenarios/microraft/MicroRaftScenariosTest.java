@@ -47,6 +47,7 @@ class MicroRaftScenariosTest {
             "leader-crash", "STAGED_ELECTION_TIMEOUTS",
             "lease-read", "LEASE_READS",
             "lease-read-drift", "LEASE_READS",
+            "read-index", "READ_INDEX",
             "split-vote", "STAGED_ELECTION_TIMEOUTS",
             "stale-vote-reply", "STAGED_ELECTION_TIMEOUTS");
 

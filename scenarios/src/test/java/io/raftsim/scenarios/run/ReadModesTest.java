@@ -57,6 +57,16 @@ class ReadModesTest {
     }
 
     @Test
+    @DisplayName("read-index: a deposed leader answers no read without a majority's round; without the round (planted) it answers stale ones")
+    void readIndexScenarioAndItsPlantedBug() {
+        Scenario readIndex = Catalogue.load("read-index");
+        ScenarioResult result = ScenarioRunner.run(readIndex, 1);
+        assertEquals(Outcome.PASSED, result.outcome(), result.toString());
+        ScenarioResult planted = ScenarioRunner.run(readIndex, 1, TraceSink.NONE, Set.of("READ_INDEX_WITHOUT_CONFIRMATION"));
+        assertEquals(Outcome.NOT_LINEARIZABLE, planted.outcome(), planted.toString());
+    }
+
+    @Test
     @DisplayName("A history cannot be expected both linearizable and not: the reader refuses the pair in one line")
     void contradictoryExpectationsAreRefused() {
         ScenarioException e = assertThrows(ScenarioException.class,
