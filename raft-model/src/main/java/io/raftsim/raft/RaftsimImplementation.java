@@ -50,7 +50,7 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     public Set<Feature> features() {
         return EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.FAST_BACKTRACK, Feature.BATCHING, Feature.PIPELINING,
                 Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD,
-                Feature.READ_INDEX, Feature.LEASE_READS);
+                Feature.READ_INDEX, Feature.LEASE_READS, Feature.LEADERSHIP_TRANSFER);
     }
 
     /** The model has no settings beyond the common ones. */

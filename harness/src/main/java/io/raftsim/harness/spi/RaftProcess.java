@@ -9,4 +9,13 @@ public interface RaftProcess<T> extends Process<T> {
      * incarnation; reading it must not change the server.
      */
     ServerProbe probe();
+
+    /**
+     * Asked of a running server by a scenario's {@code transferLeadership} step: if it leads,
+     * hand leadership to server {@code target} (dissertation §3.10); otherwise do nothing. Only
+     * called on implementations declaring {@link Feature#LEADERSHIP_TRANSFER}.
+     */
+    default void transferLeadership(int target) {
+        throw new UnsupportedOperationException("leadership transfer is not supported");
+    }
 }

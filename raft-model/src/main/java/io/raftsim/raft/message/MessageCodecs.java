@@ -33,6 +33,9 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int CLIENT_REPLY = 6;
     private static final int CONFIRM_LEADERSHIP = 7;
     private static final int CONFIRM_LEADERSHIP_REPLY = 8;
+    private static final int TIMEOUT_NOW = 9;
+    /** A RequestVote of a leadership transfer: its own kind, so every other vote keeps its bytes. */
+    private static final int REQUEST_VOTE_TRANSFER = 10;
 
     @Override
     public byte[] encode(Message message) {
@@ -54,7 +57,7 @@ public final class MessageCodecs implements WireCodec<Message> {
             out.writeByte(APPEND_ENTRIES_REPLY).writeLong(m.term()).writeBoolean(m.success()).writeLong(m.matchIndex())
                     .writeLong(m.rejectedPrevLogIndex()).writeLong(m.conflictTerm()).writeLong(m.conflictIndex()).writeLong(m.followerLastIndex());
         } else if (message instanceof RequestVote m) {
-            out.writeByte(REQUEST_VOTE).writeLong(m.term()).writeInt(m.candidateId()).writeLong(m.lastLogIndex()).writeLong(m.lastLogTerm())
+            out.writeByte(m.leadershipTransfer() ? REQUEST_VOTE_TRANSFER : REQUEST_VOTE).writeLong(m.term()).writeInt(m.candidateId()).writeLong(m.lastLogIndex()).writeLong(m.lastLogTerm())
                     .writeBoolean(m.preVote());
         } else if (message instanceof RequestVoteReply m) {
             out.writeByte(REQUEST_VOTE_REPLY).writeLong(m.term()).writeBoolean(m.voteGranted()).writeBoolean(m.preVote());
@@ -68,6 +71,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             out.writeByte(CONFIRM_LEADERSHIP).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.round());
         } else if (message instanceof ConfirmLeadershipReply m) {
             out.writeByte(CONFIRM_LEADERSHIP_REPLY).writeLong(m.term()).writeLong(m.round());
+        } else if (message instanceof TimeoutNow m) {
+            out.writeByte(TIMEOUT_NOW).writeLong(m.term()).writeInt(m.leaderId());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -138,6 +143,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             }
             case CONFIRM_LEADERSHIP -> new ConfirmLeadership(in.readLong(), in.readInt(), in.readLong());
             case CONFIRM_LEADERSHIP_REPLY -> new ConfirmLeadershipReply(in.readLong(), in.readLong());
+            case TIMEOUT_NOW -> new TimeoutNow(in.readLong(), in.readInt());
+            case REQUEST_VOTE_TRANSFER -> new RequestVote(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readBoolean(), true);
             default -> throw new IllegalArgumentException("unknown message kind " + kind);
         };
         in.end();
@@ -160,7 +167,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return fold(fold(fold(fold(fold(fold(fold(4, m.term()), m.success() ? 1 : 0), m.matchIndex()), m.rejectedPrevLogIndex()),
                     m.conflictTerm()), m.conflictIndex()), m.followerLastIndex());
         } else if (message instanceof RequestVote m) {
-            return fold(fold(fold(fold(fold(1, m.term()), m.candidateId()), m.lastLogIndex()), m.lastLogTerm()), m.preVote() ? 1 : 0);
+            long h = fold(fold(fold(fold(fold(1, m.term()), m.candidateId()), m.lastLogIndex()), m.lastLogTerm()), m.preVote() ? 1 : 0);
+            return m.leadershipTransfer() ? fold(h, 1) : h; // every other vote keeps the formula the digests were made with
         } else if (message instanceof RequestVoteReply m) {
             return fold(fold(fold(2, m.term()), m.voteGranted() ? 1 : 0), m.preVote() ? 1 : 0);
         } else if (message instanceof ClientRequest m) {
@@ -172,6 +180,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return fold(fold(fold(7, m.term()), m.leaderId()), m.round());
         } else if (message instanceof ConfirmLeadershipReply m) {
             return fold(fold(8, m.term()), m.round());
+        } else if (message instanceof TimeoutNow m) {
+            return fold(fold(9, m.term()), m.leaderId());
         }
         throw new IllegalArgumentException("unknown message " + message);
     }
@@ -187,7 +197,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return "AppendEntriesReply t" + m.term() + (m.success() ? " ok match=" + m.matchIndex()
                     : " reject prev=" + m.rejectedPrevLogIndex() + " hint=" + m.conflictIndex() + ":" + m.conflictTerm());
         } else if (message instanceof RequestVote m) {
-            return (m.preVote() ? "PreVote" : "RequestVote") + " t" + m.term() + " last=" + m.lastLogIndex() + ":" + m.lastLogTerm();
+            return (m.preVote() ? "PreVote" : "RequestVote") + " t" + m.term() + " last=" + m.lastLogIndex() + ":" + m.lastLogTerm()
+                    + (m.leadershipTransfer() ? " transfer" : "");
         } else if (message instanceof RequestVoteReply m) {
             return (m.preVote() ? "PreVoteReply" : "RequestVoteReply") + " t" + m.term() + (m.voteGranted() ? " granted" : " refused");
         } else if (message instanceof ClientRequest m) {
@@ -199,6 +210,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return "ConfirmLeadership t" + m.term() + " round=" + m.round();
         } else if (message instanceof ConfirmLeadershipReply m) {
             return "ConfirmLeadershipReply t" + m.term() + " round=" + m.round();
+        } else if (message instanceof TimeoutNow m) {
+            return "TimeoutNow t" + m.term();
         }
         return message.toString();
     }
@@ -235,6 +248,9 @@ public final class MessageCodecs implements WireCodec<Message> {
             field(fields, "lastLogIndex", m.lastLogIndex());
             field(fields, "lastLogTerm", m.lastLogTerm());
             field(fields, "preVote", m.preVote());
+            if (m.leadershipTransfer()) {
+                field(fields, "leadershipTransfer", true);
+            }
         } else if (message instanceof RequestVoteReply m) {
             type = "RequestVoteReply";
             field(fields, "term", m.term());
@@ -261,6 +277,10 @@ public final class MessageCodecs implements WireCodec<Message> {
             type = "ConfirmLeadershipReply";
             field(fields, "term", m.term());
             field(fields, "round", m.round());
+        } else if (message instanceof TimeoutNow m) {
+            type = "TimeoutNow";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }

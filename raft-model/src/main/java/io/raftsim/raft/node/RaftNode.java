@@ -18,6 +18,7 @@ import io.raftsim.raft.message.ConfirmLeadershipReply;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.raft.message.TimeoutNow;
 import io.raftsim.sim.random.RandomStream;
 
 import java.util.Arrays;
@@ -64,6 +65,8 @@ public final class RaftNode {
     private final long[] matchScratch;
     /** Reads answered without the log (§6.4), with the rounds that confirm them; empty unless leading. */
     private final ReadTracker reads;
+    /** A transfer of leadership this leader started (§3.10); inactive otherwise. */
+    private final LeadershipTransfer transfer = new LeadershipTransfer();
 
     // What the current input changed, handed to Effects as data when it returns.
     /** currentTerm or votedFor changed during this input. */
@@ -135,7 +138,7 @@ public final class RaftNode {
                 stepByRole(from, message);
                 return;
             }
-            if (message instanceof RequestVote request && inLease()) {
+            if (message instanceof RequestVote request && inLease() && !request.leadershipTransfer()) {
                 // Dissertation §4.2.3 with CheckQuorum: a server that heard from a live leader
                 // within the minimum election timeout neither updates its term nor votes, so a
                 // server that cannot hear the leader cannot disrupt the cluster.
@@ -196,6 +199,9 @@ public final class RaftNode {
                 if (role == Role.LEADER) {
                     heartbeat();
                     retryReadRound();
+                    if (transfer.expired(nowMicros)) {
+                        transfer.clear(); // §3.10: the target did not take over in time; proposals resume
+                    }
                 }
             }
             case RaftTimers.CHECK_QUORUM -> {
@@ -213,7 +219,9 @@ public final class RaftNode {
      */
     public long propose(long now, Command command) {
         this.nowMicros = now;
-        if (role != Role.LEADER) {
+        if (role != Role.LEADER || transfer.active()) {
+            // §3.10: during a transfer the leader accepts no new entries, so the target can catch up.
+            handOver();
             return -1;
         }
         long index = appendLocally(command);
@@ -225,6 +233,45 @@ public final class RaftNode {
         maybeAdvanceCommit();
         handOver();
         return index;
+    }
+
+    /**
+     * Dissertation §3.10, leadership transfer: the leader stops accepting proposals, brings
+     * {@code target}'s log up to date, then sends it {@link TimeoutNow}, on which it campaigns at
+     * once. If no new leader shows up within the maximum election timeout, the transfer aborts
+     * and proposals resume. Returns false (and changes nothing) unless this node leads and
+     * {@code target} is another server, with no transfer under way.
+     */
+    public boolean transferLeadership(long now, int target) {
+        this.nowMicros = now;
+        boolean accepted = role == Role.LEADER && target != id && target >= 0 && target < config.clusterSize() && !transfer.active();
+        if (accepted) {
+            transfer.start(target, nowMicros + config.electionTimeoutMaxMicros());
+            sendTimeoutNowOrCatchUp();
+        }
+        handOver();
+        return accepted;
+    }
+
+    /** The server a transfer under way hands leadership to, or -1: a host sends clients there meanwhile. */
+    public int transferTarget() {
+        return role == Role.LEADER ? transfer.target() : LeadershipTransfer.NONE;
+    }
+
+    /** §3.10: TimeoutNow only once the target's log matches ours, else more entries first. */
+    private void sendTimeoutNowOrCatchUp() {
+        int target = transfer.target();
+        if (transfer.timeoutNowSent()) {
+            return;
+        }
+        if (progress[target].matchIndex() == log.lastIndex()) {
+            out.send(target, new TimeoutNow(currentTerm, id));
+            transfer.markTimeoutNowSent();
+            // The target will campaign past every follower's lease: this leader's own lease ends now.
+            reads.endLease();
+        } else {
+            sendAppend(target, false);
+        }
     }
 
     /**
@@ -265,8 +312,9 @@ public final class RaftNode {
         return commitIndex > 0 && log.term(commitIndex) == currentTerm;
     }
 
+    /** The lease a confirmed round grants: none but with lease reads, and none once a transfer's TimeoutNow went out. */
     private long leaseMicros() {
-        return config.readMode() == ReadMode.LEASE ? rules.leaseDurationMicros(config) : 0;
+        return config.readMode() == ReadMode.LEASE && !transfer.timeoutNowSent() ? rules.leaseDurationMicros(config) : 0;
     }
 
     /** Starts a round if a read waits for one and none is in flight (one round at a time batches the reads behind it). */
@@ -283,7 +331,7 @@ public final class RaftNode {
      * a majority keeps its lease and reads never wait.
      */
     private void retryReadRound() {
-        boolean renewLease = config.readMode() == ReadMode.LEASE && committedInOwnTerm();
+        boolean renewLease = leaseMicros() > 0 && committedInOwnTerm();
         if (renewLease || reads.roundInFlight() || reads.roundWanted()) {
             startReadRound();
         }
@@ -333,6 +381,9 @@ public final class RaftNode {
             handleRequestVote(from, request);
         } else if (message instanceof ConfirmLeadership confirm) {
             handleConfirmLeadership(from, confirm);
+        } else if (message instanceof TimeoutNow) {
+            // §3.10: the leader handed over; campaign now, with no pre-vote and past every lease (etcd's campaignTransfer).
+            becomeCandidate(true);
         }
         // Replies reaching a follower are answers to a role it no longer holds: ignored.
     }
@@ -604,6 +655,9 @@ public final class RaftNode {
                 reportProgress(from);
                 maybeAdvanceCommit();
             }
+            if (transfer.active() && from == transfer.target()) {
+                sendTimeoutNowOrCatchUp();
+            }
             sendAppend(from, false);
             return;
         }
@@ -717,6 +771,7 @@ public final class RaftNode {
         }
         if (previous == Role.LEADER) {
             reads.reset(); // the host sends its waiting readers away; they retry at the new leader
+            transfer.clear();
         }
         role = Role.FOLLOWER;
         leaderId = leader;
@@ -754,10 +809,15 @@ public final class RaftNode {
             becomeCandidate();
             return;
         }
-        broadcastVoteRequest(currentTerm + 1, true);
+        broadcastVoteRequest(currentTerm + 1, true, false);
     }
 
     private void becomeCandidate() {
+        becomeCandidate(false);
+    }
+
+    /** @param leadershipTransfer the campaign a leader asked for with TimeoutNow (§3.10): its votes pass every lease */
+    private void becomeCandidate(boolean leadershipTransfer) {
         if (role == Role.LEADER) {
             throw new IllegalStateException("a leader cannot become a candidate (node " + id + ")");
         }
@@ -774,7 +834,7 @@ public final class RaftNode {
             becomeLeader();
             return;
         }
-        broadcastVoteRequest(currentTerm, false);
+        broadcastVoteRequest(currentTerm, false, leadershipTransfer);
     }
 
     private void becomeLeader() {
@@ -785,6 +845,7 @@ public final class RaftNode {
         role = Role.LEADER;
         leaderId = id;
         reads.reset();
+        transfer.clear();
         out.cancelTimer(RaftTimers.ELECTION);
         long next = log.lastIndex() + 1;
         for (int peer = 0; peer < config.clusterSize(); peer++) {
@@ -809,8 +870,8 @@ public final class RaftNode {
         }
     }
 
-    private void broadcastVoteRequest(long term, boolean preVote) {
-        RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote);
+    private void broadcastVoteRequest(long term, boolean preVote, boolean leadershipTransfer) {
+        RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote, leadershipTransfer);
         for (int peer = 0; peer < config.clusterSize(); peer++) {
             if (peer != id) {
                 out.send(peer, request);

@@ -160,6 +160,11 @@ final class ReadTracker {
         }
     }
 
+    /** Gives the lease up (a leadership transfer lets the target campaign past the followers' promise). */
+    void endLease() {
+        leaseUntilMicros = Long.MIN_VALUE;
+    }
+
     boolean inLease(long nowMicros) {
         return nowMicros < leaseUntilMicros;
     }

@@ -131,6 +131,11 @@ public final class RaftServer implements RaftProcess<Message> {
             readWithoutLog(from, request);
             return;
         }
+        if (node.transferTarget() >= 0) {
+            // §3.10: no new entries while leadership moves; the client goes where it is moving.
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.transferTarget()));
+            return;
+        }
         Long waiting = waitingClients.get(request.clientId());
         if (waiting != null && waiting == request.sequence()) {
             return; // already in our log for this term; the reply goes out when it applies
@@ -164,6 +169,13 @@ public final class RaftServer implements RaftProcess<Message> {
         } else {
             context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
         }
+    }
+
+    /** Dissertation §3.10: hands leadership to {@code target} if this server leads (see {@link RaftNode#transferLeadership}). */
+    @Override
+    public void transferLeadership(int target) {
+        node.transferLeadership(context.nowMicros(), target);
+        carryOutEffects();
     }
 
     /** Persist, then send, then timers, then apply: the order Figure 2 relies on (see {@link Effects}). */

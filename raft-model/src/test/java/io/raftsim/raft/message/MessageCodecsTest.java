@@ -50,7 +50,9 @@ class MessageCodecsTest {
                 new ClientReply(6, 2, ClientReply.Status.OK, KvResult.cas(false), 1),
                 new ClientReply(6, 3, ClientReply.Status.NOT_LEADER, null, -1),
                 new ConfirmLeadership(7, 2, 41),
-                new ConfirmLeadershipReply(Long.MAX_VALUE, 41));
+                new ConfirmLeadershipReply(Long.MAX_VALUE, 41),
+                new TimeoutNow(8, 3),
+                new RequestVote(9, 3, 12, 8, false, true));
     }
 
     @Test
@@ -73,7 +75,7 @@ class MessageCodecsTest {
             kinds.add(message.getClass().getSimpleName());
         }
         assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "ConfirmLeadership", "ConfirmLeadershipReply",
-                        "RequestVote", "RequestVoteReply"),
+                        "RequestVote", "RequestVoteReply", "TimeoutNow"),
                 List.copyOf(kinds), "a new message type needs a round trip here");
         assertEquals(MessageView.Kind.APPEND_REQUEST, CODEC.kind(everyType().get(0)));
     }

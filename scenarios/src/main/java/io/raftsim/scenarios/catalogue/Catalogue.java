@@ -23,7 +23,7 @@ public final class Catalogue {
     public static final List<String> NAMES = List.of(
             "election-basic", "leader-crash", "split-vote", "log-replication", "partition-healing",
             "figure-8", "stale-vote-reply", "flaky-network", "asymmetric-partition", "asymmetric-partition-prevote-checkquorum",
-            "crash-churn", "course-election", "course-agreement", "course-count", "read-index", "lease-read", "lease-read-drift", "random");
+            "crash-churn", "course-election", "course-agreement", "course-count", "leadership-transfer", "read-index", "lease-read", "lease-read-drift", "random");
 
     private Catalogue() {
     }

@@ -96,6 +96,8 @@ public final class Bindings {
             }
         } else if (step instanceof FaultStep.Submit submit && submit.node() != null) {
             refs.add(submit.node());
+        } else if (step instanceof FaultStep.TransferLeadership transfer) {
+            refs.add(transfer.node());
         }
         return refs;
     }

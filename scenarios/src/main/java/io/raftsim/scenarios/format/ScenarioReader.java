@@ -537,6 +537,7 @@ public final class ScenarioReader {
         FaultStep step = switch (action) {
             case "partition" -> partition(fields, atMicros, nodes);
             case "isolate" -> new FaultStep.Isolate(atMicros, node(fields, "node", nodes));
+            case "transferLeadership" -> new FaultStep.TransferLeadership(atMicros, node(fields, "node", nodes));
             case "cut" -> {
                 NodeRef from = node(fields, "from", nodes);
                 NodeRef to = node(fields, "to", nodes);

@@ -193,6 +193,8 @@ public final class ScenarioWriter {
             }
         } else if (step instanceof FaultStep.Isolate i) {
             fault.put("node", i.node().name());
+        } else if (step instanceof FaultStep.TransferLeadership t) {
+            fault.put("node", t.node().name());
         } else if (step instanceof FaultStep.Cut c) {
             fault.put("from", c.from().name());
             fault.put("to", c.to().name());

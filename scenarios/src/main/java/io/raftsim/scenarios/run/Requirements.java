@@ -55,6 +55,11 @@ public final class Requirements {
         if (!raft.firstElectionTimeoutMs().isEmpty()) {
             needs.put(Feature.STAGED_ELECTION_TIMEOUTS, "raft.firstElectionTimeoutMs stages a race");
         }
+        for (var step : scenario.faults()) {
+            if (io.raftsim.scenarios.format.FaultStep.plain(step) instanceof io.raftsim.scenarios.format.FaultStep.TransferLeadership) {
+                needs.put(Feature.LEADERSHIP_TRANSFER, "faults has a transferLeadership step");
+            }
+        }
         if (!scenario.initialState().isEmpty()) {
             needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
         }
