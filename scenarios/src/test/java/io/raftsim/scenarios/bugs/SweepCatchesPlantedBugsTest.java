@@ -54,7 +54,9 @@ class SweepCatchesPlantedBugsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING"})
+    // COMMIT_PREVIOUS_TERM_BY_COUNTING needs figure-8; LEASE_IGNORES_DRIFT needs a clock slowed as far as the drift bound
+    // allows, far beyond what random draws within its bound (lease-read catches it; docs/bugs.md).
+    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING", "LEASE_IGNORES_DRIFT"})
     void theRandomSweepCatchesThePlantedBug(Bug bug) {
         Scenario random = Catalogue.load("random");
         long start = START_SEED.get(bug);
