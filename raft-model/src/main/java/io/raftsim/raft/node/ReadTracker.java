@@ -16,8 +16,9 @@ import java.util.Iterator;
  * (batching), and a round whose messages were lost is superseded by the next. At most one
  * round is in flight between heartbeats: a read arriving meanwhile waits for the next.
  *
- * <p>Invariants: {@code confirmedRound <= startedRound}; reads are queued in arrival order,
- * so their rounds never decrease; at most {@link #MAX_READS} reads wait.
+ * <p>Invariants: {@code confirmedRound <= startedRound <= wantedRound <= startedRound + 1}; at
+ * most {@link #MAX_READS} reads wait. Rounds of queued reads need not be in order (a lease read
+ * waits for none), so the round wanted is kept apart.
  */
 final class ReadTracker {
     /** A read waiting to be answered; {@code readIndex} is {@link #NO_INDEX} until the leader has committed an entry of its term. */
@@ -49,6 +50,8 @@ final class ReadTracker {
     private final long[] roundOfStart = new long[REMEMBERED_ROUNDS];
     private long startedRound;
     private long confirmedRound;
+    /** The highest round a queued read waits for. */
+    private long wantedRound;
     /** On the leader's clock: reads may be answered without a round before this time (§6.4.1). */
     private long leaseUntilMicros = Long.MIN_VALUE;
 
@@ -66,6 +69,7 @@ final class ReadTracker {
         Arrays.fill(roundOfStart, 0);
         startedRound = 0;
         confirmedRound = 0;
+        wantedRound = 0;
         leaseUntilMicros = Long.MIN_VALUE;
     }
 
@@ -84,6 +88,7 @@ final class ReadTracker {
     void add(long readId, long readIndex, long round) {
         assert !full() : "read queue over its bound " + MAX_READS;
         reads.addLast(new Read(readId, readIndex, round));
+        wantedRound = Math.max(wantedRound, round);
     }
 
     /** Records the read index of reads that waited for the leader's first commit of its term; returns how many got one. */
@@ -93,6 +98,7 @@ final class ReadTracker {
             if (read.readIndex == NO_INDEX) {
                 read.readIndex = commitIndex;
                 read.round = round;
+                wantedRound = Math.max(wantedRound, round);
                 assigned++;
             }
         }
@@ -111,7 +117,7 @@ final class ReadTracker {
 
     /** Whether a read waits for a round that has not started yet. */
     boolean roundWanted() {
-        return !reads.isEmpty() && reads.peekLast().round > startedRound;
+        return wantedRound > startedRound;
     }
 
     /** Starts the next round at {@code nowMicros} on the leader's clock; returns its number. */

@@ -160,6 +160,27 @@ class ReadRulesTest {
     }
 
     @Test
+    @DisplayName("Lease: a read inside the lease queued behind one waiting for a round does not hide that the round is wanted")
+    void leaseReadBehindAWaitingReadStillStartsItsRound() {
+        RaftNode node = leader(ReadMode.LEASE);
+        commitNoop(node, ELECTED_AT_MICROS + 1_000);
+        effects.clear();
+        node.read(ELECTED_AT_MICROS + 2_000, 7); // no lease yet: round 1 goes out
+        long first = rounds().get(0).round();
+        effects.clear();
+        node.read(ELECTED_AT_MICROS + 2_100, 8); // waits for round 2, not started while round 1 is in flight
+        assertEquals(List.of(), rounds());
+        node.receive(ELECTED_AT_MICROS + 2_200, 1, new ConfirmLeadershipReply(1, first));
+        assertEquals(List.of(7L), ready(), "round 1 confirmed: read 7, and the lease from its start");
+        assertEquals(2, rounds().size(), "round 2 starts for read 8");
+        effects.clear();
+        node.read(ELECTED_AT_MICROS + 2_300, 9);
+        assertEquals(List.of(9L), ready(), "inside the lease");
+        node.receive(ELECTED_AT_MICROS + 2_400, 1, new ConfirmLeadershipReply(1, first + 1));
+        assertEquals(List.of(9L, 8L), ready());
+    }
+
+    @Test
     @DisplayName("Lease: a leader whose lease ignores the drift bound keeps it for the whole minimum election timeout (planted LEASE_IGNORES_DRIFT)")
     void plantedLeaseIgnoresDrift() {
         RaftNode node = leader(ReadMode.LEASE, Bug.LEASE_IGNORES_DRIFT);

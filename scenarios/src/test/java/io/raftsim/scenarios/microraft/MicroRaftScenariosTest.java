@@ -92,13 +92,16 @@ class MicroRaftScenariosTest {
         }
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
-        assertEquals(Set.of("election-basic", "partition-healing", "course-count"), failed.keySet(), failed.toString());
+        assertEquals(Set.of("election-basic", "partition-healing", "course-count", "random"), failed.keySet(), failed.toString());
         assertTrue(failed.get("course-count").contains("rpcsAtMost 30 broke at") && failed.get("course-count").contains("(counting until oneLeader)"),
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
-        // random passes seeds 1..20; its first failure, seed 33, is a known issue (MicroRaftKnownIssuesTest).
-        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "leadership-transfer", "log-replication", "random")), passed);
+        // random's first failure was seed 33 before it drew leadership transfers (MicroRaft declares them); now seed 8,
+        // which draws transfers and late requests, meets the same known issue first: a late AppendEntries moves a
+        // follower's commit index back (MicroRaftKnownIssuesTest).
+        assertTrue(failed.get("random").startsWith("SAFETY_VIOLATION Commit Monotonicity"), failed.toString());
+        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "leadership-transfer", "log-replication")), passed);
     }
 
     @Test
