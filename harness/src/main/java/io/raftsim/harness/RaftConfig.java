@@ -25,6 +25,9 @@ package io.raftsim.harness;
  *                            §7 log compaction: a server snapshots its state machine once this many applied
  *                            entries follow its previous snapshot, and a leader sends InstallSnapshot to a
  *                            follower whose next entry was compacted away; 0 (the default) never snapshots
+ * @param readMode            how a leader answers reads (§6.4): through the log (the default), ReadIndex, or a lease
+ * @param clockDriftBoundPpm  the assumed bound on clock drift, in parts per million: the fastest clock runs at most
+ *                            (1 + bound) times as fast as the slowest. Lease reads shorten the lease by it (§6.4.1)
  */
 public record RaftConfig(
         int clusterSize,
@@ -38,17 +41,31 @@ public record RaftConfig(
         int maxInflightAppends,
         boolean resetElectionTimerOnHigherTerm,
         boolean leaderNoOp,
-        int snapshotEveryEntries) {
+        int snapshotEveryEntries,
+        ReadMode readMode,
+        long clockDriftBoundPpm) {
 
-    /** With the leader's no-op on, as §8 has it, and no snapshots (every caller written before either existed). */
+    /** The drift bound when none is configured: 25%, above the 0.9..1.1 rates (a ratio of 1.22) that random drift faults draw. */
+    public static final long DEFAULT_CLOCK_DRIFT_BOUND_PPM = 250_000;
+
+    /**
+     * With the leader's no-op on, as §8 has it, no snapshots, reads through the log and the
+     * default drift bound: the settings of every caller written before those options existed.
+     */
     public RaftConfig(int clusterSize, long electionTimeoutMinMicros, long electionTimeoutMaxMicros, long heartbeatIntervalMicros,
                       boolean preVote, boolean checkQuorum, boolean fastBacktrack, int maxEntriesPerAppend, int maxInflightAppends,
                       boolean resetElectionTimerOnHigherTerm) {
         this(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, true, 0);
+                maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, true, 0, ReadMode.LOG, DEFAULT_CLOCK_DRIFT_BOUND_PPM);
     }
 
     public RaftConfig {
+        if (readMode == null) {
+            throw new IllegalArgumentException("readMode must be given");
+        }
+        if (clockDriftBoundPpm < 0 || clockDriftBoundPpm > 10_000_000) {
+            throw new IllegalArgumentException("clockDriftBoundPpm must be in 0..10000000: " + clockDriftBoundPpm);
+        }
         if (clusterSize < 1 || clusterSize > 99) {
             throw new IllegalArgumentException("clusterSize must be in 1..99: " + clusterSize);
         }
@@ -75,35 +92,35 @@ public record RaftConfig(
     }
 
     public RaftConfig withElectionTimeout(long minMicros, long maxMicros) {
-        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, minMicros, maxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withHeartbeatInterval(long micros) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, micros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withPreVote(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, enabled, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withCheckQuorum(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, enabled, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withFastBacktrack(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, enabled, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withBatching(int maxEntries, int maxInflight) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntries, maxInflight, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withLeaderNoOp(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, enabled, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, enabled, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     public RaftConfig withElectionTimerResetOnHigherTerm(boolean enabled) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, leaderNoOp, snapshotEveryEntries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, enabled, leaderNoOp, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     /**
@@ -111,10 +128,15 @@ public record RaftConfig(
      * applied entries follow the previous snapshot; 0 (the default) never snapshots.
      */
     public RaftConfig withSnapshotEveryEntries(int entries) {
-        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, entries);
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, entries, readMode, clockDriftBoundPpm);
     }
 
     public boolean snapshots() {
         return snapshotEveryEntries > 0;
+    }
+
+    /** These settings with reads answered in {@code mode} (§6.4) under a clock drift bound of {@code driftBoundPpm}. */
+    public RaftConfig withReads(ReadMode mode, long driftBoundPpm) {
+        return new RaftConfig(clusterSize, electionTimeoutMinMicros, electionTimeoutMaxMicros, heartbeatIntervalMicros, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, resetElectionTimerOnHigherTerm, leaderNoOp, snapshotEveryEntries, mode, driftBoundPpm);
     }
 }

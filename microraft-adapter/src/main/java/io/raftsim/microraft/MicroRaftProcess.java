@@ -79,6 +79,19 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
         return probe;
     }
 
+    /**
+     * MicroRaft's own leadership transfer (its {@code RaftNode.transferLeadership}, dissertation
+     * §3.10): asked only of the leader; the outcome arrives as the new leader's heartbeats, so
+     * the returned future is not waited for.
+     */
+    @Override
+    public void transferLeadership(int target) {
+        if (node.isLeader()) {
+            node.raftNode().transferLeadership(SimEndpoint.of(target));
+        }
+        drive();
+    }
+
     private void replicate(int client, ClientRequest request) {
         KvOperation operation = new KvOperation(request.clientId(), request.sequence(), request.command());
         node.raftNode().<Object>replicate(operation).whenComplete((ordered, failure) -> {

@@ -272,7 +272,20 @@ public final class Cluster {
         return clientSwitch;
     }
 
-        /** Stops (true) or restarts the clients' own workload; submitted operations still go. */
+    /**
+     * Asks server {@code server} to hand leadership to {@code target} (dissertation §3.10);
+     * false when it is down. The implementation must declare {@code Feature.LEADERSHIP_TRANSFER}.
+     */
+    public boolean transferLeadership(int server, int target) {
+        ServerHost<?> host = host(server);
+        if (host == null) {
+            return false;
+        }
+        host.transferLeadership(target);
+        return true;
+    }
+
+    /** Stops (true) or restarts the clients' own workload; submitted operations still go. */
     public void pauseClientWorkload(boolean paused) {
         clientSwitch.pauseWorkload(paused);
         if (!paused) {

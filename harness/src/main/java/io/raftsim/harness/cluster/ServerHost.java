@@ -58,6 +58,12 @@ final class ServerHost<T> implements Process<T> {
         return answer;
     }
 
+    /** A transfer of leadership asked for by a scenario step: an input like any other, reported to the checks. */
+    void transferLeadership(int target) {
+        server.transferLeadership(target);
+        report();
+    }
+
     private void report() {
         mirror.sync(id, probe, listener);
         handledAndApplied();

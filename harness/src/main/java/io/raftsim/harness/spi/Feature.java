@@ -38,5 +38,9 @@ public enum Feature {
     /** Membership changes. */
     MEMBERSHIP_CHANGES,
     /** Leadership transfer. */
-    LEADERSHIP_TRANSFER
+    LEADERSHIP_TRANSFER,
+    /** Dissertation §6.4: reads answered at a read index confirmed by a round of heartbeats, without the log. */
+    READ_INDEX,
+    /** Dissertation §6.4.1: reads answered within a leader lease bounded by the clock drift bound. */
+    LEASE_READS
 }

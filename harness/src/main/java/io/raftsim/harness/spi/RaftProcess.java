@@ -18,4 +18,13 @@ public interface RaftProcess<T> extends Process<T> {
     default MembershipChange.Answer changeMembership(MembershipChange change) {
         return MembershipChange.Answer.UNSUPPORTED;
     }
+
+    /**
+     * Asked of a running server by a scenario's {@code transferLeadership} step: if it leads,
+     * hand leadership to server {@code target} (dissertation §3.10); otherwise do nothing. Only
+     * called on implementations declaring {@link Feature#LEADERSHIP_TRANSFER}.
+     */
+    default void transferLeadership(int target) {
+        throw new UnsupportedOperationException("leadership transfer is not supported");
+    }
 }

@@ -98,7 +98,15 @@ public enum Bug {
     INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG(
             "a follower installing a snapshot discards its whole log even when it holds the snapshot's last entry, losing the entries after it (Figure 13, step 6: retain them)",
             "Snapshot Safety",
-            "a delayed or duplicated InstallSnapshot reaching a follower that has since acknowledged later entries, which a leader then counts towards commitment");
+            "a delayed or duplicated InstallSnapshot reaching a follower that has since acknowledged later entries, which a leader then counts towards commitment"),
+    LEASE_IGNORES_DRIFT(
+            "with lease reads, the lease lasts the whole minimum election timeout on the leader's clock instead of electionTimeoutMin / (1 + drift bound) (§6.4.1)",
+            "Linearizability",
+            "the leader's clock runs slow, within the configured bound, while it is cut off and the others elect a leader and commit writes (`lease-ignores-drift`)"),
+    READ_INDEX_WITHOUT_CONFIRMATION(
+            "with ReadIndex, the leader answers a read once it has applied its read index, without the round of heartbeats that confirms it still leads (§6.4)",
+            "Linearizability",
+            "a deposed leader still reachable by a client (partition, isolation or pause of the leader) while the others commit writes");
 
     private final String description;
     private final String expectedProperty;

@@ -122,6 +122,16 @@ abstract class ForwardingRules implements RaftRules {
     }
 
     @Override
+    public boolean confirmsLeadershipBeforeRead() {
+        return next.confirmsLeadershipBeforeRead();
+    }
+
+    @Override
+    public long leaseDurationMicros(RaftConfig config) {
+        return next.leaseDurationMicros(config);
+    }
+
+    @Override
     public String toString() {
         return next + " but " + getClass().getSimpleName();
     }

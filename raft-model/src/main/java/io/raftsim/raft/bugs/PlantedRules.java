@@ -68,6 +68,8 @@ public final class PlantedRules {
             case COUNT_LEARNER_VOTE -> new CountLearnerVote(rules);
             case SNAPSHOT_PAST_COMMIT -> new SnapshotPastCommit(rules);
             case INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG -> new InstallSnapshotDiscardsMatchingLog(rules);
+            case LEASE_IGNORES_DRIFT -> new LeaseIgnoresDrift(rules);
+            case READ_INDEX_WITHOUT_CONFIRMATION -> new ReadIndexWithoutConfirmation(rules);
         };
     }
 
@@ -337,6 +339,30 @@ public final class PlantedRules {
 
         @Override
         public boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry) {
+            return false;
+        }
+    }
+
+    /** The lease lasts the whole minimum election timeout on the leader's clock, as if clocks never drifted (§6.4.1). */
+    static final class LeaseIgnoresDrift extends ForwardingRules {
+        LeaseIgnoresDrift(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public long leaseDurationMicros(RaftConfig config) {
+            return config.electionTimeoutMinMicros();
+        }
+    }
+
+    /** ReadIndex without §6.4's step 3: the read index is answered once applied, without a round of heartbeats. */
+    static final class ReadIndexWithoutConfirmation extends ForwardingRules {
+        ReadIndexWithoutConfirmation(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean confirmsLeadershipBeforeRead() {
             return false;
         }
     }

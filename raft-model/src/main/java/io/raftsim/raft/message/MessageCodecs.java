@@ -41,6 +41,11 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int MAX_CONFIGURATION_SERVERS = 99;
     private static final int INSTALL_SNAPSHOT = 7;
     private static final int INSTALL_SNAPSHOT_REPLY = 8;
+    private static final int CONFIRM_LEADERSHIP = 9;
+    private static final int CONFIRM_LEADERSHIP_REPLY = 10;
+    private static final int TIMEOUT_NOW = 11;
+    /** A RequestVote of a leadership transfer: its own kind, so every other vote keeps its bytes. */
+    private static final int REQUEST_VOTE_TRANSFER = 12;
 
     @Override
     public byte[] encode(Message message) {
@@ -64,7 +69,7 @@ public final class MessageCodecs implements WireCodec<Message> {
             out.writeByte(APPEND_ENTRIES_REPLY).writeLong(m.term()).writeBoolean(m.success()).writeLong(m.matchIndex())
                     .writeLong(m.rejectedPrevLogIndex()).writeLong(m.conflictTerm()).writeLong(m.conflictIndex()).writeLong(m.followerLastIndex());
         } else if (message instanceof RequestVote m) {
-            out.writeByte(REQUEST_VOTE).writeLong(m.term()).writeInt(m.candidateId()).writeLong(m.lastLogIndex()).writeLong(m.lastLogTerm())
+            out.writeByte(m.leadershipTransfer() ? REQUEST_VOTE_TRANSFER : REQUEST_VOTE).writeLong(m.term()).writeInt(m.candidateId()).writeLong(m.lastLogIndex()).writeLong(m.lastLogTerm())
                     .writeBoolean(m.preVote());
         } else if (message instanceof RequestVoteReply m) {
             out.writeByte(REQUEST_VOTE_REPLY).writeLong(m.term()).writeBoolean(m.voteGranted()).writeBoolean(m.preVote());
@@ -79,6 +84,12 @@ public final class MessageCodecs implements WireCodec<Message> {
             writeSnapshot(out, m.snapshot());
         } else if (message instanceof InstallSnapshotReply m) {
             out.writeByte(INSTALL_SNAPSHOT_REPLY).writeLong(m.term()).writeLong(m.lastIncludedIndex());
+        } else if (message instanceof ConfirmLeadership m) {
+            out.writeByte(CONFIRM_LEADERSHIP).writeLong(m.term()).writeInt(m.leaderId()).writeLong(m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            out.writeByte(CONFIRM_LEADERSHIP_REPLY).writeLong(m.term()).writeLong(m.round());
+        } else if (message instanceof TimeoutNow m) {
+            out.writeByte(TIMEOUT_NOW).writeLong(m.term()).writeInt(m.leaderId());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -242,6 +253,10 @@ public final class MessageCodecs implements WireCodec<Message> {
                 yield new InstallSnapshot(term, leaderId, readSnapshot(in, bytes.length));
             }
             case INSTALL_SNAPSHOT_REPLY -> new InstallSnapshotReply(in.readLong(), in.readLong());
+            case CONFIRM_LEADERSHIP -> new ConfirmLeadership(in.readLong(), in.readInt(), in.readLong());
+            case CONFIRM_LEADERSHIP_REPLY -> new ConfirmLeadershipReply(in.readLong(), in.readLong());
+            case TIMEOUT_NOW -> new TimeoutNow(in.readLong(), in.readInt());
+            case REQUEST_VOTE_TRANSFER -> new RequestVote(in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readBoolean(), true);
             default -> throw new IllegalArgumentException("unknown message kind " + kind);
         };
         in.end();
@@ -266,7 +281,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return fold(fold(fold(fold(fold(fold(fold(4, m.term()), m.success() ? 1 : 0), m.matchIndex()), m.rejectedPrevLogIndex()),
                     m.conflictTerm()), m.conflictIndex()), m.followerLastIndex());
         } else if (message instanceof RequestVote m) {
-            return fold(fold(fold(fold(fold(1, m.term()), m.candidateId()), m.lastLogIndex()), m.lastLogTerm()), m.preVote() ? 1 : 0);
+            long h = fold(fold(fold(fold(fold(1, m.term()), m.candidateId()), m.lastLogIndex()), m.lastLogTerm()), m.preVote() ? 1 : 0);
+            return m.leadershipTransfer() ? fold(h, 1) : h; // every other vote keeps the formula the digests were made with
         } else if (message instanceof RequestVoteReply m) {
             return fold(fold(fold(2, m.term()), m.voteGranted() ? 1 : 0), m.preVote() ? 1 : 0);
         } else if (message instanceof ClientRequest m) {
@@ -286,6 +302,12 @@ public final class MessageCodecs implements WireCodec<Message> {
             return h;
         } else if (message instanceof InstallSnapshotReply m) {
             return fold(fold(8, m.term()), m.lastIncludedIndex());
+        } else if (message instanceof ConfirmLeadership m) {
+            return fold(fold(fold(9, m.term()), m.leaderId()), m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            return fold(fold(10, m.term()), m.round());
+        } else if (message instanceof TimeoutNow m) {
+            return fold(fold(11, m.term()), m.leaderId());
         }
         throw new IllegalArgumentException("unknown message " + message);
     }
@@ -301,7 +323,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             return "AppendEntriesReply t" + m.term() + (m.success() ? " ok match=" + m.matchIndex()
                     : " reject prev=" + m.rejectedPrevLogIndex() + " hint=" + m.conflictIndex() + ":" + m.conflictTerm());
         } else if (message instanceof RequestVote m) {
-            return (m.preVote() ? "PreVote" : "RequestVote") + " t" + m.term() + " last=" + m.lastLogIndex() + ":" + m.lastLogTerm();
+            return (m.preVote() ? "PreVote" : "RequestVote") + " t" + m.term() + " last=" + m.lastLogIndex() + ":" + m.lastLogTerm()
+                    + (m.leadershipTransfer() ? " transfer" : "");
         } else if (message instanceof RequestVoteReply m) {
             return (m.preVote() ? "PreVoteReply" : "RequestVoteReply") + " t" + m.term() + (m.voteGranted() ? " granted" : " refused");
         } else if (message instanceof ClientRequest m) {
@@ -314,6 +337,12 @@ public final class MessageCodecs implements WireCodec<Message> {
                     + " keys=" + m.snapshot().state().values().size() + " sessions=" + m.snapshot().state().sessions().size();
         } else if (message instanceof InstallSnapshotReply m) {
             return "InstallSnapshotReply t" + m.term() + " last=" + m.lastIncludedIndex();
+        } else if (message instanceof ConfirmLeadership m) {
+            return "ConfirmLeadership t" + m.term() + " round=" + m.round();
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            return "ConfirmLeadershipReply t" + m.term() + " round=" + m.round();
+        } else if (message instanceof TimeoutNow m) {
+            return "TimeoutNow t" + m.term();
         }
         return message.toString();
     }
@@ -350,6 +379,9 @@ public final class MessageCodecs implements WireCodec<Message> {
             field(fields, "lastLogIndex", m.lastLogIndex());
             field(fields, "lastLogTerm", m.lastLogTerm());
             field(fields, "preVote", m.preVote());
+            if (m.leadershipTransfer()) {
+                field(fields, "leadershipTransfer", true);
+            }
         } else if (message instanceof RequestVoteReply m) {
             type = "RequestVoteReply";
             field(fields, "term", m.term());
@@ -379,6 +411,19 @@ public final class MessageCodecs implements WireCodec<Message> {
             type = "InstallSnapshotReply";
             field(fields, "term", m.term());
             field(fields, "lastIncludedIndex", m.lastIncludedIndex());
+        } else if (message instanceof ConfirmLeadership m) {
+            type = "ConfirmLeadership";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
+            field(fields, "round", m.round());
+        } else if (message instanceof ConfirmLeadershipReply m) {
+            type = "ConfirmLeadershipReply";
+            field(fields, "term", m.term());
+            field(fields, "round", m.round());
+        } else if (message instanceof TimeoutNow m) {
+            type = "TimeoutNow";
+            field(fields, "term", m.term());
+            field(fields, "leaderId", m.leaderId());
         } else {
             throw new IllegalArgumentException("unknown message " + message);
         }
@@ -405,8 +450,11 @@ public final class MessageCodecs implements WireCodec<Message> {
             return MessageView.Kind.SNAPSHOT_REQUEST;
         } else if (message instanceof InstallSnapshotReply) {
             return MessageView.Kind.SNAPSHOT_REPLY;
+        } else if (message instanceof ClientReply) {
+            return MessageView.Kind.CLIENT_REPLY;
         }
-        return MessageView.Kind.CLIENT_REPLY;
+        // Rounds for reads (§6.4) are neither appends nor votes: the checks that model Figure 2's RPCs leave them alone.
+        return MessageView.Kind.OTHER;
     }
 
     @Override
@@ -415,14 +463,14 @@ public final class MessageCodecs implements WireCodec<Message> {
     }
 
     /**
-     * The four answers are replies; the rest are requests. A link may delay or lose replies
+     * The answers (to AppendEntries, RequestVote, InstallSnapshot, a client, a read round) are replies; the rest are requests. A link may delay or lose replies
      * differently from requests (late replies are how a rejection from an earlier leadership
      * reaches a leader of a later term, §5.1).
      */
     @Override
     public Traffic traffic(Message message) {
         return message instanceof AppendEntriesReply || message instanceof RequestVoteReply || message instanceof ClientReply
-                || message instanceof InstallSnapshotReply ? Traffic.REPLY : Traffic.REQUEST;
+                || message instanceof InstallSnapshotReply || message instanceof ConfirmLeadershipReply ? Traffic.REPLY : Traffic.REQUEST;
     }
 
     private static long fold(long hash, long field) {

@@ -40,6 +40,8 @@ public final class Effects {
     private Message[] messages = new Message[16];
     private int messageCount;
     private final List<LogEntry> entriesToApply = new ArrayList<>();
+    private long[] readsReady = new long[4];
+    private int readsReadyCount;
     private final boolean recordingEvents;
     private final List<RaftEvent> events = new ArrayList<>();
     private Snapshot snapshot;
@@ -81,6 +83,14 @@ public final class Effects {
     /** An entry that became committed and may be applied, in index order. */
     void committed(LogEntry entry) {
         entriesToApply.add(entry);
+    }
+
+    /** A read ({@link RaftNode#read}) that may be answered once this input's entries are applied (§6.4). */
+    void readReady(long readId, long readIndex) {
+        if (readsReadyCount == readsReady.length) {
+            readsReady = Arrays.copyOf(readsReady, readsReadyCount * 2);
+        }
+        readsReady[readsReadyCount++] = readId;
     }
 
     void setTimer(int timerId, long delayMicros) {
@@ -202,6 +212,16 @@ public final class Effects {
         return entriesToApply;
     }
 
+    /** How many reads may be answered after applying this input's committed entries. */
+    public int readsReadyCount() {
+        return readsReadyCount;
+    }
+
+    /** The id of the {@code i}th read to answer, in the order they became ready. */
+    public long readReady(int i) {
+        return readsReady[i];
+    }
+
     public List<RaftEvent> events() {
         return events;
     }
@@ -217,6 +237,7 @@ public final class Effects {
         Arrays.fill(messages, 0, messageCount, null);
         messageCount = 0;
         entriesToApply.clear();
+        readsReadyCount = 0;
         events.clear();
     }
 }

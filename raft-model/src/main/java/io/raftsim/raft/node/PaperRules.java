@@ -121,6 +121,16 @@ final class PaperRules implements RaftRules {
     }
 
     @Override
+    public boolean confirmsLeadershipBeforeRead() {
+        return true;
+    }
+
+    @Override
+    public long leaseDurationMicros(RaftConfig config) {
+        return config.electionTimeoutMinMicros() * 1_000_000L / (1_000_000L + config.clockDriftBoundPpm());
+    }
+
+    @Override
     public String toString() {
         return "paper rules";
     }

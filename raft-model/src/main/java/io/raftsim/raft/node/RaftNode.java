@@ -1,24 +1,25 @@
 package io.raftsim.raft.node;
 
-import io.raftsim.harness.event.RaftEvent;
-
-import io.raftsim.harness.spi.Role;
-
-import io.raftsim.harness.spi.ReplicationState;
-
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.ReadMode;
+import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.harness.spi.MembershipChange;
-import io.raftsim.raft.log.Configuration;
+import io.raftsim.harness.spi.ReplicationState;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.log.RaftLog;
 import io.raftsim.raft.message.AppendEntries;
 import io.raftsim.raft.message.AppendEntriesReply;
+import io.raftsim.raft.message.ConfirmLeadership;
+import io.raftsim.raft.message.ConfirmLeadershipReply;
 import io.raftsim.raft.message.InstallSnapshot;
 import io.raftsim.raft.message.InstallSnapshotReply;
 import io.raftsim.raft.message.RaftMessage;
 import io.raftsim.raft.message.RequestVote;
 import io.raftsim.raft.message.RequestVoteReply;
+import io.raftsim.raft.message.TimeoutNow;
 import io.raftsim.raft.snapshot.Snapshot;
 import io.raftsim.sim.random.RandomStream;
 
@@ -72,6 +73,10 @@ public final class RaftNode {
     // Leader-only state, reinitialised on election (Figure 2: nextIndex, matchIndex).
     private final Progress[] progress;
     private final long[] matchScratch;
+    /** Reads answered without the log (§6.4), with the rounds that confirm them; empty unless leading. */
+    private final ReadTracker reads;
+    /** A transfer of leadership this leader started (§3.10); inactive otherwise. */
+    private final LeadershipTransfer transfer = new LeadershipTransfer();
 
     // What the current input changed, handed to Effects as data when it returns.
     /** currentTerm or votedFor changed during this input. */
@@ -128,6 +133,7 @@ public final class RaftNode {
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
+        this.reads = new ReadTracker(id, config.clusterSize());
         this.rules = rules;
     }
 
@@ -136,6 +142,7 @@ public final class RaftNode {
     /** Starts (or restarts) as a follower with a fresh randomized election timeout (§5.2). */
     public void start(long now) {
         this.nowMicros = now;
+        startLeaseGuard();
         resetElectionTimer();
         handOver();
     }
@@ -150,6 +157,7 @@ public final class RaftNode {
             throw new IllegalArgumentException("first election timeout must be positive: " + firstElectionTimeoutMicros);
         }
         this.nowMicros = now;
+        startLeaseGuard();
         out.setTimer(RaftTimers.ELECTION, firstElectionTimeoutMicros);
         handOver();
     }
@@ -166,7 +174,7 @@ public final class RaftNode {
                 stepByRole(from, message);
                 return;
             }
-            if (message instanceof RequestVote request && inLease()) {
+            if (message instanceof RequestVote request && inLease() && !request.leadershipTransfer()) {
                 // Dissertation §4.2.3 with CheckQuorum: a server that heard from a live leader
                 // within the minimum election timeout neither updates its term nor votes, so a
                 // server that cannot hear the leader cannot disrupt the cluster.
@@ -178,7 +186,8 @@ public final class RaftNode {
                 stepPreVoteAtHigherTerm(from, message);
                 return;
             }
-            becomeFollower(message.term(), message instanceof AppendEntries || message instanceof InstallSnapshot ? from : NO_LEADER);
+            becomeFollower(message.term(), message instanceof AppendEntries || message instanceof InstallSnapshot
+                    || message instanceof ConfirmLeadership ? from : NO_LEADER);
         } else if (message.term() < currentTerm) {
             if (message instanceof AppendEntries append && !rules.rejectsAppendOfOlderTerm(append.term(), currentTerm)) {
                 // Taken for the leader after all: its entries are handled as our own term's.
@@ -230,6 +239,10 @@ public final class RaftNode {
             case RaftTimers.HEARTBEAT -> {
                 if (role == Role.LEADER) {
                     heartbeat();
+                    retryReadRound();
+                    if (transfer.expired(nowMicros)) {
+                        transfer.clear(); // §3.10: the target did not take over in time; proposals resume
+                    }
                 }
             }
             case RaftTimers.CHECK_QUORUM -> {
@@ -247,7 +260,9 @@ public final class RaftNode {
      */
     public long propose(long now, Command command) {
         this.nowMicros = now;
-        if (role != Role.LEADER) {
+        if (role != Role.LEADER || transfer.active()) {
+            // §3.10: during a transfer the leader accepts no new entries, so the target can catch up.
+            handOver();
             return -1;
         }
         long index = appendLocally(command);
@@ -293,6 +308,121 @@ public final class RaftNode {
     }
 
     /**
+     * Dissertation §3.10, leadership transfer: the leader stops accepting proposals, brings
+     * {@code target}'s log up to date, then sends it {@link TimeoutNow}, on which it campaigns at
+     * once. If no new leader shows up within the maximum election timeout, the transfer aborts
+     * and proposals resume. Returns false (and changes nothing) unless this node leads and
+     * {@code target} is another server, a voter, with no transfer under way.
+     */
+    public boolean transferLeadership(long now, int target) {
+        this.nowMicros = now;
+        // Only a voter of the configuration in use can win the election TimeoutNow starts (§4.2.1: learners never campaign).
+        boolean accepted = role == Role.LEADER && target != id && target >= 0 && target < config.clusterSize() && configuration.isVoter(target)
+                && !transfer.active();
+        if (accepted) {
+            transfer.start(target, nowMicros + config.electionTimeoutMaxMicros());
+            sendTimeoutNowOrCatchUp();
+        }
+        handOver();
+        return accepted;
+    }
+
+    /** The server a transfer under way hands leadership to, or -1: a host sends clients there meanwhile. */
+    public int transferTarget() {
+        return role == Role.LEADER ? transfer.target() : LeadershipTransfer.NONE;
+    }
+
+    /** §3.10: TimeoutNow only once the target's log matches ours, else more entries first. */
+    private void sendTimeoutNowOrCatchUp() {
+        int target = transfer.target();
+        if (transfer.timeoutNowSent()) {
+            return;
+        }
+        if (progress[target].matchIndex() == log.lastIndex()) {
+            out.send(target, new TimeoutNow(currentTerm, id));
+            transfer.markTimeoutNowSent();
+            // The target will campaign past every follower's lease: this leader's own lease ends now.
+            reads.endLease();
+        } else {
+            sendAppend(target, false);
+        }
+    }
+
+    /**
+     * A client's read (a Get) answered without the log (dissertation §6.4), for hosts whose
+     * {@link RaftConfig#readMode()} is not {@link ReadMode#LOG}. The leader records its commit
+     * index as the read index (once an entry of its term is committed: the no-op of §8), and the
+     * read waits for a round of heartbeats acknowledged by a majority, or, with a lease, for
+     * nothing while the lease lasts (§6.4.1). When it may be answered, {@link Effects#readReady(int)}
+     * names it, after the entries through its index were handed out to apply. Returns false when
+     * this node is not the leader (or too many reads wait): the host sends the client away.
+     */
+    public boolean read(long now, long readId) {
+        this.nowMicros = now;
+        if (role != Role.LEADER || reads.full()) {
+            handOver();
+            return false;
+        }
+        if (committedInOwnTerm()) {
+            reads.add(readId, commitIndex, roundNeeded() ? reads.nextRound() : 0);
+            maybeStartReadRound();
+        } else {
+            // §6.4 step 1: the read index is known only once the leader has committed an entry of its term.
+            reads.add(readId, ReadTracker.NO_INDEX, 0);
+        }
+        handOver();
+        return true;
+    }
+
+    /** Whether a read recorded now waits for a round: always for ReadIndex, outside the lease for lease reads. */
+    private boolean roundNeeded() {
+        if (!rules.confirmsLeadershipBeforeRead()) {
+            return false;
+        }
+        return config.readMode() != ReadMode.LEASE || !reads.inLease(nowMicros);
+    }
+
+    private boolean committedInOwnTerm() {
+        return commitIndex > 0 && log.term(commitIndex) == currentTerm;
+    }
+
+    /** The lease a confirmed round grants: none but with lease reads, and none once a transfer's TimeoutNow went out. */
+    private long leaseMicros() {
+        return config.readMode() == ReadMode.LEASE && !transfer.timeoutNowSent() ? rules.leaseDurationMicros(config) : 0;
+    }
+
+    /** Starts a round if a read waits for one and none is in flight (one round at a time batches the reads behind it). */
+    private void maybeStartReadRound() {
+        if (reads.roundWanted() && !reads.roundInFlight()) {
+            startReadRound();
+        }
+    }
+
+    /**
+     * At a heartbeat: a round still unconfirmed may have lost its messages, so a new one
+     * supersedes it. With lease reads every heartbeat starts a round, once the leader's term has
+     * a committed entry: the lease is the heartbeats acknowledged (§6.4.1), so a leader that keeps
+     * a majority keeps its lease and reads never wait.
+     */
+    private void retryReadRound() {
+        boolean renewLease = leaseMicros() > 0 && committedInOwnTerm();
+        if (renewLease || reads.roundInFlight() || reads.roundWanted()) {
+            startReadRound();
+        }
+    }
+
+    private void startReadRound() {
+        long round = reads.startRound(nowMicros);
+        ConfirmLeadership confirm = new ConfirmLeadership(currentTerm, id, round);
+        for (int peer = 0; peer < config.clusterSize(); peer++) {
+            if (replicatesTo(peer)) {
+                out.send(peer, confirm);
+            }
+        }
+        reads.confirmAlone(leaseMicros(), configuration);
+    }
+
+    /**
      * Completes the input's {@link Effects} with what only its end knows: the hard state to
      * store (as the rules record it) and the entries that became committed, read from the log
      * as it stands. The log's own changes were written as they happened.
@@ -310,6 +440,10 @@ public final class RaftNode {
             handedOutForApplyIndex++;
             out.committed(log.entry(handedOutForApplyIndex));
         }
+        if (role == Role.LEADER && !reads.isEmpty()) {
+            // The host applies what was handed out before it answers reads, so this is its lastApplied (§6.4 step 4).
+            reads.release(handedOutForApplyIndex, out::readReady);
+        }
     }
 
     // ---- per-role handlers -----------------------------------------------------------
@@ -321,6 +455,14 @@ public final class RaftNode {
             handleInstallSnapshot(from, install);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
+        } else if (message instanceof ConfirmLeadership confirm) {
+            handleConfirmLeadership(from, confirm);
+        } else if (message instanceof TimeoutNow) {
+            // §3.10: the leader handed over; campaign now, with no pre-vote and past every lease (etcd's
+            // campaignTransfer). Not a voter in the configuration this server uses (§4.2.1): it cannot win, so it stays put.
+            if (configuration.isVoter(id)) {
+                becomeCandidate(true);
+            }
         }
         // Replies reaching a follower are answers to a role it no longer holds: ignored.
     }
@@ -340,6 +482,13 @@ public final class RaftNode {
             }
             becomeFollower(currentTerm, from);
             handleInstallSnapshot(from, install);
+        } else if (message instanceof ConfirmLeadership confirm) {
+            if (!rules.convertsToFollowerOnAppend(role)) {
+                return;
+            }
+            // The leader of our term speaks: as for its AppendEntries (§5.2), convert to follower.
+            becomeFollower(currentTerm, from);
+            handleConfirmLeadership(from, confirm);
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
@@ -360,6 +509,11 @@ public final class RaftNode {
         } else if (message instanceof InstallSnapshotReply reply) {
             progress[from].markActive();
             handleInstallSnapshotReply(from, reply);
+        } else if (message instanceof ConfirmLeadershipReply reply) {
+            progress[from].markActive();
+            if (reads.acknowledge(from, reply.round(), leaseMicros(), configuration)) {
+                maybeStartReadRound();
+            }
         }
         // An AppendEntries in our own term would mean two leaders in one term; Election
         // Safety makes that impossible, and the checker reports it if it ever happens.
@@ -412,6 +566,14 @@ public final class RaftNode {
 
     /** With CheckQuorum, a node that heard from a live leader recently believes that leader still leads. */
     private boolean inLease() {
+        if (config.readMode() == ReadMode.LEASE
+                && (role == Role.LEADER || nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros())) {
+            // §6.4.1: a leader's lease counts on every server that acknowledged it neither voting
+            // nor campaigning for the minimum election timeout after hearing from it (§4.2.3's rule,
+            // here whether or not CheckQuorum is on), nor within it of its own start, since a
+            // restart forgets when it last heard from a leader.
+            return true;
+        }
         if (!config.checkQuorum()) {
             return false;
         }
@@ -440,6 +602,18 @@ public final class RaftNode {
     private void resetVotes() {
         Arrays.fill(votesGranted, false);
         countVote(id);
+    }
+
+    /**
+     * A round for reads from the leader of our term (§6.4): word from the leader, as a heartbeat
+     * is, so the election timer restarts and, with lease reads, votes are refused for the
+     * minimum election timeout from now; the acknowledgement is what the leader counts.
+     */
+    private void handleConfirmLeadership(int from, ConfirmLeadership confirm) {
+        leaderId = from;
+        lastHeardFromLeaderMicros = nowMicros;
+        resetElectionTimer();
+        out.send(from, new ConfirmLeadershipReply(currentTerm, confirm.round()));
     }
 
     // ---- log replication, follower side (§5.3) ----------------------------------------
@@ -595,6 +769,9 @@ public final class RaftNode {
             }
             if (role == Role.LEADER) {
                 // A leader that removed itself stepped down as the change committed (§4.2.2).
+                if (transfer.active() && from == transfer.target()) {
+                    sendTimeoutNowOrCatchUp();
+                }
                 sendAppend(from, false);
             }
             return;
@@ -656,7 +833,13 @@ public final class RaftNode {
         assert newCommitIndex <= log.lastIndex() : "node " + id + " would commit " + newCommitIndex + " beyond its last index " + log.lastIndex();
         if (newCommitIndex > commitIndex) {
             out.event(new RaftEvent.CommitAdvanced(id, commitIndex, newCommitIndex));
+            boolean firstOfTerm = role == Role.LEADER && !committedInOwnTerm();
             commitIndex = newCommitIndex;
+            if (firstOfTerm && committedInOwnTerm() && !reads.isEmpty()) {
+                // §6.4 step 1: reads that came before the leader's no-op committed get the read index now.
+                reads.assignReadIndex(commitIndex, roundNeeded() ? reads.nextRound() : 0);
+                maybeStartReadRound();
+            }
         }
     }
 
@@ -684,6 +867,8 @@ public final class RaftNode {
         } else if (message instanceof RequestVote request) {
             out.event(new RaftEvent.VoteRefused(id, request.candidateId(), request.term(), request.preVote(), RaftEvent.VoteRefused.Reason.STALE_TERM));
             out.send(from, new RequestVoteReply(currentTerm, false, request.preVote()));
+        } else if (message instanceof ConfirmLeadership confirm) {
+            out.send(from, new ConfirmLeadershipReply(currentTerm, confirm.round()));
         }
     }
 
@@ -904,6 +1089,10 @@ public final class RaftNode {
         } else if (term < currentTerm) {
             throw new IllegalStateException("node " + id + " cannot follow term " + term + " below its term " + currentTerm);
         }
+        if (previous == Role.LEADER) {
+            reads.reset(); // the host sends its waiting readers away; they retry at the new leader
+            transfer.clear();
+        }
         role = Role.FOLLOWER;
         leaderId = leader;
         if (leader != NO_LEADER) {
@@ -940,10 +1129,15 @@ public final class RaftNode {
             becomeCandidate();
             return;
         }
-        broadcastVoteRequest(currentTerm + 1, true);
+        broadcastVoteRequest(currentTerm + 1, true, false);
     }
 
     private void becomeCandidate() {
+        becomeCandidate(false);
+    }
+
+    /** @param leadershipTransfer the campaign a leader asked for with TimeoutNow (§3.10): its votes pass every lease */
+    private void becomeCandidate(boolean leadershipTransfer) {
         if (role == Role.LEADER) {
             throw new IllegalStateException("a leader cannot become a candidate (node " + id + ")");
         }
@@ -960,7 +1154,7 @@ public final class RaftNode {
             becomeLeader();
             return;
         }
-        broadcastVoteRequest(currentTerm, false);
+        broadcastVoteRequest(currentTerm, false, leadershipTransfer);
     }
 
     private void becomeLeader() {
@@ -970,6 +1164,8 @@ public final class RaftNode {
         Role previous = role;
         role = Role.LEADER;
         leaderId = id;
+        reads.reset();
+        transfer.clear();
         out.cancelTimer(RaftTimers.ELECTION);
         long next = log.lastIndex() + 1;
         for (int peer = 0; peer < config.clusterSize(); peer++) {
@@ -998,8 +1194,8 @@ public final class RaftNode {
         }
     }
 
-    private void broadcastVoteRequest(long term, boolean preVote) {
-        RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote);
+    private void broadcastVoteRequest(long term, boolean preVote, boolean leadershipTransfer) {
+        RequestVote request = new RequestVote(term, id, log.lastIndex(), log.lastTerm(), preVote, leadershipTransfer);
         for (int peer = 0; peer < config.clusterSize(); peer++) {
             // Learners are asked too: they answer as any server does (§4.1: RPCs are handled
             // without consulting configurations), and their answer counts for nothing.
@@ -1012,6 +1208,13 @@ public final class RaftNode {
     private void roleChanged(Role previous) {
         if (previous != role || role == Role.CANDIDATE || role == Role.PRE_CANDIDATE) {
             out.event(new RaftEvent.RoleChanged(id, previous, role, currentTerm));
+        }
+    }
+
+    /** With lease reads, a server refuses votes for the minimum election timeout after it starts (see {@link #inLease}). */
+    private void startLeaseGuard() {
+        if (config.readMode() == ReadMode.LEASE) {
+            lastHeardFromLeaderMicros = nowMicros;
         }
     }
 

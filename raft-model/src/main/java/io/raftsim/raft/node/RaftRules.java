@@ -167,4 +167,20 @@ public interface RaftRules {
      * is the whole log discarded. Asked with whether the log holds the snapshot's last entry.
      */
     boolean retainsEntriesAfterSnapshot(boolean logHoldsLastIncludedEntry);
+    // ---- reads without the log (dissertation §6.4) ---------------------------------------
+
+    /**
+     * §6.4 step 3: before answering a read at its read index, the leader "sends a new round of
+     * heartbeats and waits for their acknowledgments from a majority of the cluster", so that a
+     * deposed leader cannot answer from a stale state.
+     */
+    boolean confirmsLeadershipBeforeRead();
+
+    /**
+     * §6.4.1: how long after the start of a heartbeat round acknowledged by a majority the leader
+     * may answer reads without another round, on its own clock: the minimum election timeout,
+     * within which no acknowledging follower votes or campaigns, divided by (1 + the clock drift
+     * bound), so that a leader whose clock runs slow gives its lease up in time.
+     */
+    long leaseDurationMicros(RaftConfig config);
 }

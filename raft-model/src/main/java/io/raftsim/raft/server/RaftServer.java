@@ -1,6 +1,7 @@
 package io.raftsim.raft.server;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.event.RaftEvent;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
@@ -51,6 +52,9 @@ public final class RaftServer implements RaftProcess<Message> {
     private final DurableLog<LogEntry> storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
     private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
+    /** Reads the node is confirming (§6.4), by the id the node names them by when they may be answered. */
+    private final TreeMap<Long, ClientRequest> waitingReads = new TreeMap<>();
+    private long lastReadId;
     private final long firstElectionTimeoutMicros;
     /** The rules the node, this host and the state machine follow alike. */
     private final RaftRules rules;
@@ -155,12 +159,55 @@ public final class RaftServer implements RaftProcess<Message> {
                     stateMachine.store().apply(get), node.id()));
             return;
         }
+        if (config.readMode() != ReadMode.LOG && request.command() instanceof Get) {
+            readWithoutLog(from, request);
+            return;
+        }
+        if (node.transferTarget() >= 0) {
+            // §3.10: no new entries while leadership moves; the client goes where it is moving.
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.transferTarget()));
+            return;
+        }
         Long waiting = waitingClients.get(request.clientId());
         if (waiting != null && waiting == request.sequence()) {
             return; // already in our log for this term; the reply goes out when it applies
         }
         waitingClients.put(request.clientId(), request.sequence());
         node.propose(context.nowMicros(), new Command.ClientCommand(request.clientId(), request.sequence(), request.command()));
+    }
+
+    /**
+     * A Get under ReadIndex or lease reads: the node decides when it may be answered (§6.4). A
+     * retry of a read already waiting stays one read; a client's newer request replaces its older
+     * one (clients have one request outstanding), so at most one read per client waits.
+     */
+    private void readWithoutLog(int from, ClientRequest request) {
+        Long previous = null;
+        for (var waiting : waitingReads.entrySet()) {
+            if (waiting.getValue().clientId() == request.clientId()) {
+                previous = waiting.getKey();
+                break;
+            }
+        }
+        if (previous != null) {
+            if (waitingReads.get(previous).sequence() == request.sequence()) {
+                return; // already waiting; answered when the node says so
+            }
+            waitingReads.remove(previous);
+        }
+        long readId = ++lastReadId;
+        if (node.read(context.nowMicros(), readId)) {
+            waitingReads.put(readId, request);
+        } else {
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
+        }
+    }
+
+    /** Dissertation §3.10: hands leadership to {@code target} if this server leads (see {@link RaftNode#transferLeadership}). */
+    @Override
+    public void transferLeadership(int target) {
+        node.transferLeadership(context.nowMicros(), target);
+        carryOutEffects();
     }
 
     /** Persist, then send, then timers, then apply: the order Figure 2 relies on (see {@link Effects}). */
@@ -178,6 +225,7 @@ public final class RaftServer implements RaftProcess<Message> {
         }
         if (node.role() != Role.LEADER) {
             waitingClients.clear(); // clients retry at the new leader
+            waitingReads.clear();
         }
         if (context.tracing()) {
             // Before applying, so a trace shows the commit advance ahead of the entries it applies.
@@ -187,6 +235,7 @@ public final class RaftServer implements RaftProcess<Message> {
             traceTimers();
         }
         applyCommitted();
+        answerReads();
         effects.clear();
         maybeSnapshot();
     }
@@ -294,6 +343,17 @@ public final class RaftServer implements RaftProcess<Message> {
                     waitingClients.remove(command.clientId());
                     context.send(command.clientId(), new ClientReply(command.clientId(), command.sequence(), ClientReply.Status.OK, result, node.id()));
                 }
+            }
+        }
+    }
+
+    /** After applying (§6.4 step 4: lastApplied >= readIndex), the reads the node released are answered from the state machine. */
+    private void answerReads() {
+        for (int i = 0; i < effects.readsReadyCount(); i++) {
+            ClientRequest request = waitingReads.remove(effects.readReady(i));
+            if (request != null) {
+                context.send(request.clientId(), new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.OK,
+                        stateMachine.store().apply(request.command()), node.id()));
             }
         }
     }

@@ -59,7 +59,11 @@ class MessageCodecsTest {
                 new InstallSnapshot(4, 0, new io.raftsim.raft.snapshot.Snapshot(1, 1, new io.raftsim.raft.snapshot.SnapshotState(
                         new java.util.TreeMap<>(), List.of()))),
                 new InstallSnapshotReply(4, 12),
-                new InstallSnapshotReply(5, 0));
+                new InstallSnapshotReply(5, 0),
+                new ConfirmLeadership(7, 2, 41),
+                new ConfirmLeadershipReply(Long.MAX_VALUE, 41),
+                new TimeoutNow(8, 3),
+                new RequestVote(9, 3, 12, 8, false, true));
     }
 
     @Test
@@ -98,8 +102,8 @@ class MessageCodecsTest {
         for (Message message : everyType()) {
             kinds.add(message.getClass().getSimpleName());
         }
-        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "InstallSnapshot", "InstallSnapshotReply",
-                        "RequestVote", "RequestVoteReply"),
+        assertEquals(List.of("AppendEntries", "AppendEntriesReply", "ClientReply", "ClientRequest", "ConfirmLeadership", "ConfirmLeadershipReply",
+                        "InstallSnapshot", "InstallSnapshotReply", "RequestVote", "RequestVoteReply", "TimeoutNow"),
                 List.copyOf(kinds), "a new message type needs a round trip here");
         assertEquals(MessageView.Kind.APPEND_REQUEST, CODEC.kind(everyType().get(0)));
     }

@@ -30,6 +30,7 @@ public final class Catalogue {
             "course-fail-no-agree", "course-unreliable-agree", "add-server", "remove-leader", "single-server-change-bug",
             "course-snapshot-basic", "course-snapshot-install", "course-snapshot-install-unreliable", "course-snapshot-install-crash",
             "course-snapshot-install-uncrash", "course-snapshot-all-crash", "course-snapshot-init",
+            "leadership-transfer", "read-index", "lease-read", "lease-read-drift",
             "random");
 
     /**

@@ -80,6 +80,8 @@ public final class BugMap {
         judged.put("COUNT_LEARNER_VOTE", new Judgement(false, "6.824's labs have no learners; add-server catches it"));
         judged.put("SNAPSHOT_PAST_COMMIT", new Judgement(true, "a snapshot of uncommitted entries: 2D's snapshot tests with clients writing"));
         judged.put("INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG", new Judgement(true, "a late InstallSnapshot over a longer log: TestSnapshotInstallUnreliable2D, TestSnapshotInstallUnCrash2D"));
+        judged.put("LEASE_IGNORES_DRIFT", new Judgement(false, "lab 2 has no reads, and its clocks never drift; lease-read catches it"));
+        judged.put("READ_INDEX_WITHOUT_CONFIRMATION", new Judgement(false, "lab 2 has no reads; read-index catches it"));
         return judged;
     }
 

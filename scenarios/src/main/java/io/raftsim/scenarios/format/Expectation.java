@@ -198,4 +198,23 @@ public sealed interface Expectation {
             return "after healing, a leader is elected and every client operation completes";
         }
     }
+
+    /**
+     * The linearizability checker finds the client history not linearizable: the scenario runs
+     * a configuration known to be unsafe (lease reads while clocks drift beyond the bound the
+     * lease assumes, §6.4.1) and shows that the checks catch what it breaks. With it, a
+     * NOT_LINEARIZABLE verdict is the scenario passing; a history proven linearizable, or
+     * undecided, misses it (exit code 4). Every other check still fails the run as usual.
+     */
+    record LinearizabilityViolation() implements Expectation {
+        @Override
+        public String name() {
+            return "linearizabilityViolation";
+        }
+
+        @Override
+        public String describe() {
+            return "the linearizability checker catches a stale result";
+        }
+    }
 }

@@ -217,6 +217,23 @@ public sealed interface FaultStep {
         }
     }
 
+    /**
+     * Asks the leader of the moment to hand leadership to {@code node} (dissertation §3.10,
+     * TimeoutNow). Skipped when nobody leads or {@code node} names no server then; the leader
+     * refuses a transfer to itself. Needs {@code Feature.LEADERSHIP_TRANSFER}.
+     */
+    record TransferLeadership(long atMicros, NodeRef node) implements FaultStep {
+        @Override
+        public String action() {
+            return "transferLeadership";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new TransferLeadership(micros, node);
+        }
+    }
+
     /** Stops ({@code stopClients}) or starts ({@code startClients}) the clients' own workload; submits still go. */
     record Clients(long atMicros, boolean issuing) implements FaultStep {
         @Override

@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.format;
 
 import io.raftsim.harness.RaftConfig;
+import io.raftsim.harness.ReadMode;
 import io.raftsim.sim.engine.Time;
 
 import java.util.SortedMap;
@@ -17,31 +18,36 @@ import java.util.TreeMap;
  *                               commit only with a command of the leader's term (§5.4.2)
  * @param snapshotEveryEntries   §7: a server snapshots its state machine and compacts its log once this
  *                               many applied entries follow its last snapshot; 0 (default) never
+ * @param readMode               how a leader answers reads (§6.4): {@code log} (the default), {@code readIndex}, {@code lease}
+ * @param clockDriftBoundPpm     the clock drift the lease assumes at most (§6.4.1), in parts per million
  */
 public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                            boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                            int maxEntriesPerAppend, int maxInflightAppends,
                            SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm,
-                           boolean leaderNoOp, int snapshotEveryEntries) {
+                           boolean leaderNoOp, int snapshotEveryEntries, ReadMode readMode, long clockDriftBoundPpm) {
 
-    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false, true, 0);
+    public static final RaftSettings DEFAULT = new RaftSettings(150, 300, 50, false, false, false, 64, 1, new TreeMap<>(), false, true, 0,
+            ReadMode.LOG, RaftConfig.DEFAULT_CLOCK_DRIFT_BOUND_PPM);
 
     public RaftSettings {
         firstElectionTimeoutMs = new TreeMap<>(firstElectionTimeoutMs);
     }
 
-    /** With the leader's no-op on (§8) and no snapshots, as every scenario before either. */
+    /** With the leader's no-op on (§8), no snapshots and reads through the log, as every scenario before those options. */
     public RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs,
                         boolean preVote, boolean checkQuorum, boolean fastBacktrack,
                         int maxEntriesPerAppend, int maxInflightAppends,
                         SortedMap<String, Long> firstElectionTimeoutMs, boolean electionTimerResetOnHigherTerm) {
         this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend,
-                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, true, 0);
+                maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, true, 0,
+                ReadMode.LOG, RaftConfig.DEFAULT_CLOCK_DRIFT_BOUND_PPM);
     }
 
     public RaftConfig toConfig(int nodes) {
         return new RaftConfig(nodes, Time.ms(electionTimeoutMinMs), Time.ms(electionTimeoutMaxMs), Time.ms(heartbeatMs),
-                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+                preVote, checkQuorum, fastBacktrack, maxEntriesPerAppend, maxInflightAppends, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries,
+                readMode, clockDriftBoundPpm);
     }
 
     /** Per server id, the chosen first timeout in microseconds or 0; null when none is chosen. */
@@ -56,26 +62,35 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
 
     public RaftSettings withPreVoteAndCheckQuorum(boolean preVoteOn, boolean checkQuorumOn) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries,
+                readMode, clockDriftBoundPpm);
     }
 
     /** These settings with snapshots every {@code entries} applied entries (0: never), §7. */
     public RaftSettings withSnapshotEveryEntries(int entries) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, entries);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, entries, readMode, clockDriftBoundPpm);
+    }
+
+    /** These settings with reads answered as {@code mode}, assuming clocks drift at most {@code driftBoundPpm}. */
+    public RaftSettings withReads(ReadMode mode, long driftBoundPpm) {
+        return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries,
+                mode, driftBoundPpm);
     }
 
     /** These settings with the five extensions a swarm draws set as given. */
     public RaftSettings withExtensions(boolean preVoteOn, boolean checkQuorumOn, boolean fastBacktrackOn,
                                        int entriesPerAppend, int inflightAppends) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVoteOn, checkQuorumOn, fastBacktrackOn,
-                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+                entriesPerAppend, inflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries,
+                readMode, clockDriftBoundPpm);
     }
 
     /** These settings with the leader's no-op on or off. */
     public RaftSettings withLeaderNoOp(boolean on) {
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, on, snapshotEveryEntries);
+                maxEntriesPerAppend, maxInflightAppends, firstElectionTimeoutMs, electionTimerResetOnHigherTerm, on, snapshotEveryEntries, readMode, clockDriftBoundPpm);
     }
 
     /** Without the chosen timeouts of servers at or beyond {@code nodes} (a shrunk cluster). */
@@ -87,6 +102,7 @@ public record RaftSettings(long electionTimeoutMinMs, long electionTimeoutMaxMs,
             }
         });
         return new RaftSettings(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, preVote, checkQuorum, fastBacktrack,
-                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries);
+                maxEntriesPerAppend, maxInflightAppends, kept, electionTimerResetOnHigherTerm, leaderNoOp, snapshotEveryEntries,
+                readMode, clockDriftBoundPpm);
     }
 }

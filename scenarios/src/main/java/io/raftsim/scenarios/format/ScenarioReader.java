@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.format;
 
+import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
 import io.raftsim.harness.spi.MembershipChange;
@@ -137,6 +138,13 @@ public final class ScenarioReader {
         List<JsonNode> expectNodes = root.array("expect", 32);
         for (int i = 0; i < expectNodes.size(); i++) {
             expect.add(expectation(expectNodes.get(i), source, "expect[" + i + "]"));
+            if (expect.get(i) instanceof Expectation.LinearizabilityViolation
+                    && expect.stream().anyMatch(e -> e instanceof Expectation.Linearizable)
+                    || expect.get(i) instanceof Expectation.Linearizable
+                    && expect.stream().anyMatch(e -> e instanceof Expectation.LinearizabilityViolation)) {
+                throw ScenarioException.at(source, "expect[" + i + "]", JsonFields.describe(expectNodes.get(i))
+                        + " contradicts an earlier condition: a history cannot be both linearizable and not");
+            }
         }
         TreeMap<String, ServerState> initialState = initialState(root.object("initialState"), nodes);
         long maxSteps = root.integer("maxSteps", 0, 1_000, 10_000_000_000L);
@@ -289,9 +297,15 @@ public final class ScenarioReader {
         boolean timerResetOnHigherTerm = fields.bool("electionTimerResetOnHigherTerm", d.electionTimerResetOnHigherTerm());
         boolean leaderNoOp = fields.bool("leaderNoOp", d.leaderNoOp());
         int snapshotEvery = (int) fields.integer("snapshotEveryEntries", d.snapshotEveryEntries(), 0, 1_000_000);
+        String readModeName = fields.string("readMode", d.readMode().jsonName(), 40);
+        ReadMode readMode = ReadMode.fromJsonName(readModeName);
+        if (readMode == null) {
+            throw fields.fail(fields.path("readMode"), "\"" + readModeName + "\" is not a read mode (log, readIndex, lease)");
+        }
+        long clockDriftBoundPpm = fields.integer("clockDriftBoundPpm", d.clockDriftBoundPpm(), 0, 10_000_000);
         fields.done();
         return new RaftSettings(min, max, heartbeatMs, preVote, checkQuorum, fastBacktrack, batch, inflight, first, timerResetOnHigherTerm,
-                leaderNoOp, snapshotEvery);
+                leaderNoOp, snapshotEvery, readMode, clockDriftBoundPpm);
     }
 
     /** {@code {"n1": {"term": 3, "votedFor": "n5", "log": [1, 2]}, ...}}: terms non-decreasing, none above the term. */
@@ -571,6 +585,7 @@ public final class ScenarioReader {
         FaultStep step = switch (action) {
             case "partition" -> partition(fields, atMicros, nodes);
             case "isolate" -> new FaultStep.Isolate(atMicros, node(fields, "node", nodes));
+            case "transferLeadership" -> new FaultStep.TransferLeadership(atMicros, node(fields, "node", nodes));
             case "cut" -> {
                 NodeRef from = node(fields, "from", nodes);
                 NodeRef to = node(fields, "to", nodes);
@@ -937,9 +952,10 @@ public final class ScenarioReader {
                 case "snapshotInstalled" -> new Expectation.SnapshotInstalled();
                 case "linearizable" -> new Expectation.Linearizable();
                 case "live" -> new Expectation.Live();
+                case "linearizabilityViolation" -> new Expectation.LinearizabilityViolation();
                 default -> throw ScenarioException.at(source, path, JsonFields.describe(value)
                         + " is not a condition; one of leaderElected, leaderChanged, splitVote, splitBrainLeaders, rollback, snapshotInstalled,"
-                        + " linearizable, live,"
+                        + " linearizable, live, linearizabilityViolation,"
                         + " or an object with one of " + OBJECT_CONDITIONS);
             };
         }

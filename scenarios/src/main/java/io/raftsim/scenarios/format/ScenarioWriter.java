@@ -124,6 +124,13 @@ public final class ScenarioWriter {
             // canonical text, and with it its scenario hash.
             raft.put("snapshotEveryEntries", r.snapshotEveryEntries());
         }
+        // Written only when not the default, so every scenario written before reads had modes reads (and hashes) as it did.
+        if (r.readMode() != RaftSettings.DEFAULT.readMode()) {
+            raft.put("readMode", r.readMode().jsonName());
+        }
+        if (r.clockDriftBoundPpm() != RaftSettings.DEFAULT.clockDriftBoundPpm()) {
+            raft.put("clockDriftBoundPpm", r.clockDriftBoundPpm());
+        }
         return raft;
     }
 
@@ -213,6 +220,8 @@ public final class ScenarioWriter {
             }
         } else if (step instanceof FaultStep.Isolate i) {
             fault.put("node", i.node().name());
+        } else if (step instanceof FaultStep.TransferLeadership t) {
+            fault.put("node", t.node().name());
         } else if (step instanceof FaultStep.Cut c) {
             fault.put("from", c.from().name());
             fault.put("to", c.to().name());

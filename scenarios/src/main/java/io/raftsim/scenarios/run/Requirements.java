@@ -55,13 +55,23 @@ public final class Requirements {
         if (!raft.leaderNoOp()) {
             needs.put(Feature.LEADER_NO_OP_OPTION, "raft.leaderNoOp is false");
         }
+        switch (raft.readMode()) {
+            case READ_INDEX -> needs.put(Feature.READ_INDEX, "raft.readMode is readIndex");
+            case LEASE -> needs.put(Feature.LEASE_READS, "raft.readMode is lease");
+            case LOG -> { }
+        }
         if (!raft.firstElectionTimeoutMs().isEmpty()) {
             needs.put(Feature.STAGED_ELECTION_TIMEOUTS, "raft.firstElectionTimeoutMs stages a race");
         }
         if (SubmittedCommands.anyByCommand(scenario.faults())) {
             needs.put(Feature.COMMAND_PROBE, "a check names an entry by \"command\"");
         }
-                if (!scenario.initialState().isEmpty()) {
+        for (FaultStep step : scenario.faults()) {
+            if (FaultStep.plain(step) instanceof FaultStep.TransferLeadership) {
+                needs.put(Feature.LEADERSHIP_TRANSFER, "faults has a transferLeadership step");
+            }
+        }
+        if (!scenario.initialState().isEmpty()) {
             needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
         }
         if (scenario.hasSpareServers()) {

@@ -48,6 +48,7 @@ final class ScenarioAction implements ControlAction {
     public boolean isFault() {
         FaultStep plain = FaultStep.plain(step);
         return !(plain instanceof FaultStep.ClientBurst || plain instanceof FaultStep.Submit || plain instanceof FaultStep.Clients
+                || plain instanceof FaultStep.TransferLeadership
                 || plain instanceof FaultStep.Check || plain instanceof FaultStep.Bind);
     }
 
@@ -76,6 +77,14 @@ final class ScenarioAction implements ControlAction {
             }
             int node = server(submit.node());
             return node < 0 ? skipped(servers.whyNone(submit.node())) : new Submitted(cluster, submit.count(), node);
+        }
+        if (step instanceof FaultStep.TransferLeadership transfer) {
+            int leader = server(NodeRef.LEADER);
+            if (leader < 0) {
+                return skipped(servers.whyNone(NodeRef.LEADER));
+            }
+            int to = server(transfer.node());
+            return to < 0 ? skipped(servers.whyNone(transfer.node())) : new TransferRequested(cluster, leader, to);
         }
         if (step instanceof FaultStep.Clients clients) {
             return new ClientsSwitched(cluster, clients.issuing());
@@ -264,6 +273,19 @@ final class ScenarioAction implements ControlAction {
             for (int id = 0; id < cluster.spec().servers(); id++) {
                 cluster.submit(count, id);
             }
+        }
+    }
+
+    /** The leader is asked to hand leadership to {@code target} (§3.10). */
+    record TransferRequested(Cluster cluster, int leader, int target) implements ControlAction {
+        @Override
+        public String describe() {
+            return "transfer leadership from n" + (leader + 1) + " to n" + (target + 1);
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            cluster.transferLeadership(leader, this.target);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.raftsim.scenarios.run;
 
+import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
+import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NetworkPatch;
+import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.scenarios.format.NetworkSettings;
 import io.raftsim.scenarios.format.RaftSettings;
 import io.raftsim.scenarios.format.RandomFaults;
@@ -10,7 +13,10 @@ import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.sim.fault.FaultAction;
 import io.raftsim.sim.random.RandomStream;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -66,6 +72,19 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
      * at a quarter (with the extensions at a fifth) in 5.
      */
     static final double LATE_REPLIES_CHANCE = 0.25;
+    /** ReadIndex reads, and lease reads, are each drawn with this probability (the rest read through the log). */
+    static final double READ_MODE_CHANCE = 0.2;
+    /**
+     * The drift bound a drawn lease needs: the random drift faults run clocks at 0.9..1.1, a ratio
+     * of 1.1 / 0.9 = 1.222 between two clocks. A scenario assuming less never draws lease reads
+     * (ReadIndex instead): a lease beyond its bound is a known-unsafe configuration, which a search
+     * for mistakes must not report (lease-read-drift shows it on purpose).
+     */
+    static final long LEASE_DRIFT_BOUND_NEEDED_PPM = 222_223;
+    /** Leadership transfers are drawn with this probability; then 1..4 of them, at times drawn over the run. */
+    static final double TRANSFER_CHANCE = 0.25;
+    /** No drawn transfer before this time: the first leader is elected by then in nearly every run. */
+    static final long FIRST_TRANSFER_MS = 1_000;
     /** Pipelining, when drawn: AppendEntries in flight per follower, unless the file asks for more. */
     static final int PIPELINE_DEPTH = 4;
     /** Batching, when drawn: entries per AppendEntries, unless the file asks for more. */
@@ -85,6 +104,8 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
             Set<Feature> features = Implementations.named(scenario.implementation().name()).features();
             raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on, features);
             raft = drawSnapshots(new RandomStream(seed).derive("swarm-snapshots"), raft, on, features);
+            raft = drawReads(new RandomStream(seed).derive("swarm-reads"), raft, on, features);
+            drawTransferCoin(new RandomStream(seed).derive("swarm-transfers"), on, features);
         }
         if (random != null && random.drawNetwork()) {
             network = drawNetwork(new RandomStream(seed).derive("swarm-network"), network, on);
@@ -103,8 +124,54 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         if (random == null || !random.drawNetwork() && !random.drawRaftOptions()) {
             return scenario;
         }
-        return scenario.withRaft(of(scenario, seed).raft())
-                .withRandomFaults(new RandomFaults(random.kinds(), random.meanIntervalMs(), random.meanDurationMs()));
+        SwarmDraw draw = of(scenario, seed);
+        Scenario drawn = scenario.withRaft(draw.raft());
+        if (draw.on().contains(SwarmOption.TRANSFERS)) {
+            drawn = drawn.withFaults(withTransfers(scenario, new RandomStream(seed).derive("swarm-transfers")));
+        }
+        return drawn.withRandomFaults(new RandomFaults(random.kinds(), random.meanIntervalMs(), random.meanDurationMs()));
+    }
+
+    /**
+     * Two coins of their own stream ("swarm-reads", so no other draw shifts): ReadIndex, else lease
+     * reads, else the log. Lease reads only where the scenario's drift bound covers the drift the
+     * random faults draw; otherwise ReadIndex takes their place.
+     */
+    private static RaftSettings drawReads(RandomStream random, RaftSettings base, Set<SwarmOption> on, Set<Feature> features) {
+        boolean readIndex = random.chance(READ_MODE_CHANCE) && features.contains(Feature.READ_INDEX);
+        boolean lease = random.chance(READ_MODE_CHANCE) && features.contains(Feature.LEASE_READS);
+        if (readIndex || lease && base.clockDriftBoundPpm() < LEASE_DRIFT_BOUND_NEEDED_PPM && features.contains(Feature.READ_INDEX)) {
+            on.add(SwarmOption.READ_INDEX);
+            return base.withReads(ReadMode.READ_INDEX, base.clockDriftBoundPpm());
+        }
+        if (lease && base.clockDriftBoundPpm() >= LEASE_DRIFT_BOUND_NEEDED_PPM) {
+            on.add(SwarmOption.LEASE_READS);
+            return base.withReads(ReadMode.LEASE, base.clockDriftBoundPpm());
+        }
+        return base;
+    }
+
+    /** The first draw of stream "swarm-transfers": whether this run transfers leadership at all. */
+    private static void drawTransferCoin(RandomStream random, Set<SwarmOption> on, Set<Feature> features) {
+        coin(random, TRANSFER_CHANCE, SwarmOption.TRANSFERS, on, features.contains(Feature.LEADERSHIP_TRANSFER));
+    }
+
+    /**
+     * The scenario's steps with 1..4 transfers to the server after the leader, at times drawn
+     * uniformly from [1 s, durationMs): the same stream as the coin, after it, so the coin and the
+     * times always come out alike for a seed.
+     */
+    private static List<FaultStep> withTransfers(Scenario scenario, RandomStream random) {
+        random.chance(TRANSFER_CHANCE); // the coin, drawn again so the times follow it
+        List<FaultStep> steps = new ArrayList<>(scenario.faults());
+        int count = 1 + random.nextInt(4);
+        long endMs = scenario.durationMs();
+        for (int i = 0; i < count && endMs > FIRST_TRANSFER_MS; i++) {
+            long atMicros = random.nextLong(FIRST_TRANSFER_MS * 1_000, endMs * 1_000);
+            steps.add(new FaultStep.TransferLeadership(atMicros, NodeRef.AFTER_LEADER));
+        }
+        steps.sort(Comparator.comparingLong(FaultStep::atMicros));
+        return steps;
     }
 
     /** The drawn network as a change of every link at time 0, or null when nothing was drawn for the network. */

@@ -20,7 +20,13 @@ public enum SwarmOption {
     /** Every link loses messages for the whole run, not only in lossy spells. */
     LOSSY_LINKS("lossyLinks"),
     /** Snapshots and log compaction (§7) every few applied entries, with InstallSnapshot to followers left behind. */
-    SNAPSHOTS("snapshots");
+    SNAPSHOTS("snapshots"),
+    /** Gets answered at a read index confirmed by a round of heartbeats (dissertation §6.4), not through the log. */
+    READ_INDEX("readIndex"),
+    /** Gets answered within a leader lease (§6.4.1), not through the log; drawn only where clocks stay within the bound. */
+    LEASE_READS("leaseReads"),
+    /** The leader is asked to hand leadership to the server after it, a few times in the run (§3.10). */
+    TRANSFERS("transfers");
 
     private final String key;
 

@@ -54,10 +54,17 @@ class SweepCatchesPlantedBugsTest {
         // Its storms fail first: seed 4 the liveness phase, seed 7 the Message Efficiency bound
         // (510 RPCs in a quiet window with nothing appended); seed 9 is the first lost entry.
         START_SEED.put(Bug.TRUNCATE_ON_MATCHING_APPEND, 8L);
+        // Since random also draws read modes and leadership transfers (their own streams), seed 1311, the
+        // first catch of 1..2000, draws one of them and runs otherwise; the range of 10001 (the second of
+        // docs/bugs.md's five) still catches it at its recorded seed, 10366, the first failure of the range.
+        START_SEED.put(Bug.TRUST_STALE_REJECTION, 10_001L);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING",
+    // COMMIT_PREVIOUS_TERM_BY_COUNTING needs figure-8; LEASE_IGNORES_DRIFT needs a clock slowed as far as the drift bound
+    // allows, far beyond what random draws within its bound (lease-read catches it; docs/bugs.md); the two membership
+    // mistakes need membership changes, which random does not draw (single-server-change-bug and add-server catch them).
+    @EnumSource(value = Bug.class, mode = EnumSource.Mode.EXCLUDE, names = {"COMMIT_PREVIOUS_TERM_BY_COUNTING", "LEASE_IGNORES_DRIFT",
             "SKIP_MEMBERSHIP_COMMIT_FIX", "COUNT_LEARNER_VOTE"})
     void theRandomSweepCatchesThePlantedBug(Bug bug) {
         Scenario random = Catalogue.load("random");

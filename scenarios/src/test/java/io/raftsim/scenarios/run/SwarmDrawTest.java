@@ -43,6 +43,8 @@ class SwarmDrawTest {
                 assertTrue(draw.raft().snapshotEveryEntries() >= SwarmDraw.SNAPSHOT_EVERY_MIN_ENTRIES
                         && draw.raft().snapshotEveryEntries() <= SwarmDraw.SNAPSHOT_EVERY_MAX_ENTRIES, "seed " + seed);
             }
+            assertEquals(draw.on().contains(SwarmOption.READ_INDEX), draw.raft().readMode() == io.raftsim.harness.ReadMode.READ_INDEX);
+            assertEquals(draw.on().contains(SwarmOption.LEASE_READS), draw.raft().readMode() == io.raftsim.harness.ReadMode.LEASE);
             if (draw.on().contains(SwarmOption.LATE_REPLIES) && !draw.on().contains(SwarmOption.LATE_REQUESTS)) {
                 repliesLateRequestsCalm++;
             }
@@ -54,6 +56,9 @@ class SwarmDrawTest {
                 case BATCHING, PIPELINING -> SwarmDraw.FLOW_OPTION_CHANCE;
                 case LATE_REPLIES -> SwarmDraw.LATE_REPLIES_CHANCE;
                 case SNAPSHOTS -> SwarmDraw.SNAPSHOT_CHANCE;
+                case READ_INDEX -> SwarmDraw.READ_MODE_CHANCE;
+                case LEASE_READS -> (1 - SwarmDraw.READ_MODE_CHANCE) * SwarmDraw.READ_MODE_CHANCE;
+                case TRANSFERS -> SwarmDraw.TRANSFER_CHANCE;
                 default -> SwarmDraw.NETWORK_OPTION_CHANCE;
             };
             assertTrue(Math.abs(share - expected) < 0.04, option + " on in " + share + " of seeds, expected about " + expected);
@@ -79,6 +84,33 @@ class SwarmDrawTest {
                 assertEquals(before.get(i).action().getClass(), faults.get(i).action().getClass(), "seed " + seed + " fault " + i);
             }
         }
+    }
+
+    /** A lease beyond its drift bound is known to be unsafe: a swarm never draws one (ReadIndex takes its place). */
+    @Test
+    void leaseReadsAreNeverDrawnWithADriftBoundBelowTheDrawnDrift() {
+        Scenario tightBound = RANDOM.withRaft(RANDOM.raft().withReads(io.raftsim.harness.ReadMode.LOG, 100_000));
+        int readIndex = 0;
+        for (long seed = 1; seed <= 500; seed++) {
+            SwarmDraw draw = SwarmDraw.of(tightBound, seed);
+            assertFalse(draw.on().contains(SwarmOption.LEASE_READS), "seed " + seed);
+            readIndex += draw.on().contains(SwarmOption.READ_INDEX) ? 1 : 0;
+        }
+        assertTrue(readIndex > 500 * 0.3, "ReadIndex in place of the lease: " + readIndex);
+    }
+
+    /** Drawn transfers are explicit steps of the scenario the seed runs, so a shrunk file keeps them. */
+    @Test
+    void drawnTransfersAreStepsOfTheDrawnScenario() {
+        int withTransfers = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            long transfers = SwarmDraw.withDrawnRaftOptions(RANDOM, seed).faults().stream()
+                    .filter(step -> step instanceof io.raftsim.scenarios.format.FaultStep.TransferLeadership).count();
+            assertEquals(SwarmDraw.of(RANDOM, seed).on().contains(SwarmOption.TRANSFERS), transfers > 0, "seed " + seed);
+            assertTrue(transfers <= 4);
+            withTransfers += transfers > 0 ? 1 : 0;
+        }
+        assertTrue(withTransfers > 0);
     }
 
     @Test
