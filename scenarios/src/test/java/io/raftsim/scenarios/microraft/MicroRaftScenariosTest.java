@@ -105,22 +105,20 @@ class MicroRaftScenariosTest {
         assertEquals(new TreeSet<>(SKIPPED.keySet()), refused.keySet(), refused.toString());
         refused.forEach((name, why) -> assertTrue(why.contains(SKIPPED.get(name)), name + ": " + why));
         assertEquals(Set.of("election-basic", "partition-healing", "course-count", "course-unreliable-agree", "course-re-election", "course-many-elections", "course-rpc-bytes",
-                "course-leader-failure", "course-rejoin", "course-backup", "course-unreliable-churn", "random"), failed.keySet(), failed.toString());
+                "course-leader-failure", "course-rejoin", "course-backup", "course-unreliable-churn"), failed.keySet(), failed.toString());
         // Under 10% loss a MicroRaft leader steps down when heartbeats go unanswered (its CheckQuorum is
         // always on), followers keep redirecting clients to it, and its slow elections leave a round
         // without a new entry for the round's second (seed 18: n2 stepped down at 39.2 s).
         assertTrue(failed.get("course-unreliable-agree").contains("committed index next on 1 did not hold within 1000.000ms"), failed.toString());
         assertTrue(failed.get("course-rpc-bytes").contains("bytesAtMost 6000 broke at"), failed.toString());
-        assertTrue(failed.get("random").startsWith("SAFETY_VIOLATION Commit Monotonicity"), failed.toString());
         assertTrue(failed.get("course-count").contains("rpcsAtMost 30 broke at") && failed.get("course-count").contains("(counting until oneLeader)"),
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
-        // random's first failure was seed 33 before it drew leadership transfers (MicroRaft declares them); now an
-        // earlier seed that draws transfers and late requests meets the same known issue first: a late AppendEntries
-        // moves a follower's commit index back (MicroRaftKnownIssuesTest).
+        // random passes seeds 1..20 with every option it now draws (snapshots, transfers); its known issue, a late
+        // AppendEntries moving a follower's commit index back, is MicroRaftKnownIssuesTest's.
         // The snapshot scenarios run with raft.snapshotEveryEntries mapped to MicroRaft's commitCountToTakeSnapshot.
-        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication",
+        assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
                 "leadership-transfer", "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1",
                 "course-persist2", "course-persist3", "course-figure8", "course-reliable-churn", "course-snapshot-all-crash", "course-snapshot-basic",
                 "course-snapshot-init", "course-snapshot-install", "course-snapshot-install-crash", "course-snapshot-install-uncrash",
