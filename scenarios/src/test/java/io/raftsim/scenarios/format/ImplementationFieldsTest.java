@@ -52,15 +52,13 @@ class ImplementationFieldsTest {
 
     @Test
     void aScenarioNeedingWhatTheImplementationLacksIsRefusedWithTheReason() {
-        // A feature the model lacks, whichever that is now (snapshots were the example until the model had them).
-        java.util.EnumSet<Feature> lacking = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(
-                io.raftsim.harness.spi.Implementations.named("raftsim").features()));
-        org.junit.jupiter.api.Assumptions.assumeFalse(lacking.isEmpty(), "the model supports every feature");
-        String feature = lacking.iterator().next().name();
-        Scenario needsIt = ScenarioReader.parse("{\"requires\": [\"" + feature + "\"], \"durationMs\": 100}", "t.json");
-        assertEquals(List.of("the scenario requires it, which needs " + feature + ": raftsim does not support it"), Requirements.missing(needsIt));
+        // The model now has every feature, so the example is MicroRaft, which draws no staged election timeouts.
+        Scenario needsIt = ScenarioReader.parse(
+                "{\"implementation\": \"microraft\", \"requires\": [\"STAGED_ELECTION_TIMEOUTS\"], \"durationMs\": 100}", "t.json");
+        assertEquals(List.of("the scenario requires it, which needs STAGED_ELECTION_TIMEOUTS: microraft does not support it"),
+                Requirements.missing(needsIt));
         ScenarioException error = assertThrows(ScenarioException.class, () -> ScenarioRunner.run(needsIt, 1));
-        assertTrue(error.getMessage().contains(feature), error.getMessage());
+        assertTrue(error.getMessage().contains("STAGED_ELECTION_TIMEOUTS"), error.getMessage());
         assertEquals(List.of(), Requirements.missing(Catalogue.load("figure-8")), "the model supports everything the catalogue asks");
     }
 
