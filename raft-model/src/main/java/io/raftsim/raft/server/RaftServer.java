@@ -27,7 +27,6 @@ import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Hosts a {@link RaftNode} in the engine: feeds it inputs with the node's clock reading,
@@ -50,7 +49,7 @@ public final class RaftServer implements RaftProcess<Message> {
     private final KvStateMachine stateMachine;
     private final DurableLog<LogEntry> storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
-    private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
+    private final WaitingClients waitingClients = new WaitingClients();
     private final long firstElectionTimeoutMicros;
     /** The rules the node, this host and the state machine follow alike. */
     private final RaftRules rules;
@@ -155,8 +154,7 @@ public final class RaftServer implements RaftProcess<Message> {
                     stateMachine.store().apply(get), node.id()));
             return;
         }
-        Long waiting = waitingClients.get(request.clientId());
-        if (waiting != null && waiting == request.sequence()) {
+        if (waitingClients.waitsOn(request.clientId(), request.sequence())) {
             return; // already in our log for this term; the reply goes out when it applies
         }
         waitingClients.put(request.clientId(), request.sequence());
@@ -289,8 +287,7 @@ public final class RaftServer implements RaftProcess<Message> {
                 context.trace(applied.toString(), applied);
             }
             if (result != null && entry.command() instanceof Command.ClientCommand command) {
-                Long waiting = waitingClients.get(command.clientId());
-                if (waiting != null && waiting == command.sequence()) {
+                if (waitingClients.waitsOn(command.clientId(), command.sequence())) {
                     waitingClients.remove(command.clientId());
                     context.send(command.clientId(), new ClientReply(command.clientId(), command.sequence(), ClientReply.Status.OK, result, node.id()));
                 }
