@@ -87,6 +87,8 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
     private final LinkConfig[] seenLinks;
     private final boolean[] seenCut;
     private boolean faultStateKnown;
+    /** {@link Engine#faultStateChanges()} when the fault state was last read: unchanged, a scan would find nothing new. */
+    private long scannedFaultChanges;
     private long maxDelaySeenMicros;
     private boolean quiet;
     private int quietMask;
@@ -260,8 +262,10 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
 
     @Override
     public Violation afterStep(SimulationView<Packet> view) {
-        // Faults change only in control steps, where no server handles an input, except a restart (see started).
-        if (!serverStep || !faultStateKnown) {
+        // Faults change only in control steps, where no server handles an input, except a restart (see
+        // started), and only when the engine's count of fault changes moved: reading every link and
+        // node after every client step found nothing new and cost about 2.5% of a run.
+        if (!faultStateKnown || (!serverStep && engine.faultStateChanges() != scannedFaultChanges)) {
             scanFaultState();
         }
         serverStep = false;
@@ -274,6 +278,7 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
     }
 
     private void scanFaultState() {
+        scannedFaultChanges = engine.faultStateChanges();
         Network network = engine.network();
         boolean changed = !faultStateKnown;
         long now = engine.nowMicros();

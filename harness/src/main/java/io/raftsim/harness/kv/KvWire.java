@@ -1,5 +1,6 @@
 package io.raftsim.harness.kv;
 
+import io.raftsim.harness.wire.StringTable;
 import io.raftsim.harness.wire.WireReader;
 import io.raftsim.harness.wire.WireWriter;
 
@@ -29,6 +30,18 @@ public final class KvWire {
             case 2 -> new Get(in.readString());
             case 3 -> new Append(in.readString(), in.readString());
             case 4 -> new Cas(in.readString(), in.readString(), in.readString());
+            default -> throw new IllegalArgumentException("unknown command kind " + kind);
+        };
+    }
+
+    /** {@link #readCommand(WireReader)}, with each key the equal one {@code keys} holds, if any (see {@link StringTable}). */
+    public static KvCommand readCommand(WireReader in, StringTable keys) {
+        int kind = in.readByte();
+        return switch (kind) {
+            case 1 -> new Put(in.readString(keys), in.readString());
+            case 2 -> new Get(in.readString(keys));
+            case 3 -> new Append(in.readString(keys), in.readString());
+            case 4 -> new Cas(in.readString(keys), in.readString(), in.readString());
             default -> throw new IllegalArgumentException("unknown command kind " + kind);
         };
     }
@@ -64,6 +77,17 @@ public final class KvWire {
     public static KvCommand fromBytes(byte[] encoded) {
         WireReader in = new WireReader(encoded);
         KvCommand command = readCommand(in);
+        in.end();
+        return command;
+    }
+
+    /**
+     * {@link #fromBytes(byte[])}, with keys taken from {@code keys} where it holds them: for a
+     * state machine that decodes every command it applies, over a few keys written again and again.
+     */
+    public static KvCommand fromBytes(byte[] encoded, StringTable keys) {
+        WireReader in = new WireReader(encoded);
+        KvCommand command = readCommand(in, keys);
         in.end();
         return command;
     }

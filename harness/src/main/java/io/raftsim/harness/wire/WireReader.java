@@ -77,6 +77,33 @@ public final class WireReader {
         return value;
     }
 
+    /**
+     * Reads a string as {@link #readString()} does, but returns the equal one {@code table} holds
+     * if it holds one (ASCII strings only), and holds a new one there otherwise: for fields that
+     * repeat, such as keys, whose every decoded copy would otherwise be garbage at once.
+     */
+    public String readString(StringTable table) {
+        int lengthAt = position;
+        long length = readStringLength();
+        if (length == -1) {
+            return null;
+        }
+        int from = position;
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0) { // not ASCII: characters and bytes differ, so no table comparison
+                position = lengthAt;
+                return readString();
+            }
+        }
+        String held = table.find(bytes, from, (int) length);
+        if (held == null) {
+            held = new String(bytes, from, (int) length, StandardCharsets.ISO_8859_1);
+            table.hold(held, bytes, from, (int) length);
+        }
+        position = from + (int) length;
+        return held;
+    }
+
     /** Passes over a string with the checks {@link #readString} makes, decoding nothing. */
     public void skipString() {
         long length = readStringLength();

@@ -1,5 +1,6 @@
 package io.raftsim.harness.kv;
 
+import io.raftsim.harness.wire.StringTable;
 import io.raftsim.harness.wire.WireReader;
 import io.raftsim.harness.wire.WireWriter;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Key-value commands and results survive the wire unchanged, and a byte that names no kind fails. */
@@ -88,5 +90,31 @@ class KvWireTest {
         // No command returns a value and failure: decoding it as a successful read would be a silent default.
         byte[] bytes = new WireWriter().writeByte(1).writeString("v").writeBoolean(false).toBytes();
         assertThrows(IllegalArgumentException.class, () -> KvWire.readResult(new WireReader(bytes)));
+    }
+
+    /**
+     * A state machine decodes every command it applies with its own key table: the commands must
+     * equal those decoded without one (non-ASCII, empty and null strings too), a key seen before
+     * must come back as the very string decoded then, and a different key never as another's.
+     */
+    @Test
+    void aKeyTableGivesEqualCommandsAndReusesKeysItHolds() {
+        List<KvCommand> commands = List.of(new Put("k1", "v"), new Put("", ""), new Get("k\u00e9"), new Append("k1", "tail"),
+                new Cas("k2", "old", "new"), new Cas("k1", null, "first"), new Get("k\u00e9"), new Get(""));
+        StringTable keys = new StringTable(64);
+        List<KvCommand> read = new ArrayList<>();
+        for (KvCommand command : commands) {
+            read.add(KvWire.fromBytes(KvWire.toBytes(command), keys));
+        }
+        assertEquals(commands, read);
+        String first = ((Put) read.get(0)).key();
+        assertSame(first, ((Append) read.get(3)).key(), "k1 decoded again while the table holds it");
+        // Many distinct keys through a table of one slot: each must still decode as itself.
+        StringTable oneSlot = new StringTable(1);
+        for (int i = 0; i < 50; i++) {
+            String key = "k" + (i % 7);
+            assertEquals(new Get(key), KvWire.fromBytes(KvWire.toBytes(new Get(key)), oneSlot));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new StringTable(3));
     }
 }

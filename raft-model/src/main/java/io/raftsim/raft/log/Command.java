@@ -3,6 +3,7 @@ package io.raftsim.raft.log;
 import io.raftsim.harness.kv.KvCommand;
 import io.raftsim.harness.kv.KvFingerprint;
 import io.raftsim.harness.kv.KvWire;
+import io.raftsim.harness.wire.StringTable;
 import io.raftsim.harness.wire.WireReader;
 import io.raftsim.harness.wire.WireWriter;
 import io.raftsim.sim.random.RandomStream;
@@ -86,6 +87,11 @@ public sealed interface Command {
         /** The command, decoded afresh from its bytes at every call: the state machine calls it once, when it applies the entry. */
         public KvCommand command() {
             return KvWire.fromBytes(encodedCommand);
+        }
+
+        /** {@link #command()}, with keys the equal ones {@code keys} holds (one server's table: see {@link StringTable}). */
+        public KvCommand command(StringTable keys) {
+            return KvWire.fromBytes(encodedCommand, keys);
         }
 
         @Override

@@ -131,7 +131,12 @@ public final class RaftLog {
         if (fromIndex <= snapshotIndex) {
             throw new IndexOutOfBoundsException("slice from " + fromIndex + " of log " + firstIndex() + ".." + lastIndex() + " on node " + node);
         }
-        return List.copyOf(entries.subList((int) (fromIndex - snapshotIndex - 1), (int) (toIndex - snapshotIndex)));
+        int from = (int) (fromIndex - snapshotIndex - 1);
+        if (fromIndex == toIndex) {
+            // One entry is what a leader sends for each new command: no sublist view to copy from.
+            return List.of(entries.get(from));
+        }
+        return List.copyOf(entries.subList(from, (int) (toIndex - snapshotIndex)));
     }
 
     /** The first index holding {@code term}, searching back from {@code fromIndex}: the fast-backtracking hint. */

@@ -46,6 +46,8 @@ public final class MessageCodecs implements WireCodec<Message> {
     private static final int TIMEOUT_NOW = 11;
     /** A RequestVote of a leadership transfer: its own kind, so every other vote keeps its bytes. */
     private static final int REQUEST_VOTE_TRANSFER = 12;
+    /** The statuses by ordinal, once: {@code values()} clones its array at every call, and every client reply is decoded. */
+    private static final ClientReply.Status[] STATUSES = ClientReply.Status.values();
 
     @Override
     public byte[] encode(Message message) {
@@ -241,11 +243,11 @@ public final class MessageCodecs implements WireCodec<Message> {
                 int clientId = in.readInt();
                 long sequence = in.readLong();
                 int status = in.readByte();
-                if (status >= ClientReply.Status.values().length) {
+                if (status >= STATUSES.length) {
                     throw new IllegalArgumentException("bad client reply status " + status);
                 }
                 int leaderHint = in.readInt();
-                yield new ClientReply(clientId, sequence, ClientReply.Status.values()[status], KvWire.readResult(in), leaderHint);
+                yield new ClientReply(clientId, sequence, STATUSES[status], KvWire.readResult(in), leaderHint);
             }
             case INSTALL_SNAPSHOT -> {
                 long term = in.readLong();

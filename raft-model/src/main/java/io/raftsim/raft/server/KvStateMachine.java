@@ -3,6 +3,7 @@ package io.raftsim.raft.server;
 import io.raftsim.harness.kv.KvFingerprint;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.harness.kv.KvStore;
+import io.raftsim.harness.wire.StringTable;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.node.RaftRules;
@@ -15,6 +16,8 @@ import io.raftsim.sim.random.RandomStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The replicated key-value state machine with client sessions (dissertation ch. 6.3): it
@@ -25,12 +28,32 @@ import java.util.List;
  * committed log that follows it.
  */
 public final class KvStateMachine {
-    private record Session(long lastSequence, KvResult lastResult) {
+    /**
+     * A client's last applied request and its result. Updated in place: a new object per applied
+     * entry, on every server, was a few percent of everything a run allocates; a snapshot copies
+     * sessions into {@link SessionRecord}s, so none escapes.
+     */
+    private static final class Session {
+        long lastSequence;
+        KvResult lastResult;
     }
 
+    /**
+     * Client ids below this live in an array; the rest (the writer of a preloaded log is client
+     * 1,000,000) in a sorted map, so one large id does not cost every server megabytes of array.
+     */
+    private static final int ARRAY_CLIENT_IDS = 1 << 12;
+
     private final KvStore store = new KvStore();
+    /**
+     * The keys this server decoded before: every applied command is decoded from its bytes, and
+     * a workload writes a few keys over and over, so each would otherwise be a fresh string.
+     */
+    private final StringTable keys = new StringTable(64);
     /** Sessions by client id; client ids are small process ids, so an array beats a map on the hot path. */
     private Session[] sessions = new Session[16];
+    /** Sessions of client ids of {@link #ARRAY_CLIENT_IDS} and above, in id order. */
+    private final TreeMap<Integer, Session> distantSessions = new TreeMap<>();
     private long lastApplied;
     /** Sum of one hash per client session, kept as sessions change (see {@link #fingerprint}). */
     private long sessionsFingerprint;
@@ -55,27 +78,39 @@ public final class KvStateMachine {
             return null;
         }
         Session session = session(command.clientId());
-        if (session != null && command.sequence() <= session.lastSequence() && rules.answersRetriesFromSessions()) {
-            return command.sequence() == session.lastSequence() ? session.lastResult() : null;
+        if (session != null && command.sequence() <= session.lastSequence && rules.answersRetriesFromSessions()) {
+            return command.sequence() == session.lastSequence ? session.lastResult : null;
         }
-        KvResult result = store.apply(command.command());
+        KvResult result = store.apply(command.command(keys));
         int clientId = command.clientId();
-        if (clientId >= sessions.length) {
-            sessions = Arrays.copyOf(sessions, Math.max(clientId + 1, sessions.length * 2));
+        if (session == null) {
+            session = newSession(clientId);
+        } else {
+            sessionsFingerprint -= sessionHash(clientId, session.lastSequence, session.lastResult);
         }
-        Session previous = sessions[clientId];
-        if (previous != null) {
-            sessionsFingerprint -= sessionHash(clientId, previous);
-        }
-        sessions[clientId] = new Session(command.sequence(), result);
-        sessionsFingerprint += sessionHash(clientId, sessions[clientId]);
+        session.lastSequence = command.sequence();
+        session.lastResult = result;
+        sessionsFingerprint += sessionHash(clientId, session.lastSequence, session.lastResult);
         return result;
     }
 
-    private static long sessionHash(int clientId, Session session) {
-        KvResult result = session.lastResult();
+    /** An empty session for {@code clientId}, which has none yet, in its place. */
+    private Session newSession(int clientId) {
+        Session session = new Session();
+        if (clientId >= ARRAY_CLIENT_IDS) {
+            distantSessions.put(clientId, session);
+            return session;
+        }
+        if (clientId >= sessions.length) {
+            sessions = Arrays.copyOf(sessions, Math.max(clientId + 1, sessions.length * 2));
+        }
+        sessions[clientId] = session;
+        return session;
+    }
+
+    private static long sessionHash(int clientId, long lastSequence, KvResult result) {
         long resultHash = result == null ? 0 : KvFingerprint.text(result.value()) * 31 + (result.success() ? 1 : 0);
-        return RandomStream.mix64((clientId * 0x9E3779B97F4A7C15L + session.lastSequence()) * 0xBF58476D1CE4E5B9L + resultHash);
+        return RandomStream.mix64((clientId * 0x9E3779B97F4A7C15L + lastSequence) * 0xBF58476D1CE4E5B9L + resultHash);
     }
 
     /**
@@ -92,10 +127,13 @@ public final class KvStateMachine {
             return null; // sessions kept but never consulted: nothing to answer from
         }
         Session session = session(clientId);
-        return session != null && session.lastSequence() == sequence ? session.lastResult() : null;
+        return session != null && session.lastSequence == sequence ? session.lastResult : null;
     }
 
     private Session session(int clientId) {
+        if (clientId >= ARRAY_CLIENT_IDS) {
+            return distantSessions.get(clientId);
+        }
         return clientId >= 0 && clientId < sessions.length ? sessions[clientId] : null;
     }
 
@@ -105,8 +143,11 @@ public final class KvStateMachine {
         for (int clientId = 0; clientId < sessions.length; clientId++) {
             Session session = sessions[clientId];
             if (session != null) {
-                records.add(new SessionRecord(clientId, session.lastSequence(), session.lastResult()));
+                records.add(new SessionRecord(clientId, session.lastSequence, session.lastResult));
             }
+        }
+        for (Map.Entry<Integer, Session> distant : distantSessions.entrySet()) { // ids above the array's, ascending
+            records.add(new SessionRecord(distant.getKey(), distant.getValue().lastSequence, distant.getValue().lastResult));
         }
         return new SnapshotState(store.contents(), records);
     }
@@ -119,14 +160,13 @@ public final class KvStateMachine {
         SnapshotState state = snapshot.state();
         store.replaceContents(state.values());
         Arrays.fill(sessions, null);
+        distantSessions.clear();
         sessionsFingerprint = 0;
         for (SessionRecord record : state.sessions()) {
-            int clientId = record.clientId();
-            if (clientId >= sessions.length) {
-                sessions = Arrays.copyOf(sessions, Math.max(clientId + 1, sessions.length * 2));
-            }
-            sessions[clientId] = new Session(record.lastSequence(), record.lastResult());
-            sessionsFingerprint += sessionHash(clientId, sessions[clientId]);
+            Session session = newSession(record.clientId());
+            session.lastSequence = record.lastSequence();
+            session.lastResult = record.lastResult();
+            sessionsFingerprint += sessionHash(record.clientId(), session.lastSequence, session.lastResult);
         }
         lastApplied = snapshot.lastIncludedIndex();
     }

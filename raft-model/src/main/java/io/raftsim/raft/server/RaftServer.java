@@ -51,7 +51,7 @@ public final class RaftServer implements RaftProcess<Message> {
     private final KvStateMachine stateMachine;
     private final DurableLog<LogEntry> storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
-    private final TreeMap<Integer, Long> waitingClients = new TreeMap<>();
+    private final WaitingClients waitingClients = new WaitingClients();
     /** Reads the node is confirming (§6.4), by the id the node names them by when they may be answered. */
     private final TreeMap<Long, ClientRequest> waitingReads = new TreeMap<>();
     private long lastReadId;
@@ -168,8 +168,7 @@ public final class RaftServer implements RaftProcess<Message> {
             context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.transferTarget()));
             return;
         }
-        Long waiting = waitingClients.get(request.clientId());
-        if (waiting != null && waiting == request.sequence()) {
+        if (waitingClients.waitsOn(request.clientId(), request.sequence())) {
             return; // already in our log for this term; the reply goes out when it applies
         }
         waitingClients.put(request.clientId(), request.sequence());
@@ -338,8 +337,7 @@ public final class RaftServer implements RaftProcess<Message> {
                 context.trace(applied.toString(), applied);
             }
             if (result != null && entry.command() instanceof Command.ClientCommand command) {
-                Long waiting = waitingClients.get(command.clientId());
-                if (waiting != null && waiting == command.sequence()) {
+                if (waitingClients.waitsOn(command.clientId(), command.sequence())) {
                     waitingClients.remove(command.clientId());
                     context.send(command.clientId(), new ClientReply(command.clientId(), command.sequence(), ClientReply.Status.OK, result, node.id()));
                 }

@@ -40,6 +40,8 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
 
     private long nowMicros;
     private long step;
+    /** Node faults so far (starts, crashes, pauses, resumes, drift changes): see {@link #faultStateChanges()}. */
+    private long nodeFaultChanges;
     private long nextSeq;
     private RunResult terminalResult;
 
@@ -207,6 +209,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
 
     private void startProcess(NodeSlot<M> slot) {
         slot.process = Objects.requireNonNull(factory.create(slot), "factory returned no process");
+        nodeFaultChanges++;
         record(TraceKind.START, slot.nodeId(), -1, 0, null, null);
         slot.process.onStart();
     }
@@ -270,6 +273,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         }
         slot.process = null;
         slot.paused = false;
+        nodeFaultChanges++;
         slot.deferred.clear();
         for (TimerEvent timer : slot.timers()) {
             if (timer != null) {
@@ -292,6 +296,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
         NodeSlot<M> slot = slot(node);
         if (slot.isUp()) {
             slot.paused = true;
+            nodeFaultChanges++;
         }
     }
 
@@ -302,6 +307,7 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
             return;
         }
         slot.paused = false;
+        nodeFaultChanges++;
         // Held events run now, in the order they were held: timers fire late, messages arrive late.
         for (Event event : slot.deferred) {
             enqueue(event, nowMicros);
@@ -315,6 +321,16 @@ public final class Engine<M> implements ControlTarget, SimulationView<M> {
             throw new IllegalArgumentException("drift rate must be in (0, 100): " + rate);
         }
         slot(node).setDrift(rate, nowMicros);
+        nodeFaultChanges++;
+    }
+
+    /**
+     * A count that moves whenever a fault may have changed: a node started, crashed, paused,
+     * resumed or drifted, or the network's links changed ({@link Network#changes()}). A check that
+     * mirrors the fault state reads it again only when this moved.
+     */
+    public long faultStateChanges() {
+        return nodeFaultChanges + network.changes();
     }
 
     /** The rate of the node's clock: 1.0 unless a drift fault set another (checks that reason about timers need it). */

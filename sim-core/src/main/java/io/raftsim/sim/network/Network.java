@@ -42,6 +42,8 @@ public final class Network {
     private final long[] lastDeliveryMicros;
     private final RandomStream[] linkRandom;
     private int cutCount;
+    /** Bumped by every change of a link's settings or cuts: see {@link #changes()}. */
+    private long changes;
     /** The link whose last routed message has a duplicate waiting to be collected, or -1. */
     private int pendingCopyLink = -1;
     private long pendingCopyMicros;
@@ -208,6 +210,15 @@ public final class Network {
     public void heal() {
         Arrays.fill(cut, false);
         cutCount = 0;
+        changes++;
+    }
+
+    /**
+     * A count that moves whenever a link's settings or cuts may have changed: a check that mirrors
+     * the network's state reads it again only when this moved, not after every step.
+     */
+    public long changes() {
+        return changes;
     }
 
     public LinkConfig link(int from, int to) {
@@ -218,6 +229,7 @@ public final class Network {
         int link = index(from, to);
         boolean clientLink = isClientLink(from, to);
         links[link] = config;
+        changes++;
         requestLinks[link] = clientLink ? config.forClientTraffic(Traffic.REQUEST) : config;
         replyLinks[link] = clientLink ? config.forClientTraffic(Traffic.REPLY) : config.forTraffic(Traffic.REPLY);
     }
@@ -225,6 +237,7 @@ public final class Network {
     /** The same settings for every link; client links take them in their client-link form. */
     public void setAllLinks(LinkConfig config) {
         Arrays.fill(links, config);
+        changes++;
         LinkConfig serverReplies = config.forTraffic(Traffic.REPLY);
         LinkConfig clientRequests = config.forClientTraffic(Traffic.REQUEST);
         LinkConfig clientReplies = config.forClientTraffic(Traffic.REPLY);
@@ -271,6 +284,7 @@ public final class Network {
         if (cut[link] != value) {
             cut[link] = value;
             cutCount += value ? 1 : -1;
+            changes++;
         }
     }
 

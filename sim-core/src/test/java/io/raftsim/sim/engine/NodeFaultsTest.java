@@ -178,4 +178,27 @@ class NodeFaultsTest {
         engine.runUntil(200_000);
         assertEquals(210_000, engine.localNowMicros(0));
     }
+
+    /**
+     * Checks that mirror the fault state re-read it only when the engine's count of fault changes
+     * moves: every kind of fault must move it, and running without faults must not.
+     */
+    @Test
+    void everyFaultMovesTheFaultStateCountAndPlainStepsDoNot() {
+        Engine<String> engine = counters(3, Scripted.newJournal()).links(FIXED_5MS).build();
+        engine.runUntil(30_000);
+        long count = engine.faultStateChanges();
+        engine.runUntil(60_000);
+        assertEquals(count, engine.faultStateChanges(), "steps without faults");
+        List<Runnable> faults = List.of(() -> engine.crash(0), () -> engine.restart(0), () -> engine.pause(1), () -> engine.resume(1),
+                () -> engine.setDrift(2, 1.5), () -> engine.network().cut(0, 1), () -> engine.network().heal(),
+                () -> engine.network().isolate(2), () -> engine.network().partition(new int[][] {{0}, {1, 2}}),
+                () -> engine.network().setLink(0, 2, FIXED_5MS), () -> engine.network().setAllLinks(FIXED_5MS));
+        for (Runnable fault : faults) {
+            engine.network().heal();
+            count = engine.faultStateChanges();
+            fault.run();
+            assertTrue(engine.faultStateChanges() != count, "fault " + faults.indexOf(fault) + " left the count at " + count);
+        }
+    }
 }
