@@ -216,7 +216,7 @@ public final class RaftNode {
         switch (timerId) {
             case RaftTimers.ELECTION -> {
                 if (role != Role.LEADER) {
-                    if (!configuration.isVoter(id)) {
+                    if (!mayCampaign()) {
                         // §4.2.1: learners, spare and removed servers never campaign. The timer runs
                         // on, so a learner promoted by an entry it has not received yet still can.
                         resetElectionTimer();
@@ -713,6 +713,19 @@ public final class RaftNode {
         }
         return configuration.isMember(peer)
                 || previousConfiguration.isMember(peer) && progress[peer] != null && progress[peer].matchIndex() < configurationIndex;
+    }
+
+    /**
+     * A voter of the latest configuration campaigns; so does a server whose removal is still
+     * uncommitted in its log while it was a voter before it. §4.2.2 lets a leader remove itself and
+     * lead on until the change commits; deposed before that, it may hold the only log the remaining
+     * voters can elect (they refuse each other as less up to date, §5.4.1), and if it never
+     * campaigned no leader would ever be elected (found by the random sweep, seed 803). It counts
+     * only the new configuration's votes, as every candidate does (§4.1).
+     */
+    private boolean mayCampaign() {
+        return configuration.isVoter(id)
+                || configurationIndex > commitIndex && previousConfiguration.isVoter(id);
     }
 
     /** A configuration entry takes effect as soon as it is in the log, committed or not (§4.1). */

@@ -165,6 +165,27 @@ class MembershipRulesTest {
     }
 
     @Test
+    @DisplayName("a leader deposed while its own removal is uncommitted still campaigns: it may hold the only copy the voters left need (§4.2.2)")
+    void deposedLeaderWithUncommittedSelfRemovalStillCampaigns() {
+        // Found by the random sweep drawing membership (seed 803): n3 removed itself while cut off,
+        // the only other voter n2 had a shorter log and could never win n3's vote, and n3, not a
+        // voter of its latest configuration, never campaigned: no leader ever again.
+        NodeHarness h = leaderWithNoopCommitted(N1_TO_N3);
+        assertEquals(MembershipChange.Answer.ACCEPTED, h.node.changeMembership(203_000, new MembershipChange(MembershipChange.Kind.REMOVE_SERVER, 0)));
+        h.node.receive(204_000, 1, new RequestVote(2, 1, 1, 1, false));
+        assertEquals(Role.FOLLOWER, h.node.role());
+        assertEquals(2, h.node.log().lastIndex(), "n1 refused n2: its log, with the removal, is longer");
+        h.drain();
+        h.node.timerFired(600_000, RaftTimers.ELECTION);
+        assertEquals(Role.CANDIDATE, h.node.role(), "the removal is not committed: n1 campaigns for the voters it holds the log of");
+        assertEquals(List.of(1, 2), h.drain().stream().filter(s -> s.message() instanceof RequestVote).map(NodeHarness.Sent::to).sorted().toList());
+        h.node.receive(601_000, 1, new RequestVoteReply(3, true, false));
+        assertEquals(Role.CANDIDATE, h.node.role(), "its own vote does not count: one of two voters");
+        h.node.receive(602_000, 2, new RequestVoteReply(3, true, false));
+        assertEquals(Role.LEADER, h.node.role());
+    }
+
+    @Test
     @DisplayName("a change that means nothing is refused: adding a member, removing the last voter")
     void meaninglessChangesAreRefused() {
         NodeHarness h = leaderWithNoopCommitted(new Configuration(List.of(0), List.of()));
