@@ -20,7 +20,9 @@ public enum SwarmOption {
     /** Every link loses messages for the whole run, not only in lossy spells. */
     LOSSY_LINKS("lossyLinks"),
     /** Snapshots and log compaction (§7) every few applied entries, with InstallSnapshot to followers left behind. */
-    SNAPSHOTS("snapshots");
+    SNAPSHOTS("snapshots"),
+    /** Some slots start spare and single-server membership changes are asked for over time (§4.1-4.2, MembershipDraw). */
+    MEMBERSHIP("membership");
 
     private final String key;
 

@@ -131,9 +131,11 @@ public final class Shrinker {
         if (scenario.randomFaults() == null) {
             return scenario;
         }
-        List<FaultStep> steps = new ArrayList<>(scenario.faults());
+        // The drawn scenario's own steps include the drawn membership changes (SwarmDraw).
+        Scenario drawnOptions = SwarmDraw.withDrawnRaftOptions(scenario, seed);
+        List<FaultStep> steps = new ArrayList<>(drawnOptions.faults());
         steps.addAll(ExplicitFaults.of(ScenarioRunner.drawnFaults(scenario, seed)));
-        return SwarmDraw.withDrawnRaftOptions(scenario, seed).withFaults(steps).withRandomFaults(null);
+        return drawnOptions.withFaults(steps).withRandomFaults(null);
     }
 
     /** ddmin over the fault steps: drop fault-and-undo pairs, then chunks of halving size, while the failure persists. */
