@@ -225,11 +225,13 @@ public final class RaftNode {
         switch (timerId) {
             case RaftTimers.ELECTION -> {
                 if (role != Role.LEADER) {
-                    if (!configuration.isVoter(id)) {
+                    if (!mayCampaign()) {
                         // §4.2.1: learners, spare and removed servers never campaign. The timer runs
                         // on, so a learner promoted by an entry it has not received yet still can.
                         resetElectionTimer();
-                    } else if (config.preVote()) {
+                    } else if (config.preVote() || !configuration.isVoter(id)) {
+                        // A server campaigning only because its removal is uncommitted asks first
+                        // (§9.6), so it disrupts no leader the new configuration follows (§4.2.3).
                         becomePreCandidate();
                     } else {
                         becomeCandidate();
@@ -564,7 +566,14 @@ public final class RaftNode {
                 || message instanceof RequestVoteReply reply && reply.preVote() && reply.voteGranted();
     }
 
-    /** With CheckQuorum, a node that heard from a live leader recently believes that leader still leads. */
+    /**
+     * With CheckQuorum, or once membership changes are in use, a node that heard from a live leader
+     * recently believes that leader still leads. The dissertation gives §4.2.3's rule for the
+     * second case: a removed server that never learns of its removal (it was down when the change
+     * committed, so no leader sends to it) times out and campaigns forever, and each higher term
+     * would depose the leader (random sweep, seed 6036: the removal it needed never committed).
+     * Clusters whose configuration never changes keep the paper's plain rules.
+     */
     private boolean inLease() {
         if (config.readMode() == ReadMode.LEASE
                 && (role == Role.LEADER || nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros())) {
@@ -574,7 +583,7 @@ public final class RaftNode {
             // restart forgets when it last heard from a leader.
             return true;
         }
-        if (!config.checkQuorum()) {
+        if (!config.checkQuorum() && !membershipInUse()) {
             return false;
         }
         if (role == Role.LEADER) {
@@ -904,6 +913,26 @@ public final class RaftNode {
         }
         return configuration.isMember(peer)
                 || previousConfiguration.isMember(peer) && progress[peer] != null && progress[peer].matchIndex() < configurationIndex;
+    }
+
+    /**
+     * A voter of the latest configuration campaigns; so does a server whose removal is still
+     * uncommitted in its log while it was a voter before it. §4.2.2 lets a leader remove itself and
+     * lead on until the change commits; deposed before that, it may hold the only log the remaining
+     * voters can elect (they refuse each other as less up to date, §5.4.1), and if it never
+     * campaigned no leader would ever be elected (found by the random sweep, seed 803). It counts
+     * only the new configuration's votes, as every candidate does (§4.1), and always pre-votes
+     * first: a removed follower the leader no longer heartbeats would otherwise depose it again
+     * and again with higher terms (§4.2.3), so that the removal never commits (seed 6036).
+     */
+    private boolean mayCampaign() {
+        return configuration.isVoter(id)
+                || configurationIndex > commitIndex && previousConfiguration.isVoter(id);
+    }
+
+    /** Whether this server's configuration has changed or leaves slots out: a configuration entry, spare slots or learners. */
+    private boolean membershipInUse() {
+        return configurationIndex > 0 || configuration.voters().size() != config.clusterSize() || !configuration.learners().isEmpty();
     }
 
     /** A configuration entry takes effect as soon as it is in the log, committed or not (§4.1). */

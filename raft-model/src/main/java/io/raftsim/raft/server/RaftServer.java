@@ -143,6 +143,16 @@ public final class RaftServer implements RaftProcess<Message> {
         return answer;
     }
 
+    /**
+     * The leader a client is pointed to, -1 for none. A server outside its latest configuration
+     * names none: once it holds its removal no leader sends it anything (§4.2.2), so the leader it
+     * knows is stale for good, and two removed servers naming each other's old leaders sent a client
+     * in circles without ever reaching the real one (random sweep, seed 9297).
+     */
+    private int leaderHint() {
+        return node.configuration().isMember(node.id()) ? node.leaderId() : -1;
+    }
+
     private void handleClient(int from, ClientRequest request) {
         KvResult cached = stateMachine.cachedResult(request.clientId(), request.sequence());
         if (cached != null) {
@@ -151,7 +161,7 @@ public final class RaftServer implements RaftProcess<Message> {
             return;
         }
         if (node.role() != Role.LEADER) {
-            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, node.leaderId()));
+            context.send(from, new ClientReply(request.clientId(), request.sequence(), ClientReply.Status.NOT_LEADER, null, leaderHint()));
             return;
         }
         if (rules.servesReadsLocally() && request.command() instanceof Get get) {

@@ -165,6 +165,72 @@ class MembershipRulesTest {
     }
 
     @Test
+    @DisplayName("a leader deposed while its own removal is uncommitted still campaigns: it may hold the only copy the voters left need (§4.2.2)")
+    void deposedLeaderWithUncommittedSelfRemovalStillCampaigns() {
+        // Found by the random sweep drawing membership (seed 803): n3 removed itself while cut off,
+        // the only other voter n2 had a shorter log and could never win n3's vote, and n3, not a
+        // voter of its latest configuration, never campaigned: no leader ever again.
+        NodeHarness h = leaderWithNoopCommitted(N1_TO_N3);
+        assertEquals(MembershipChange.Answer.ACCEPTED, h.node.changeMembership(203_000, new MembershipChange(MembershipChange.Kind.REMOVE_SERVER, 0)));
+        // n2, a candidate of term 2 with the shorter log, answers n1's append with its term: n1 steps down.
+        h.node.receive(204_000, 1, AppendEntriesReply.rejected(2, 1, 0, 2, 1));
+        assertEquals(Role.FOLLOWER, h.node.role());
+        h.node.receive(205_000, 1, new RequestVote(2, 1, 1, 1, false));
+        assertEquals(2, h.node.log().lastIndex(), "n1 refused n2: its log, with the removal, is longer");
+        assertEquals(List.of(), h.drain().stream().filter(s -> s.message() instanceof RequestVoteReply r && r.voteGranted()).toList());
+        h.drain();
+        h.node.timerFired(600_000, RaftTimers.ELECTION);
+        assertEquals(Role.PRE_CANDIDATE, h.node.role(), "the removal is not committed: n1 asks the voters it holds the log of, first without a new term");
+        assertEquals(2, h.node.currentTerm());
+        assertEquals(List.of(1, 2), h.drain().stream().filter(s -> s.message() instanceof RequestVote r && r.preVote())
+                .map(NodeHarness.Sent::to).sorted().toList());
+        h.node.receive(600_500, 1, new RequestVoteReply(3, true, true));
+        assertEquals(Role.PRE_CANDIDATE, h.node.role(), "its own pre-vote does not count either");
+        h.node.receive(600_600, 2, new RequestVoteReply(3, true, true));
+        assertEquals(Role.CANDIDATE, h.node.role());
+        h.drain();
+        h.node.receive(601_000, 1, new RequestVoteReply(3, true, false));
+        assertEquals(Role.CANDIDATE, h.node.role(), "its own vote does not count: one of two voters");
+        h.node.receive(602_000, 2, new RequestVoteReply(3, true, false));
+        assertEquals(Role.LEADER, h.node.role());
+    }
+
+    @Test
+    @DisplayName("a removed follower whose removal is uncommitted pre-votes and does not depose the leader (§4.2.3, §9.6)")
+    void removedFollowerPreVotesRatherThanDisrupt() {
+        // Seed 6036 of the sweep: removed n2 stopped hearing from the leader, campaigned with real
+        // terms, and deposed it every few hundred milliseconds, so the removal never committed.
+        NodeHarness h = new NodeHarness(1, 5, N1_TO_N3, RaftRules.PAPER);
+        Configuration withoutN2 = new Configuration(List.of(0, 2), List.of());
+        h.node.receive(300_000, 0, new AppendEntries(1, 0, 0, 0, List.of(new LogEntry(1, 1, new Command.ConfigChange(withoutN2))), 0));
+        h.drain();
+        h.node.timerFired(900_000, RaftTimers.ELECTION);
+        assertEquals(Role.PRE_CANDIDATE, h.node.role());
+        assertEquals(1, h.node.currentTerm(), "no new term until a majority of the new configuration would vote");
+        h.node.receive(900_500, 0, new RequestVoteReply(1, false, true));
+        assertEquals(Role.PRE_CANDIDATE, h.node.role());
+    }
+
+    @Test
+    @DisplayName("once membership changes, a leader and the followers that hear it ignore a removed server's higher-term RequestVote (§4.2.3)")
+    void removedServerCannotDisruptOnceMembershipChanges() {
+        // Seed 6036 of the sweep: n2, crashed when it was removed, never received its removal, and
+        // campaigned forever with real terms; each one deposed the leader before it could bring a
+        // lagging voter up to date, so nothing committed again. §4.2.3's rule stops it.
+        NodeHarness h = leaderWithNoopCommitted(N1_TO_N3);
+        assertEquals(MembershipChange.Answer.ACCEPTED, h.node.changeMembership(203_000, new MembershipChange(MembershipChange.Kind.REMOVE_SERVER, 1)));
+        h.drain();
+        h.node.receive(204_000, 1, new RequestVote(5, 1, 1, 1, false));
+        assertEquals(Role.LEADER, h.node.role());
+        assertEquals(1, h.node.currentTerm());
+        NodeHarness follower = new NodeHarness(2, 5, N1_TO_N3, RaftRules.PAPER);
+        follower.node.receive(300_000, 0, new AppendEntries(1, 0, 0, 0,
+                List.of(new LogEntry(1, 1, new Command.ConfigChange(new Configuration(List.of(0, 2), List.of())))), 0));
+        follower.node.receive(320_000, 1, new RequestVote(5, 1, 1, 1, false));
+        assertEquals(1, follower.node.currentTerm(), "heard from the leader 20 ms ago: the request is ignored");
+    }
+
+    @Test
     @DisplayName("a change that means nothing is refused: adding a member, removing the last voter")
     void meaninglessChangesAreRefused() {
         NodeHarness h = leaderWithNoopCommitted(new Configuration(List.of(0), List.of()));

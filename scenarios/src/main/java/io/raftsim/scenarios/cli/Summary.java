@@ -54,7 +54,8 @@ final class Summary {
                 + (result.scenario().expects(io.raftsim.scenarios.format.Expectation.Live.class) ? ", liveness" : ""));
         line(text, "efficiency", !Implementations.named(result.scenario().implementation().name()).features().contains(Feature.EXACT_TIMING)
                 ? "not checked: the implementation does not honour the configured timing exactly"
-                : io.raftsim.scenarios.run.Requirements.of(result.scenario()).containsKey(Feature.MEMBERSHIP_CHANGES)
+                : io.raftsim.scenarios.run.Requirements.of(SwarmDraw.withDrawnRaftOptions(result.scenario(), result.seed()))
+                        .containsKey(Feature.MEMBERSHIP_CHANGES)
                 ? "not checked: its bounds assume the same voters from start to end, which spare servers and membership changes break"
                 : efficiency(stats.efficiency()));
         for (ExpectationResult expectation : result.expectations()) {

@@ -29,12 +29,13 @@ import java.util.Set;
  * went unseen in 100,000 seeds.
  *
  * <p>Each part draws from its own stream derived by name from the seed ("raft-options",
- * "swarm-network"), a fixed number of draws whatever comes out, so neither shifts the fault
- * schedule (stream "faults") or the other. The shrinker writes the drawn options into the
+ * "swarm-network", "swarm-snapshots", "swarm-membership"), a fixed number of draws whatever comes
+ * out, so none shifts the fault schedule (stream "faults") or another. The shrinker writes the drawn options into the
  * scenario's {@code raft} block and the drawn network as an explicit {@code network} step at
- * time 0, so a shrunk file replays without the draw.
+ * time 0, and the drawn membership as {@code initialMembers} and membership steps, so a shrunk
+ * file replays without the draw.
  */
-public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings network) {
+public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings network, MembershipDraw membership) {
 
     /**
      * PreVote, CheckQuorum and fast backtracking are each on with this probability. Well under
@@ -100,22 +101,28 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         EnumSet<SwarmOption> on = EnumSet.noneOf(SwarmOption.class);
         RaftSettings raft = scenario.raft();
         NetworkSettings network = scenario.network();
+        MembershipDraw membership = MembershipDraw.NONE;
         if (random != null && random.drawRaftOptions()) {
             Set<Feature> features = Implementations.named(scenario.implementation().name()).features();
             raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on, features);
             raft = drawSnapshots(new RandomStream(seed).derive("swarm-snapshots"), raft, on, features);
             raft = drawReads(new RandomStream(seed).derive("swarm-reads"), raft, on, features);
             drawTransferCoin(new RandomStream(seed).derive("swarm-transfers"), on, features);
+            membership = MembershipDraw.draw(new RandomStream(seed).derive("swarm-membership"), scenario.members(), scenario.nodes(),
+                    scenario.durationMs(), features.contains(Feature.MEMBERSHIP_CHANGES));
+            if (membership.drawn()) {
+                on.add(SwarmOption.MEMBERSHIP);
+            }
         }
         if (random != null && random.drawNetwork()) {
             network = drawNetwork(new RandomStream(seed).derive("swarm-network"), network, on);
         }
-        return new SwarmDraw(on, raft, network);
+        return new SwarmDraw(on, raft, network, membership);
     }
 
     /**
      * The scenario as this seed runs it: the drawn Raft options written into its {@code raft}
-     * block, nothing left to draw but the faults. The drawn network is not written into the
+     * block, the drawn membership into {@code initialMembers} and its steps, nothing left to draw but the faults. The drawn network is not written into the
      * {@code network} block: it is the first drawn fault instead ({@link #networkFault}), so the
      * liveness phase undoes it like any other and the shrinker may drop it.
      */
@@ -128,6 +135,13 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         Scenario drawn = scenario.withRaft(draw.raft());
         if (draw.on().contains(SwarmOption.TRANSFERS)) {
             drawn = drawn.withFaults(withTransfers(scenario, new RandomStream(seed).derive("swarm-transfers")));
+        }
+        drawn = draw.membership().applyTo(drawn);
+        if (draw.on().contains(SwarmOption.TRANSFERS) && draw.on().contains(SwarmOption.MEMBERSHIP)) {
+            // Both added steps: keep the list in time order, as a scenario file would have it.
+            List<FaultStep> steps = new ArrayList<>(drawn.faults());
+            steps.sort(Comparator.comparingLong(FaultStep::atMicros));
+            drawn = drawn.withFaults(steps);
         }
         return drawn.withRandomFaults(new RandomFaults(random.kinds(), random.meanIntervalMs(), random.meanDurationMs()));
     }

@@ -26,7 +26,9 @@ public enum SwarmOption {
     /** Gets answered within a leader lease (§6.4.1), not through the log; drawn only where clocks stay within the bound. */
     LEASE_READS("leaseReads"),
     /** The leader is asked to hand leadership to the server after it, a few times in the run (§3.10). */
-    TRANSFERS("transfers");
+    TRANSFERS("transfers"),
+    /** Some slots start spare and single-server membership changes are asked for over time (§4.1-4.2, MembershipDraw). */
+    MEMBERSHIP("membership");
 
     private final String key;
 

@@ -131,7 +131,7 @@ public final class Shrinker {
         if (scenario.randomFaults() == null) {
             return scenario;
         }
-        // The drawn scenario's own steps include the transfers the seed drew (SwarmDraw), kept as explicit steps.
+        // The drawn scenario's own steps include the transfers and membership changes the seed drew (SwarmDraw), kept as explicit steps.
         Scenario drawn = SwarmDraw.withDrawnRaftOptions(scenario, seed);
         List<FaultStep> steps = new ArrayList<>(drawn.faults());
         steps.addAll(ExplicitFaults.of(ScenarioRunner.drawnFaults(scenario, seed)));

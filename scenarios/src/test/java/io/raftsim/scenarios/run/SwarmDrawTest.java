@@ -39,6 +39,7 @@ class SwarmDrawTest {
             assertEquals(draw.on().contains(SwarmOption.LATE_REPLIES), links.forTraffic(Traffic.REPLY).tailMaxMicros() >= 1_000_000);
             assertEquals(draw.on().contains(SwarmOption.LOSSY_LINKS), links.dropRate() > 0);
             assertEquals(draw.on().contains(SwarmOption.SNAPSHOTS), draw.raft().snapshotEveryEntries() > 0);
+            assertEquals(draw.on().contains(SwarmOption.MEMBERSHIP), draw.membership().drawn());
             if (draw.raft().snapshotEveryEntries() > 0) {
                 assertTrue(draw.raft().snapshotEveryEntries() >= SwarmDraw.SNAPSHOT_EVERY_MIN_ENTRIES
                         && draw.raft().snapshotEveryEntries() <= SwarmDraw.SNAPSHOT_EVERY_MAX_ENTRIES, "seed " + seed);
@@ -59,6 +60,7 @@ class SwarmDrawTest {
                 case READ_INDEX -> SwarmDraw.READ_MODE_CHANCE;
                 case LEASE_READS -> (1 - SwarmDraw.READ_MODE_CHANCE) * SwarmDraw.READ_MODE_CHANCE;
                 case TRANSFERS -> SwarmDraw.TRANSFER_CHANCE;
+                case MEMBERSHIP -> MembershipDraw.MEMBERSHIP_CHANCE;
                 default -> SwarmDraw.NETWORK_OPTION_CHANCE;
             };
             assertTrue(Math.abs(share - expected) < 0.04, option + " on in " + share + " of seeds, expected about " + expected);
