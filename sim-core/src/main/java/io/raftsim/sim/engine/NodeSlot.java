@@ -103,12 +103,18 @@ final class NodeSlot<M> implements ProcessContext<M> {
         if (delayMicros < 0) {
             throw new IllegalArgumentException("negative timer delay " + delayMicros + " on node " + nodeId);
         }
-        engine.armTimer(timer(timerId), toVirtualDelay(delayMicros));
+        TimerEvent timer = timer(timerId);
+        // A firing held by a pause is still this timer's pending expiry: arming it again replaces
+        // that firing, as it replaces a queued one (the event must never be queued twice).
+        deferred.remove(timer);
+        engine.armTimer(timer, toVirtualDelay(delayMicros));
     }
 
     @Override
     public void cancelTimer(int timerId) {
-        engine.cancelTimer(timer(timerId));
+        TimerEvent timer = timer(timerId);
+        deferred.remove(timer);
+        engine.cancelTimer(timer);
     }
 
     @Override
