@@ -66,11 +66,6 @@ public final class Requirements {
         if (SubmittedCommands.anyByCommand(scenario.faults())) {
             needs.put(Feature.COMMAND_PROBE, "a check names an entry by \"command\"");
         }
-        for (FaultStep step : scenario.faults()) {
-            if (FaultStep.plain(step) instanceof FaultStep.TransferLeadership) {
-                needs.put(Feature.LEADERSHIP_TRANSFER, "faults has a transferLeadership step");
-            }
-        }
         if (!scenario.initialState().isEmpty()) {
             needs.put(Feature.PRELOAD, "initialState starts servers from a written state");
         }
@@ -78,7 +73,10 @@ public final class Requirements {
             needs.put(Feature.MEMBERSHIP_CHANGES, "initialMembers leaves spare servers");
         }
         for (FaultStep step : scenario.faults()) {
-            if (step instanceof FaultStep.Membership || step instanceof FaultStep.Staged staged && staged.step() instanceof FaultStep.Membership) {
+            FaultStep plain = FaultStep.plain(step);
+            if (plain instanceof FaultStep.TransferLeadership) {
+                needs.put(Feature.LEADERSHIP_TRANSFER, "faults has a transferLeadership step");
+            } else if (plain instanceof FaultStep.Membership) {
                 needs.putIfAbsent(Feature.MEMBERSHIP_CHANGES, "faults ask for a membership change (" + step.action() + ")");
             }
         }
