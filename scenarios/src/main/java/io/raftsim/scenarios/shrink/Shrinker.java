@@ -124,10 +124,15 @@ public final class Shrinker {
 
     /**
      * The faults drawn from the seed, written as explicit steps after the scenario's own (the
-     * drawn network first, at time 0), and the Raft options the seed drew written into the
-     * {@code raft} block: the result draws nothing, so it replays with any seed.
+     * drawn network first, at time 0), the steps' drawn waits written as their times, and the
+     * Raft options the seed drew written into the {@code raft} block: the result draws
+     * nothing, so it replays with any seed.
      */
     static Scenario explicit(Scenario scenario, long seed) {
+        if (FaultStep.drawsWaits(scenario.faults())) {
+            // Drawn waits (waitMs) at the times this seed drew: dropping a step then never moves another.
+            scenario = scenario.withFaults(FaultStep.resolveWaits(scenario.faults(), seed));
+        }
         if (scenario.randomFaults() == null) {
             return scenario;
         }
