@@ -46,6 +46,8 @@ public final class Shrinker {
     private int runs;
     /** The seed the current smallest scenario fails with. */
     private long seed;
+    /** Whether every check of the scenario as given waits for entries some client command can feed (ClientCommands): then every candidate must too. */
+    private boolean checksFed;
 
     /** @param runner runs a scenario with a seed (planted bugs, if any, are the runner's business) */
     public Shrinker(BiFunction<Scenario, Long, ScenarioResult> runner, int maxRuns) {
@@ -87,6 +89,7 @@ public final class Shrinker {
                     + original.firstUnmet().key() + "': a smaller run reaches less, so there is nothing to shrink");
         }
         Scenario current = scenario.withSeed(originalSeed);
+        checksFed = ClientCommands.firstUnfed(current) == null;
         Scenario explicit = explicit(current, originalSeed);
         if (runner.apply(explicit, originalSeed).failsLike(original)) {
             current = explicit;
@@ -403,6 +406,11 @@ public final class Shrinker {
         // Likewise a check naming the K-th submitted command needs the submits that make K: without
         // them it would fail for want of a command, which is no failure of the Raft under test.
         if (SubmittedCommands.firstBeyond(candidate.faults(), candidate.nodes()) != null) {
+            return false;
+        }
+        // And a check waiting for a new entry (the next index, applied through an index) needs
+        // clients that issue commands: without any it misses for want of one, vacuously.
+        if (checksFed && ClientCommands.firstUnfed(candidate) != null) {
             return false;
         }
         for (int attempt = 0; attempt < seedsPerCandidate && budgetLeft(); attempt++) {
