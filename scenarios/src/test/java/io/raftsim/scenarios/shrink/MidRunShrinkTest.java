@@ -116,6 +116,21 @@ class MidRunShrinkTest {
     }
 
     @Test
+    void drawnWaitsAreWrittenOutAtTheTimesTheSeedDrew() {
+        Scenario scenario = ScenarioReader.parse(FAILING_NEXT.replace("{\"atMs\": 1000, \"action\": \"crash\"",
+                "{\"atMs\": 1000, \"waitMs\": {\"min\": 0, \"max\": 400}, \"action\": \"crash\""), "failing.json");
+        assertTrue(FaultStep.drawsWaits(scenario.faults()));
+        assertEquals(FaultStep.resolveWaits(scenario.faults(), 5), Shrinker.explicit(scenario, 5).faults());
+        ScenarioResult original = ScenarioRunner.run(scenario, 5);
+        assertEquals(Outcome.CHECK_FAILED, original.outcome(), original.toString());
+        Shrinker.Shrunk shrunk = new Shrinker(ScenarioRunner::run, 300).shrink(scenario, 5);
+        assertFalse(FaultStep.drawsWaits(shrunk.scenario().faults()), "the shrunk file draws nothing: " + shrunk.scenario().faults());
+        assertEquals(original.failedCheck().condition(), shrunk.failure().failedCheck().condition());
+        Scenario written = ScenarioReader.parse(ScenarioWriter.toJson(shrunk.scenario()), "shrunk");
+        assertTrue(ScenarioRunner.run(written, written.seed()).failsLike(original), "the written file replays the failure");
+    }
+
+    @Test
     void missingAnotherConditionIsAnotherFailure() {
         Scenario scenario = ScenarioReader.parse(FAILING, "failing.json");
         ScenarioResult original = ScenarioRunner.run(scenario, 1);
