@@ -325,7 +325,15 @@ public final class Shrinker {
         if (step instanceof FaultStep.Check check && check.until() != null && check.until().count() > nodes) {
             return null; // the count's window would end on a condition no smaller cluster can reach
         }
-        return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
+        if (named.stream().anyMatch(ref -> ref.index() >= nodes)) {
+            return null;
+        }
+        if (step instanceof FaultStep.Staged staged && staged.ifUpBelow() > nodes) {
+            // Fewer up than more servers than there are always holds: the guard goes, as the reader would refuse it.
+            return staged.bind() == null && staged.when() == null && staged.drawnWait() == null ? staged.step()
+                    : new FaultStep.Staged(staged.step(), staged.bind(), staged.when(), staged.whenWithinMicros(), staged.drawnWait(), 0);
+        }
+        return step;
     }
 
     /**
