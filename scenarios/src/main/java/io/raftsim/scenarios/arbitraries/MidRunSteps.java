@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.arbitraries;
 
 import io.raftsim.scenarios.format.Condition;
+import io.raftsim.scenarios.format.DrawnWait;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
 import io.raftsim.sim.engine.Time;
@@ -24,7 +25,7 @@ final class MidRunSteps {
     record Element(int kind, long atMs, int a, int b, int c, int d) {
     }
 
-    static final int KINDS = 7;
+    static final int KINDS = 8;
 
     private final int nodes;
     private final long durationMs;
@@ -83,8 +84,26 @@ final class MidRunSteps {
                 int servers = kind == Condition.Kind.NOT_COMMITTED ? 0 : Math.floorMod(e.d(), nodes + 1);
                 steps.add(new FaultStep.Check(at, new Condition(kind, List.of(), List.of(), 0, servers, command), window));
             }
-            default -> rounds(at, e, place);
+            case 6 -> rounds(at, e, place);
+            default -> courseRound(at, e);
         }
+    }
+
+    /**
+     * TestFigure82C's iteration: a submit, then after a wait drawn per seed (sometimes with a
+     * long tail) a crash of the leader and a restart of a random server only while fewer than
+     * {@code ifUpBelow} are up; the two wait alike, being of one moment with one range.
+     */
+    private void courseRound(long at, Element e) {
+        long roomMicros = Time.ms(durationMs) - at;
+        long min = Math.min(Math.floorMod(e.d(), 5_000), roomMicros);
+        long max = Math.min(min + Math.floorMod(e.c(), 20_000), roomMicros);
+        boolean tail = e.b() % 2 == 0;
+        DrawnWait wait = new DrawnWait(min, max, tail ? 0.1 : 0, tail ? Math.min(max + Math.floorMod(e.b(), 500_000), roomMicros) : max);
+        steps.add(new FaultStep.Submit(at, 1, null));
+        steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "crash", NodeRef.LEADER), null, null, 0, wait, 0));
+        steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "restart", NodeRef.RANDOM), null, null, 0, wait, 1 + Math.floorMod(e.a(), nodes)));
+        submitted += nodes;
     }
 
     private void bind(FaultStep step, String name, long usableFrom) {

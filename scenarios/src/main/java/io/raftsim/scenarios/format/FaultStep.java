@@ -263,22 +263,34 @@ public sealed interface FaultStep {
     /**
      * Another step with a binding ({@code "bind"}: the server its {@code node} resolved to is
      * named), a wait ({@code "when"}: it runs at the first step {@code when} holds, at or after
-     * its time, or the run fails at {@code whenWithinMicros} later), or both.
+     * its time, or the run fails at {@code whenWithinMicros} later), a drawn wait
+     * ({@code "waitMs"}: it runs a while drawn from the seed after its time, resolved before the
+     * run by {@link #resolveWaits}), a guard ({@code "ifUpBelow"}: it runs only when fewer than
+     * that many servers are up, else it is skipped), or several of these.
      *
      * @param bind the name bound, or null
      * @param when the condition waited for, or null
+     * @param drawnWait the drawn wait, or null; never together with {@code when}
+     * @param ifUpBelow 0, or the step runs only while fewer than this many servers are up
      */
-    record Staged(FaultStep step, String bind, Condition when, long whenWithinMicros) implements FaultStep {
+    record Staged(FaultStep step, String bind, Condition when, long whenWithinMicros, DrawnWait drawnWait, int ifUpBelow) implements FaultStep {
         public Staged {
             if (step instanceof Staged || step instanceof Check || step instanceof Bind && bind != null) {
                 throw new IllegalArgumentException("cannot stage " + step);
             }
-            if (bind == null && when == null) {
-                throw new IllegalArgumentException("a staged step binds, waits or both");
+            if (bind == null && when == null && drawnWait == null && ifUpBelow == 0) {
+                throw new IllegalArgumentException("a staged step binds, waits, draws a wait or is guarded");
             }
             if (when != null && (when.kind().throughout() || whenWithinMicros <= 0)) {
                 throw new IllegalArgumentException("a step waits for a condition to come to hold, within a bound: " + when);
             }
+            if (when != null && drawnWait != null || ifUpBelow < 0 || step instanceof Network && drawnWait != null) {
+                throw new IllegalArgumentException("a drawn wait goes with no when and on no network step, a guard is positive: " + step);
+            }
+        }
+
+        public Staged(FaultStep step, String bind, Condition when, long whenWithinMicros) {
+            this(step, bind, when, whenWithinMicros, null, 0);
         }
 
         @Override
@@ -293,13 +305,36 @@ public sealed interface FaultStep {
 
         @Override
         public FaultStep at(long micros) {
-            return new Staged(step.at(micros), bind, when, whenWithinMicros);
+            return new Staged(step.at(micros), bind, when, whenWithinMicros, drawnWait, ifUpBelow);
         }
 
-        /** The latest virtual time the step can run: its time, plus the wait's bound. */
+        /** The latest virtual time the step can run: its time, plus the wait's bound or the longest drawn wait. */
         public long latestMicros() {
-            return atMicros() + (when == null ? 0 : whenWithinMicros);
+            return atMicros() + (when == null ? 0 : whenWithinMicros) + (drawnWait == null ? 0 : drawnWait.longestMicros());
         }
+
+        /** The step after its drawn wait, at the time it runs in the run of {@code seed}; itself without one. */
+        FaultStep waited(long seed) {
+            if (drawnWait == null) {
+                return this;
+            }
+            FaultStep moved = step.at(atMicros() + drawnWait.drawMicros(seed, atMicros()));
+            return bind == null && ifUpBelow == 0 ? moved : new Staged(moved, bind, null, 0, null, ifUpBelow);
+        }
+    }
+
+    /**
+     * The steps with their drawn waits ({@code waitMs}) resolved for {@code seed}: each runs at its
+     * time plus its wait, the list order kept (steps at one time run in that order). The runner
+     * runs this, and {@code raftsim shrink} writes it, so a shrunk file replays without drawing.
+     */
+    static List<FaultStep> resolveWaits(List<FaultStep> steps, long seed) {
+        return steps.stream().map(step -> step instanceof Staged staged ? staged.waited(seed) : step).toList();
+    }
+
+    /** True when some step draws a wait. */
+    static boolean drawsWaits(List<FaultStep> steps) {
+        return steps.stream().anyMatch(step -> step instanceof Staged staged && staged.drawnWait() != null);
     }
 
     /**

@@ -491,7 +491,7 @@ public final class ScenarioReader {
     private record End(long ms, String why) {
     }
 
-    public static final int MAX_ROUNDS = 100;
+    public static final int MAX_ROUNDS = 1_000;
     public static final int MAX_ROUND_STEPS = 100;
 
     private static boolean isRounds(JsonNode step) {
@@ -571,8 +571,49 @@ public final class ScenarioReader {
             }
             withinMicros = window(fields, "withinMs", when.kind(), step.atMicros(), end);
         }
+        DrawnWait wait = drawnWait(fields, step, when != null, end);
+        int ifUpBelow = (int) fields.integer("ifUpBelow", 0, 1, nodes);
         fields.done();
-        return bind == null && when == null ? step : new FaultStep.Staged(step, bind, when, withinMicros);
+        return bind == null && when == null && wait == null && ifUpBelow == 0 ? step
+                : new FaultStep.Staged(step, bind, when, withinMicros, wait, ifUpBelow);
+    }
+
+    /**
+     * A step's {@code waitMs}: {@code min}, {@code max} and optionally {@code tailRate} and
+     * {@code tailMaxMs}, the longest wait ending by the run's or the round's end; null when absent.
+     */
+    private static DrawnWait drawnWait(JsonFields fields, FaultStep step, boolean waitsForCondition, End end) {
+        JsonFields wait = fields.object("waitMs");
+        if (wait == null) {
+            return null;
+        }
+        if (step instanceof FaultStep.Check || step instanceof FaultStep.Network) {
+            throw fields.fail(fields.path("waitMs"), "a " + step.action() + " step does not draw a wait; give it its own atMs");
+        }
+        if (waitsForCondition) {
+            throw fields.fail(fields.path("waitMs"), "a step that waits for a condition (when) draws no wait as well");
+        }
+        Double min = wait.optionalNumber("min", 0, MAX_WINDOW_MS);
+        if (min == null) {
+            throw wait.fail(wait.path("min"), "missing; the shortest wait, 0.." + MAX_WINDOW_MS + " ms");
+        }
+        Double max = wait.optionalNumber("max", min, MAX_WINDOW_MS);
+        if (max == null) {
+            throw wait.fail(wait.path("max"), "missing; the longest wait, " + JsonFields.format(min) + ".." + MAX_WINDOW_MS + " ms");
+        }
+        double tailRate = wait.number("tailRate", 0, 0, 1);
+        Double tailMax = wait.optionalNumber("tailMaxMs", max, MAX_WINDOW_MS);
+        if (tailRate > 0 && tailMax == null) {
+            throw wait.fail(wait.path("tailMaxMs"), "missing; the longest tail wait, " + JsonFields.format(max) + ".." + MAX_WINDOW_MS + " ms");
+        }
+        wait.done();
+        DrawnWait drawn = new DrawnWait(NetworkSettings.micros(min), NetworkSettings.micros(max), tailRate,
+                NetworkSettings.micros(tailMax == null || tailRate == 0 ? max : tailMax));
+        long lastMicros = step.atMicros() + drawn.longestMicros();
+        if (lastMicros > end.ms() * 1000) {
+            throw fields.fail(fields.path("waitMs"), "waits until as late as " + JsonFields.format(lastMicros / 1000.0) + " ms, after " + end.why());
+        }
+        return drawn;
     }
 
     private static FaultStep plainFault(JsonFields fields, int nodes, End end) {

@@ -175,6 +175,18 @@ public final class ScenarioWriter {
                 conditionFields(fault.putObject("when"), staged.when());
                 putMs(fault, "withinMs", staged.whenWithinMicros() / 1000.0);
             }
+            if (staged.drawnWait() != null) {
+                ObjectNode wait = fault.putObject("waitMs");
+                putMs(wait, "min", staged.drawnWait().minMicros() / 1000.0);
+                putMs(wait, "max", staged.drawnWait().maxMicros() / 1000.0);
+                if (staged.drawnWait().tailRate() > 0) {
+                    wait.put("tailRate", staged.drawnWait().tailRate());
+                    putMs(wait, "tailMaxMs", staged.drawnWait().tailMaxMicros() / 1000.0);
+                }
+            }
+            if (staged.ifUpBelow() > 0) {
+                fault.put("ifUpBelow", staged.ifUpBelow());
+            }
         } else {
             stepFields(fault, step);
         }

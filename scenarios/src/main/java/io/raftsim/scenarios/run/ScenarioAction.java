@@ -207,18 +207,31 @@ final class ScenarioAction implements ControlAction {
 
     /**
      * A step that waits starts waiting (its step runs once the condition holds, as a step of
-     * its own); a step that binds binds the one server it acts on, then acts.
+     * its own); a guarded step ({@code ifUpBelow}) is skipped unless fewer servers are up than
+     * its bound; a step that binds binds the one server it acts on, then acts. (A drawn wait
+     * was resolved into the step's time before the run.)
      */
     private ControlAction staged(FaultStep.Staged staged, ControlTarget target) {
-        FaultStep inner = staged.bind() == null ? staged.step() : new FaultStep.Staged(staged.step(), staged.bind(), null, 0);
         if (staged.when() != null) {
+            // The binding and the guard go with the step that fires once the condition holds.
+            FaultStep inner = staged.bind() == null && staged.ifUpBelow() == 0 ? staged.step()
+                    : new FaultStep.Staged(staged.step(), staged.bind(), null, 0, null, staged.ifUpBelow());
             ScenarioAction fire = new ScenarioAction(inner, cluster, links, label, servers, checks);
             checks.start(label, staged.when(), staged.latestMicros(), fire);
             return new Noted("wait for " + staged.when().describe() + " within " + staged.whenWithinMicros() / 1000.0);
         }
+        if (staged.ifUpBelow() > 0) {
+            int up = 0;
+            for (int id = 0; id < cluster.spec().servers(); id++) {
+                up += cluster.engine().isUp(id) ? 1 : 0;
+            }
+            if (up >= staged.ifUpBelow()) {
+                return skipped(up + " servers are up, not fewer than ifUpBelow " + staged.ifUpBelow());
+            }
+        }
         ScenarioAction plain = new ScenarioAction(staged.step(), cluster, links, label, servers, checks);
         ControlAction resolved = plain.resolve(target);
-        if (plain.singleNode >= 0) {
+        if (staged.bind() != null && plain.singleNode >= 0) {
             servers.bind(staged.bind(), plain.singleNode);
         }
         return resolved;

@@ -86,7 +86,7 @@ public final class ScenarioRunner {
         BoundServers servers = new BoundServers(cluster);
         MidRunChecks checks = new MidRunChecks(cluster, servers);
         cluster.addObserver(checks);
-        scheduleSteps(scenario, cluster, servers, checks);
+        scheduleSteps(scenario, seed, cluster, servers, checks);
         long durationMicros = Time.ms(scenario.durationMs());
         FaultSchedule drawn = drawnFaults(asWritten, seed);
         ClusterOutcome outcome = cluster.run(durationMicros, drawn, scenario.expects(Expectation.Live.class));
@@ -135,10 +135,13 @@ public final class ScenarioRunner {
         return new FaultSchedule(all);
     }
 
-    /** Explicit steps, in time order; network steps carry the settings in force after them. */
-    private static void scheduleSteps(Scenario scenario, Cluster cluster, BoundServers servers, MidRunChecks checks) {
+    /**
+     * Explicit steps, in time order, each drawn wait ({@code waitMs}) resolved for the seed;
+     * network steps carry the settings in force after them.
+     */
+    private static void scheduleSteps(Scenario scenario, long seed, Cluster cluster, BoundServers servers, MidRunChecks checks) {
         NetworkSettings current = scenario.network();
-        List<FaultStep> steps = scenario.faults();
+        List<FaultStep> steps = FaultStep.resolveWaits(scenario.faults(), seed);
         for (int i = 0; i < steps.size(); i++) {
             FaultStep step = steps.get(i);
             NetworkSettings links = null;

@@ -46,6 +46,8 @@ public final class Shrinker {
     private int runs;
     /** The seed the current smallest scenario fails with. */
     private long seed;
+    /** Whether every check of the scenario as given waits for entries some client command can feed (ClientCommands): then every candidate must too. */
+    private boolean checksFed;
 
     /** @param runner runs a scenario with a seed (planted bugs, if any, are the runner's business) */
     public Shrinker(BiFunction<Scenario, Long, ScenarioResult> runner, int maxRuns) {
@@ -87,6 +89,7 @@ public final class Shrinker {
                     + original.firstUnmet().key() + "': a smaller run reaches less, so there is nothing to shrink");
         }
         Scenario current = scenario.withSeed(originalSeed);
+        checksFed = ClientCommands.firstUnfed(current) == null;
         Scenario explicit = explicit(current, originalSeed);
         if (runner.apply(explicit, originalSeed).failsLike(original)) {
             current = explicit;
@@ -124,10 +127,15 @@ public final class Shrinker {
 
     /**
      * The faults drawn from the seed, written as explicit steps after the scenario's own (the
-     * drawn network first, at time 0), and the Raft options the seed drew written into the
-     * {@code raft} block: the result draws nothing, so it replays with any seed.
+     * drawn network first, at time 0), the steps' drawn waits written as their times, and the
+     * Raft options the seed drew written into the {@code raft} block: the result draws
+     * nothing, so it replays with any seed.
      */
     static Scenario explicit(Scenario scenario, long seed) {
+        if (FaultStep.drawsWaits(scenario.faults())) {
+            // Drawn waits (waitMs) at the times this seed drew: dropping a step then never moves another.
+            scenario = scenario.withFaults(FaultStep.resolveWaits(scenario.faults(), seed));
+        }
         if (scenario.randomFaults() == null) {
             return scenario;
         }
@@ -317,7 +325,15 @@ public final class Shrinker {
         if (step instanceof FaultStep.Check check && check.until() != null && check.until().count() > nodes) {
             return null; // the count's window would end on a condition no smaller cluster can reach
         }
-        return named.stream().anyMatch(ref -> ref.index() >= nodes) ? null : step;
+        if (named.stream().anyMatch(ref -> ref.index() >= nodes)) {
+            return null;
+        }
+        if (step instanceof FaultStep.Staged staged && staged.ifUpBelow() > nodes) {
+            // Fewer up than more servers than there are always holds: the guard goes, as the reader would refuse it.
+            return staged.bind() == null && staged.when() == null && staged.drawnWait() == null ? staged.step()
+                    : new FaultStep.Staged(staged.step(), staged.bind(), staged.when(), staged.whenWithinMicros(), staged.drawnWait(), 0);
+        }
+        return step;
     }
 
     /**
@@ -398,6 +414,11 @@ public final class Shrinker {
         // Likewise a check naming the K-th submitted command needs the submits that make K: without
         // them it would fail for want of a command, which is no failure of the Raft under test.
         if (SubmittedCommands.firstBeyond(candidate.faults(), candidate.nodes()) != null) {
+            return false;
+        }
+        // And a check waiting for a new entry (the next index, applied through an index) needs
+        // clients that issue commands: without any it misses for want of one, vacuously.
+        if (checksFed && ClientCommands.firstUnfed(candidate) != null) {
             return false;
         }
         for (int attempt = 0; attempt < seedsPerCandidate && budgetLeft(); attempt++) {

@@ -26,9 +26,9 @@ class RoundsFormatTest {
 
     @Test
     void aRoundCountOutOfRangeIsOneLine() {
-        refused("f.json: faults[0].count: 101 is outside 1..100", 100000, "{\"action\": \"rounds\", \"count\": 101, \"everyMs\": 10, \"steps\": [" + ROUND + "]}");
-        refused("f.json: faults[0].count: 0 is outside 1..100", 10000, "{\"action\": \"rounds\", \"count\": 0, \"everyMs\": 3000, \"steps\": [" + ROUND + "]}");
-        refused("f.json: faults[0].count: missing; how many rounds, 1..100", 10000, "{\"action\": \"rounds\", \"everyMs\": 3000, \"steps\": [" + ROUND + "]}");
+        refused("f.json: faults[0].count: 1001 is outside 1..1000", 100000, "{\"action\": \"rounds\", \"count\": 1001, \"everyMs\": 10, \"steps\": [" + ROUND + "]}");
+        refused("f.json: faults[0].count: 0 is outside 1..1000", 10000, "{\"action\": \"rounds\", \"count\": 0, \"everyMs\": 3000, \"steps\": [" + ROUND + "]}");
+        refused("f.json: faults[0].count: missing; how many rounds, 1..1000", 10000, "{\"action\": \"rounds\", \"everyMs\": 3000, \"steps\": [" + ROUND + "]}");
         refused("f.json: faults[0].count: 4 rounds of 3000 ms from 0 ms end at 12000 ms, after durationMs 10000", 10000,
                 "{\"action\": \"rounds\", \"count\": 4, \"everyMs\": 3000, \"steps\": [" + ROUND + "]}");
     }

@@ -34,6 +34,18 @@ class ShrinkerTest {
     }
 
     @Test
+    void onFewerServersAGuardBeyondThemGoesAndTheFileStillReads() {
+        Scenario scenario = ScenarioReader.parse("{\"nodes\": 5, \"durationMs\": 3000, \"faults\": ["
+                + "{\"atMs\": 100, \"ifUpBelow\": 5, \"action\": \"restart\", \"node\": \"n1\"},"
+                + "{\"atMs\": 200, \"ifUpBelow\": 2, \"waitMs\": {\"min\": 0, \"max\": 5}, \"action\": \"crash\", \"node\": \"leader\"}]}", "g.json");
+        Scenario three = Shrinker.withNodes(scenario, 3);
+        assertEquals(List.of(new io.raftsim.scenarios.format.FaultStep.NodeAction(100_000, "restart", io.raftsim.scenarios.format.NodeRef.server(0))),
+                three.faults().subList(0, 1), "fewer than 5 of 3 up always holds: the guard goes");
+        assertEquals(scenario.faults().get(1), three.faults().get(1), "a guard within the cluster stays");
+        assertEquals(three, ScenarioReader.parse(ScenarioWriter.toJson(three), "written"));
+    }
+
+    @Test
     void aFailureShrinksToAFewStepsThatStillFailTheSameWay() {
         // Crash churn can never keep one leader throughout: expecting it fails on every seed.
         Scenario churn = Catalogue.load("crash-churn").withExpect(List.of(new Expectation.ElectionsAtMost(1)));

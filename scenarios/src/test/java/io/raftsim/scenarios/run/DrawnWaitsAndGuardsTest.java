@@ -1,0 +1,41 @@
+package io.raftsim.scenarios.run;
+
+import io.raftsim.scenarios.format.Scenario;
+import io.raftsim.scenarios.format.ScenarioReader;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** A guarded step runs only while fewer servers are up than its bound; a drawn wait moves its step per seed, the same for the same seed. */
+class DrawnWaitsAndGuardsTest {
+    private static final String CRASH = "{\"atMs\": 1000, \"action\": \"crash\", \"node\": \"n1\"}";
+    /** A crashed server applies nothing, so this tells whether n1 came back. */
+    private static final String N1_APPLIES = "{\"atMs\": 3000, \"action\": \"check\", \"condition\": \"applied\", \"index\": \"next\", \"among\": [\"n1\"], \"withinMs\": 3000}";
+
+    @Test
+    void aGuardedRestartRunsOnlyWithFewerServersUpThanItsBound() {
+        // Four of five are up after the crash: fewer than 5, not fewer than 4.
+        ScenarioResult ran = run(CRASH, "{\"atMs\": 2000, \"ifUpBelow\": 5, \"action\": \"restart\", \"node\": \"n1\"}", N1_APPLIES);
+        assertEquals(Outcome.PASSED, ran.outcome(), ran.toString());
+        ScenarioResult skipped = run(CRASH, "{\"atMs\": 2000, \"ifUpBelow\": 4, \"action\": \"restart\", \"node\": \"n1\"}", N1_APPLIES);
+        assertEquals(Outcome.CHECK_FAILED, skipped.outcome(), "the restart was skipped, n1 stayed down: " + skipped);
+    }
+
+    @Test
+    void aDrawnWaitMovesItsStepPerSeedAndReplays() {
+        Scenario scenario = scenario("{\"atMs\": 1000, \"waitMs\": {\"min\": 0, \"max\": 500}, \"action\": \"crash\", \"node\": \"n1\"}",
+                "{\"atMs\": 1600, \"action\": \"restart\", \"node\": \"n1\"}");
+        assertEquals(ScenarioRunner.run(scenario, 3).run().digest(), ScenarioRunner.run(scenario, 3).run().digest());
+        Scenario fixed = scenario("{\"atMs\": 1000, \"action\": \"crash\", \"node\": \"n1\"}", "{\"atMs\": 1600, \"action\": \"restart\", \"node\": \"n1\"}");
+        assertNotEquals(ScenarioRunner.run(fixed, 3).run().digest(), ScenarioRunner.run(scenario, 3).run().digest(), "the crash moved");
+    }
+
+    private static ScenarioResult run(String... steps) {
+        return ScenarioRunner.run(scenario(steps), 1);
+    }
+
+    private static Scenario scenario(String... steps) {
+        return ScenarioReader.parse("{\"nodes\": 5, \"durationMs\": 7000, \"clients\": {\"count\": 2}, \"faults\": [" + String.join(",", steps) + "]}", "t.json");
+    }
+}
