@@ -4,6 +4,7 @@ import io.raftsim.harness.spi.Fingerprints;
 import io.raftsim.harness.spi.ServerProbe;
 
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * The harness's own copy of one server's log, as cumulative hashes: position i holds the
@@ -26,8 +27,11 @@ import java.util.Arrays;
  *
  * <p>A snapshot can also cover entries nobody's mirror saw: a leader that is the only voter
  * appends, commits and compacts an entry in one step, so the checks learn of the entry only as
- * compacted, and no server has committed it before. Its hash, and every cumulative hash after
- * it, is then unknown here ({@link #hashKnown}, {@link CommittedPrefix#UNKNOWN}): the mirror
+ * compacted, and no server has committed it before. When it is the one entry since the mirror
+ * last looked and the probe still knows its payload fingerprint
+ * ({@link ServerProbe#snapshotLastPayloadFingerprint}), the mirror hashes it as if it had seen
+ * it. Otherwise its hash, and every cumulative hash after
+ * it, is unknown here ({@link #hashKnown}, {@link CommittedPrefix#UNKNOWN}): the mirror
  * reports no appends while it cannot hash them, rather than hashes that would differ from the
  * real ones another server's mirror computes (false Log Matching and State Machine Safety
  * reports). It learns the prefix once the checks know the committed prefix through its
@@ -96,7 +100,8 @@ public final class LogMirror {
             return;
         }
         adoptSnapshotPrefix(first - 1);
-        if (first - 1 > lastIndex && committedPrefix.hashThrough(first - 1) == CommittedPrefix.UNKNOWN) {
+        if (first - 1 > lastIndex && committedPrefix.hashThrough(first - 1) == CommittedPrefix.UNKNOWN
+                && !hashCompactedEntry(server, probe, first - 1, listener)) {
             // Compacted before the mirror saw them, and nobody has committed them yet: unknown
             // from the first entry never seen, until the committed prefix learns them.
             unknownFrom = lastIndex + 1;
@@ -121,6 +126,27 @@ public final class LogMirror {
         }
         lastIndex = last;
         firstIndex = first;
+    }
+
+    /**
+     * The one entry the server appended and compacted since the mirror last looked, hashed from
+     * the snapshot's last term and the payload fingerprint the probe still knows, and reported as
+     * appended; false, changing nothing, when there were more or the probe cannot tell.
+     */
+    private boolean hashCompactedEntry(int server, ServerProbe probe, long snapshotIndex, ServerListener listener) {
+        if (snapshotIndex != lastIndex + 1) {
+            return false;
+        }
+        OptionalLong payload = probe.snapshotLastPayloadFingerprint();
+        if (payload.isEmpty()) {
+            return false;
+        }
+        long term = probe.termAt(snapshotIndex);
+        ensureCapacity(snapshotIndex);
+        hashes[(int) snapshotIndex] = Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong());
+        lastIndex = snapshotIndex;
+        listener.appended(server, snapshotIndex, term, hashes[(int) snapshotIndex]);
+        return true;
     }
 
     /**

@@ -94,6 +94,30 @@ class UnseenCommittedEntriesTest {
         assertEquals(mirrors[0].hash(2), monitor.committedHashThrough(2), "the prefix before the unseen entries is still known");
     }
 
+    @Test
+    void aProbeThatKnowsTheCompactedPayloadLetsTheMirrorHashItAtOnce() {
+        SafetyMonitor checks = new SafetyMonitor(2);
+        LogMirror[] logs = {new LogMirror(), new LogMirror()};
+        for (LogMirror mirror : logs) {
+            mirror.committedPrefix(checks::committedHashThrough);
+        }
+        checks.attach(null, logs);
+        Server soleVoter = new Server(Role.LEADER).tellingCompactedPayloads();
+        soleVoter.append(1, 101).append(1, 102).commit(2);
+        logs[0].sync(0, soleVoter, checks);
+        checks.handled(0, soleVoter);
+        soleVoter.append(1, 103).commit(3).compactThrough(3);
+        logs[0].sync(0, soleVoter, checks);
+        checks.handled(0, soleVoter);
+        assertTrue(logs[0].hashKnown(3));
+        assertEquals(0, checks.unknownCommittedHashes());
+        Server same = new Server(Role.FOLLOWER).append(1, 101).append(1, 102).append(1, 103).commit(3);
+        logs[1].sync(1, same, checks);
+        checks.handled(1, same);
+        assertNull(checks.violation());
+        assertEquals(logs[0].hash(3), logs[1].hash(3), "the hash from the fingerprint is the one a mirror that saw the entry computes");
+    }
+
     private void step(int id, Server server) {
         mirrors[id].sync(id, server, monitor);
         monitor.handled(id, server);
@@ -105,6 +129,7 @@ class UnseenCommittedEntriesTest {
         private final List<long[]> entries = new ArrayList<>();
         private long firstIndex = 1;
         private long commit;
+        private boolean tellsCompactedPayloads;
 
         Server(Role role) {
             this.role = role;
@@ -117,6 +142,11 @@ class UnseenCommittedEntriesTest {
 
         Server commit(long index) {
             commit = index;
+            return this;
+        }
+
+        Server tellingCompactedPayloads() {
+            tellsCompactedPayloads = true;
             return this;
         }
 
@@ -137,5 +167,10 @@ class UnseenCommittedEntriesTest {
         @Override public long payloadFingerprintAt(long index) { return entries.get((int) (index - 1))[1]; }
         @Override public long stateFingerprint() { return 0; }
         @Override public List<Integer> voters() { return List.of(0); }
+
+        @Override
+        public java.util.OptionalLong snapshotLastPayloadFingerprint() {
+            return tellsCompactedPayloads && firstIndex > 1 ? java.util.OptionalLong.of(entries.get((int) (firstIndex - 2))[1]) : java.util.OptionalLong.empty();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.scenarios.format.ScenarioReader;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -12,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server has committed it before: its hash is unknown. The learner that receives the entry
  * later must not be reported for State Machine Safety or Log Matching on a difference that is
  * not there (seed 837 of random's first membership sweep, docs/bugs.md). That a real difference
- * after such a step is still caught is {@code UnseenCommittedEntriesTest}'s (harness).
+ * after such a step is still caught, and what the checks do when the probe cannot tell the
+ * compacted entry's payload, is {@code UnseenCommittedEntriesTest}'s (harness).
  */
 class SoleVoterCompactionTest {
     /** Shrunk from a sweep of a sole voter with learners: before the checks learned unknown hashes, 29 of seeds 1..50 failed. */
@@ -25,13 +27,12 @@ class SoleVoterCompactionTest {
 
     @Test
     void aLearnerOfASoleVoterThatCompactsAsItCommitsIsNotReported() {
-        long unseen = 0;
         for (long seed = 1; seed <= 50; seed++) {
             ScenarioResult result = ScenarioRunner.run(SOLE_VOTER, seed);
             assertTrue(result.passed(), "seed " + seed + ": " + result);
-            unseen += result.clusterStats().learnedCommittedHashes() + result.clusterStats().unknownCommittedHashes();
+            // The model's probe still knows the payload of the entry it compacted, so the checks hash it as if seen.
+            assertEquals(0, result.clusterStats().unknownCommittedHashes(), "seed " + seed);
         }
-        assertTrue(unseen > 0, "the staging commits entries the checks never saw, and the run says so");
     }
 
     @Test
