@@ -37,6 +37,18 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     private long[] committedHashes = new long[1024];
     private long committedIndex;
     /**
+     * Committed indexes whose hash is not known yet (position i is index i + 1): the server that
+     * committed them first had compacted them before its mirror saw them (a leader that is the
+     * only voter appends, commits and compacts in one step). Their hash, and the committed prefix
+     * through them, is learned from the first server whose mirror shows them when it commits
+     * them; until then a comparison there cannot decide, and none is made (nor passed): the
+     * prefix is compared where both sides know it, and the state machine through those entries
+     * still by fingerprint (Applied State, Snapshot Safety). Empty in every run without such a step.
+     */
+    private final BitSet unknownCommitted = new BitSet();
+    /** Committed indexes whose hash the checks learned from a later server, and how many such comparisons had to wait. */
+    private long learnedCommittedHashes;
+    /**
      * For each term in which the committed prefix grew, the committed index reached in it.
      * Leader Completeness only speaks of entries committed in lower terms: a leader elected
      * late in virtual time for an old term (it was paused with its votes held) need not have
@@ -118,7 +130,8 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         // Only such steps: a general "committed entries stay" check would catch the log mistakes of AppendEntries
         // before Leader Completeness does, and their recorded detection figures (docs/bugs.md) assume it does not.
         if (current != null && current.snapshotIndex() != lastSnapshot[node] && fromIndex <= committedIndex && logs != null
-                && logs[node].knows(fromIndex) && logs[node].hash(fromIndex) == committedHashes[(int) (fromIndex - 1)]) {
+                && logs[node].knows(fromIndex) && logs[node].hashKnown(fromIndex) && !unknownCommitted.get((int) (fromIndex - 1))
+                && logs[node].hash(fromIndex) == committedHashes[(int) (fromIndex - 1)]) {
             fail(SafetyProperty.SNAPSHOT_COMMITTED, "n" + (node + 1) + " removed entries " + fromIndex + ".." + previousLastIndex
                     + " from its log with its snapshot through " + current.snapshotIndex() + ", of which " + fromIndex + ".."
                     + Math.min(committedIndex, previousLastIndex) + " are committed");
@@ -135,7 +148,10 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         if (index > committedIndex) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied index " + index + " (" + entryText(node, index)
                     + ") beyond every commit index seen (" + committedIndex + ")");
-        } else if (committedHashes[(int) (index - 1)] != cumulativeHash) {
+        } else if (cumulativeHash != LogMirror.CommittedPrefix.UNKNOWN && !unknownCommitted.get((int) (index - 1))
+                && committedHashes[(int) (index - 1)] != cumulativeHash) {
+            // An entry whose hash either side does not know is left to the state fingerprints (stateApplied) and to
+            // the comparison of the whole prefix once the checks learn it.
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entryText(node, index) + " at index " + index
                     + " but a different entry was committed there; node's log: " + excerpt(node, index));
         }
@@ -243,7 +259,8 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * snapshot's entries, for the mirror of a server that installed it.
      */
     public long committedHashThrough(long index) {
-        return index >= 1 && index <= committedIndex ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
+        return index >= 1 && index <= committedIndex && !unknownCommitted.get((int) (index - 1))
+                ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
     }
 
     private void checkCommit(int id, ServerProbe node) {
@@ -258,24 +275,73 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         }
         lastCommit[id] = node.commitIndex();
         // Everything this node considers committed must agree with the committed prefix so far:
-        // comparing the cumulative hash at one index compares the whole prefix.
-        long agreeThrough = Math.min(commit, committedIndex);
+        // comparing the cumulative hash at one index compares the whole prefix. Where either side
+        // does not know its hash, at the highest index both know.
+        long agreeThrough = comparableThrough(log, Math.min(commit, committedIndex));
         if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes[(int) (agreeThrough - 1)]) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (id + 1) + " committed through index " + commit
                     + " but its entries through " + agreeThrough + " differ from those committed before; node's log: " + excerpt(id, agreeThrough));
             return;
         }
+        learnCommittedHashes(log, Math.min(commit, committedIndex));
         for (long index = committedIndex + 1; index <= commit; index++) {
             if (index > committedHashes.length) {
                 committedHashes = Arrays.copyOf(committedHashes, committedHashes.length * 2);
             }
             committedHashes[(int) (index - 1)] = log.hash(index);
+            if (!log.hashKnown(index)) {
+                unknownCommitted.set((int) (index - 1));
+            }
         }
         if (commit > committedIndex) {
             committedIndex = commit;
             committedIndexByTerm.merge(node.currentTerm(), commit, Math::max);
             checkCurrentLeaderHasCommitted(node.currentTerm());
         }
+    }
+
+    /**
+     * The highest index up to {@code index} at which both {@code log} and the committed prefix
+     * know the cumulative hash: {@code index} itself in every run where no entry was compacted
+     * unseen (O(1)), else found by skipping the unknown stretches.
+     */
+    private long comparableThrough(LogMirror log, long index) {
+        long through = log.knownThrough(index);
+        while (through > 0 && unknownCommitted.get((int) (through - 1))) {
+            // The highest index below this unknown stretch (position p is index p + 1), then as far as the log knows.
+            through = log.knownThrough(unknownCommitted.previousClearBit((int) (through - 1)) + 1L);
+        }
+        return through;
+    }
+
+    /**
+     * Committed indexes through {@code through} whose hash was unknown and that {@code log}
+     * shows: this server committed them and agrees with the committed prefix below them, so its
+     * entries there are the committed ones from now on. Then the mirror that never saw them can
+     * take them at its next step.
+     */
+    private void learnCommittedHashes(LogMirror log, long through) {
+        if (unknownCommitted.isEmpty()) {
+            return;
+        }
+        for (int position = unknownCommitted.nextSetBit(0); position >= 0 && position < through; position = unknownCommitted.nextSetBit(position + 1)) {
+            if (!log.hashKnown(position + 1)) {
+                return;
+            }
+            committedHashes[position] = log.hash(position + 1);
+            unknownCommitted.clear(position);
+            learnedCommittedHashes++;
+        }
+    }
+
+    /** How many committed entries' hashes the checks learned from a server after the one that committed them first had compacted them unseen. */
+    public long learnedCommittedHashes() {
+        return learnedCommittedHashes;
+    }
+
+    /** Committed indexes whose hash no server has shown yet: comparisons there wait; the state fingerprints still compare. */
+    public int unknownCommittedHashes() {
+        return unknownCommitted.cardinality();
     }
 
     /**
@@ -388,7 +454,8 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         }
         long required = committedBefore.getValue();
         LogMirror log = logs[id];
-        if (log.lastIndex() < required || log.hash(required) != committedHashes[(int) (required - 1)]) {
+        long comparable = log.lastIndex() < required ? required : comparableThrough(log, required);
+        if (log.lastIndex() < required || comparable > 0 && log.hash(comparable) != committedHashes[(int) (comparable - 1)]) {
             fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (id + 1) + " " + context + " without every entry committed in earlier terms"
                     + " (committed through " + required + " by term " + committedBefore.getKey() + "); its log: "
                     + excerpt(id, Math.min(required, log.lastIndex())));

@@ -510,7 +510,7 @@ public final class Cluster {
             }
         }
         return new ClusterStats(monitor.electionCount(), monitor.highestLeaderTerm(), monitor.committedIndex(),
-                invoked, completed, invoked - completed);
+                invoked, completed, invoked - completed, monitor.learnedCommittedHashes(), monitor.unknownCommittedHashes());
     }
 
     /** What the checks read of live server {@code id}, or null while it is crashed. */

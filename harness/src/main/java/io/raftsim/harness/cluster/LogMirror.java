@@ -4,6 +4,7 @@ import io.raftsim.harness.spi.Fingerprints;
 import io.raftsim.harness.spi.ServerProbe;
 
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * The harness's own copy of one server's log, as cumulative hashes: position i holds the
@@ -23,6 +24,19 @@ import java.util.Arrays;
  * install replaced), the mirror takes the committed prefix's hashes from {@link CommittedPrefix}.
  * Whether the snapshot's contents are that prefix is State Machine Safety's to check, on the
  * state fingerprint after the install.
+ *
+ * <p>A snapshot can also cover entries nobody's mirror saw: a leader that is the only voter
+ * appends, commits and compacts an entry in one step, so the checks learn of the entry only as
+ * compacted, and no server has committed it before. When it is the one entry since the mirror
+ * last looked and the probe still knows its payload fingerprint
+ * ({@link ServerProbe#snapshotLastPayloadFingerprint}), the mirror hashes it as if it had seen
+ * it. Otherwise its hash, and every cumulative hash after
+ * it, is unknown here ({@link #hashKnown}, {@link CommittedPrefix#UNKNOWN}): the mirror
+ * reports no appends while it cannot hash them, rather than hashes that would differ from the
+ * real ones another server's mirror computes (false Log Matching and State Machine Safety
+ * reports). It learns the prefix once the checks know the committed prefix through its
+ * snapshot (another server showed and committed those entries), then hashes and reports what
+ * its log holds past the snapshot.
  */
 public final class LogMirror {
     /** The cumulative hash of the committed prefix through an index, from the checks. */
@@ -42,6 +56,12 @@ public final class LogMirror {
     private long lastIndex;
     /** Entries below this index were compacted into a snapshot the last time we looked; their hashes are kept as they were. */
     private long firstIndex = 1;
+    /**
+     * The lowest index whose cumulative hash this mirror cannot vouch for: an entry compacted
+     * before the mirror saw it, whose hash the committed prefix did not know either. Every
+     * hash from there on folds it in, so is unknown too. {@code Long.MAX_VALUE}: none.
+     */
+    private long unknownFrom = Long.MAX_VALUE;
 
     public long lastIndex() {
         return lastIndex;
@@ -52,9 +72,19 @@ public final class LogMirror {
         this.committedPrefix = prefix;
     }
 
-    /** The cumulative hash through {@code index} (0 for index 0). */
+    /** The cumulative hash through {@code index} (0 for index 0), or {@link CommittedPrefix#UNKNOWN} when {@link #hashKnown} is false. */
     public long hash(long index) {
-        return index == 0 ? 0 : hashes[(int) index];
+        return index == 0 ? 0 : index >= unknownFrom ? CommittedPrefix.UNKNOWN : hashes[(int) index];
+    }
+
+    /** Whether the mirror can vouch for the cumulative hash through {@code index}: it saw, or learned, every entry up to it. */
+    public boolean hashKnown(long index) {
+        return index < unknownFrom;
+    }
+
+    /** The highest index up to {@code index} whose cumulative hash the mirror knows. */
+    public long knownThrough(long index) {
+        return Math.min(index, unknownFrom - 1);
     }
 
     public boolean knows(long index) {
@@ -65,7 +95,19 @@ public final class LogMirror {
     public void sync(int server, ServerProbe probe, ServerListener listener) {
         long first = Math.max(1, probe.firstLogIndex());
         long last = probe.lastLogIndex();
+        if (unknownFrom != Long.MAX_VALUE && !learnUnknownPrefix(server, first - 1, last, listener)) {
+            stayUnknown(server, first, last, listener);
+            return;
+        }
         adoptSnapshotPrefix(first - 1);
+        if (first - 1 > lastIndex && committedPrefix.hashThrough(first - 1) == CommittedPrefix.UNKNOWN
+                && !hashCompactedEntry(server, probe, first - 1, listener)) {
+            // Compacted before the mirror saw them, and nobody has committed them yet: unknown
+            // from the first entry never seen, until the committed prefix learns them.
+            unknownFrom = lastIndex + 1;
+            stayUnknown(server, first, last, listener);
+            return;
+        }
         // The longest prefix both agree on: walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
         while (agree >= first && entryHash(probe, agree) != hashes[(int) agree]) {
@@ -84,6 +126,65 @@ public final class LogMirror {
         }
         lastIndex = last;
         firstIndex = first;
+    }
+
+    /**
+     * The one entry the server appended and compacted since the mirror last looked, hashed from
+     * the snapshot's last term and the payload fingerprint the probe still knows, and reported as
+     * appended; false, changing nothing, when there were more or the probe cannot tell.
+     */
+    private boolean hashCompactedEntry(int server, ServerProbe probe, long snapshotIndex, ServerListener listener) {
+        if (snapshotIndex != lastIndex + 1) {
+            return false;
+        }
+        OptionalLong payload = probe.snapshotLastPayloadFingerprint();
+        if (payload.isEmpty()) {
+            return false;
+        }
+        long term = probe.termAt(snapshotIndex);
+        ensureCapacity(snapshotIndex);
+        hashes[(int) snapshotIndex] = Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong());
+        lastIndex = snapshotIndex;
+        listener.appended(server, snapshotIndex, term, hashes[(int) snapshotIndex]);
+        return true;
+    }
+
+    /**
+     * While hashes from {@link #unknownFrom} are unknown: no appends can be reported (their
+     * hashes would be wrong), only that the log got shorter, which needs no hash.
+     */
+    private void stayUnknown(int server, long first, long last, ServerListener listener) {
+        if (last < lastIndex) {
+            listener.truncated(server, last + 1, lastIndex);
+        }
+        lastIndex = last;
+        firstIndex = first;
+    }
+
+    /**
+     * Ends the unknown stretch once the committed prefix is known through the snapshot index:
+     * the snapshot's entries are committed ones (§7), so the mirror takes their hashes from it,
+     * and the entries past the snapshot are hashed and reported as if new (none was reported
+     * while unknown). Returns false, changing nothing, while the committed prefix does not know.
+     */
+    private boolean learnUnknownPrefix(int server, long snapshotIndex, long last, ServerListener listener) {
+        if (snapshotIndex < unknownFrom - 1 || snapshotIndex < 1 || committedPrefix.hashThrough(snapshotIndex) == CommittedPrefix.UNKNOWN) {
+            return false;
+        }
+        ensureCapacity(snapshotIndex);
+        for (long index = unknownFrom; index <= snapshotIndex; index++) {
+            long committed = committedPrefix.hashThrough(index);
+            if (committed == CommittedPrefix.UNKNOWN) {
+                return false; // a gap the committed prefix has not learned yet: wait for it
+            }
+            hashes[(int) index] = committed;
+        }
+        if (last < lastIndex) {
+            listener.truncated(server, last + 1, lastIndex);
+        }
+        unknownFrom = Long.MAX_VALUE;
+        lastIndex = snapshotIndex;
+        return true;
     }
 
     /**

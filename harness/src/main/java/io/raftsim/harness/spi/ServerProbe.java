@@ -1,6 +1,7 @@
 package io.raftsim.harness.spi;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the checks read from a server after every step. Reading never changes the server.
@@ -40,6 +41,16 @@ public interface ServerProbe {
      * equal fingerprints on every server and every JDK.
      */
     long payloadFingerprintAt(long index);
+
+    /**
+     * The payload fingerprint of the snapshot's last entry (index {@code firstLogIndex() - 1}),
+     * when this server compacted that entry itself and still knows it; empty otherwise (the
+     * default). The checks need it only for an entry appended, committed and compacted in one
+     * step, which they never saw in the log: a leader that is the only voter (§7).
+     */
+    default OptionalLong snapshotLastPayloadFingerprint() {
+        return OptionalLong.empty();
+    }
 
     /**
      * A fingerprint of the whole state machine as it stands after applying entries

@@ -28,6 +28,7 @@ import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -63,6 +64,13 @@ public final class RaftServer implements RaftProcess<Message> {
     private RaftNode node;
     /** The last index the stored snapshot covers (0 without one): the durable log's position 0 holds the entry after it. */
     private long storedSnapshotIndex;
+    /**
+     * For the checks only (the probe), never for a decision: the index and payload fingerprint of
+     * the last entry this incarnation's latest own snapshot covered. A sole voter compacts an
+     * entry in the step it appends and commits it, so the checks never see it in the log.
+     */
+    private long ownSnapshotIndex;
+    private long ownSnapshotLastPayloadFingerprint;
 
     public RaftServer(ProcessContext<Message> context, RaftConfig config) {
         this(context, config, 0, RaftRules.PAPER);
@@ -263,6 +271,8 @@ public final class RaftServer implements RaftProcess<Message> {
             stateMachine.apply(node.log().entry(index)); // only rules that snapshot past lastApplied get here
         }
         Snapshot taken = new Snapshot(through, node.log().term(through), stateMachine.snapshotState(), node.configurationAt(through));
+        ownSnapshotIndex = through;
+        ownSnapshotLastPayloadFingerprint = node.log().entry(through).command().fingerprint();
         node.snapshotTaken(context.nowMicros(), taken);
         carryOutEffects();
     }
@@ -364,6 +374,11 @@ public final class RaftServer implements RaftProcess<Message> {
                         stateMachine.store().apply(request.command()), node.id()));
             }
         }
+    }
+
+    /** The payload fingerprint of entry {@code index} if this incarnation's latest own snapshot ended there (for the probe). */
+    OptionalLong ownSnapshotPayloadFingerprintAt(long index) {
+        return index > 0 && index == ownSnapshotIndex ? OptionalLong.of(ownSnapshotLastPayloadFingerprint) : OptionalLong.empty();
     }
 
     public RaftNode node() {

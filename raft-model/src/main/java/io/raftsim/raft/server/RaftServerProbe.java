@@ -1,5 +1,7 @@
 package io.raftsim.raft.server;
 
+import java.util.OptionalLong;
+
 import io.raftsim.raft.node.RaftNode;
 
 /** The model's server as the harness's checks read it: its node, and its state machine. */
@@ -23,5 +25,10 @@ final class RaftServerProbe extends RaftNodeProbe {
     @Override
     public long stateFingerprint() {
         return server.stateMachine().fingerprint();
+    }
+
+    @Override
+    public OptionalLong snapshotLastPayloadFingerprint() {
+        return server.ownSnapshotPayloadFingerprintAt(snapshotIndex());
     }
 }

@@ -22,19 +22,33 @@ import java.util.TreeMap;
  * @param initialMembers the servers (0-based, ascending) of the initial configuration; the
  *                       others are spare slots that only a membership change brings in
  *                       (dissertation §4.1). Empty: every server, as in every scenario before them
+ * @param clockRates     by server name, the rate its clock runs at from the start (as a {@code drift}
+ *                       step at 0 ms would set it, and like one undone for the liveness phase): part
+ *                       of the cluster a story is staged on, not a fault of the story, so shrinking
+ *                       keeps it. Empty: every clock keeps true time
  */
 public record Scenario(String name, String description, long seed, int nodes, long durationMs,
                        RaftSettings raft, NetworkSettings network, ClientSettings clients,
                        List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
                        SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes,
-                       ImplementationChoice implementation, List<Integer> initialMembers) {
+                       ImplementationChoice implementation, List<Integer> initialMembers, SortedMap<String, Double> clockRates) {
 
     public Scenario {
         initialMembers = List.copyOf(initialMembers);
+        clockRates = new TreeMap<>(clockRates);
         faults = faults.stream().sorted(Comparator.comparingLong(FaultStep::atMicros)).toList();
         expect = List.copyOf(expect);
         initialState = new TreeMap<>(initialState);
         notes = List.copyOf(notes);
+    }
+
+    /** A scenario whose clocks all keep true time from the start. */
+    public Scenario(String name, String description, long seed, int nodes, long durationMs, RaftSettings raft, NetworkSettings network,
+                    ClientSettings clients, List<FaultStep> faults, RandomFaults randomFaults, List<Expectation> expect,
+                    SortedMap<String, ServerState> initialState, long maxSteps, List<ScenarioNote> notes, ImplementationChoice implementation,
+                    List<Integer> initialMembers) {
+        this(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
+                implementation, initialMembers, new TreeMap<>());
     }
 
     /** A scenario whose servers are all members from the start. */
@@ -84,21 +98,21 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withFaults(List<FaultStep> steps) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, steps, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     public Scenario withRandomFaults(RandomFaults random) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, random, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     /** A shorter (or longer) run: a note timed past the new end could never be shown, so it goes. */
     public Scenario withDurationMs(long ms) {
         List<ScenarioNote> kept = notes.stream().filter(note -> !(note instanceof ScenarioNote.AtTime at) || at.atMs() <= ms).toList();
-        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, ms, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, kept, implementation, initialMembers, clockRates);
     }
 
     public Scenario withNotes(List<ScenarioNote> newNotes) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, newNotes, implementation, initialMembers, clockRates);
     }
 
     /** On fewer servers: the chosen timeouts and initial states of the servers dropped go too. */
@@ -114,32 +128,39 @@ public record Scenario(String name, String description, long seed, int nodes, lo
         if (!initialMembers.isEmpty() && members.isEmpty()) {
             members = List.of(0);
         }
-        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes, implementation, members);
+        TreeMap<String, Double> rates = new TreeMap<>();
+        clockRates.forEach((server, rate) -> {
+            if (NodeRef.indexOf(server) < servers) {
+                rates.put(server, rate);
+            }
+        });
+        return new Scenario(name, description, seed, servers, durationMs, raft.forNodes(servers), network, clients, faults, randomFaults, expect, kept, maxSteps, notes,
+                implementation, members, rates);
     }
 
     public Scenario withClients(ClientSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, settings, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     public Scenario withRaft(RaftSettings settings) {
-        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, settings, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     public Scenario withNetwork(NetworkSettings settings) {
         return new Scenario(name, description, seed, nodes, durationMs, raft, settings, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
-                implementation, initialMembers);
+                implementation, initialMembers, clockRates);
     }
 
     public Scenario withNameAndDescription(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(newName, newDescription, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, newSeed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 
     public Scenario withImplementation(ImplementationChoice choice) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, choice, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, choice, initialMembers, clockRates);
     }
 
     /** The servers of the initial configuration, all of them when {@link #initialMembers} is empty. */
@@ -160,10 +181,10 @@ public record Scenario(String name, String description, long seed, int nodes, lo
     }
 
     public Scenario withInitialMembers(List<Integer> members) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, members);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes, implementation, members, clockRates);
     }
 
     public Scenario withExpect(List<Expectation> expectations) {
-        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes, implementation, initialMembers);
+        return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expectations, initialState, maxSteps, notes, implementation, initialMembers, clockRates);
     }
 }

@@ -155,9 +155,31 @@ public final class ScenarioReader {
         }
         ImplementationChoice implementation = implementation(root, raft, nodes);
         List<Integer> initialMembers = initialMembers(root, nodes);
+        TreeMap<String, Double> clockRates = clockRates(root.object("clockRates"), nodes);
         root.done();
         return new Scenario(name, description, seed, nodes, durationMs, raft, network, clients, faults, randomFaults, expect, initialState, maxSteps, notes,
-                implementation, initialMembers);
+                implementation, initialMembers, clockRates);
+    }
+
+    /**
+     * {@code clockRates}: by server, the rate its clock runs at from the start, in the range a
+     * {@code drift} step takes (0.1..10; 1.0 is true time). Absent: every clock keeps true time.
+     */
+    private static TreeMap<String, Double> clockRates(JsonFields fields, int nodes) {
+        TreeMap<String, Double> rates = new TreeMap<>();
+        if (fields == null) {
+            return rates;
+        }
+        for (String server : fields.names()) {
+            NodeRef ref = nodeRef(null, server, fields.source(), fields.path(server), nodes, false, false);
+            Double rate = fields.optionalNumber(server, 0.1, 10.0);
+            if (rate == null) {
+                throw fields.fail(fields.path(server), "is not a clock rate, 0.1..10 (1.0 is true time)");
+            }
+            rates.put(ref.name(), rate);
+        }
+        fields.done();
+        return rates;
     }
 
     /**

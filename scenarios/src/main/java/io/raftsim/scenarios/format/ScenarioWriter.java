@@ -84,6 +84,11 @@ public final class ScenarioWriter {
             ArrayNode members = root.putArray("initialMembers");
             s.initialMembers().forEach(member -> members.add(NodeRef.server(member).name()));
         }
+        if (!s.clockRates().isEmpty()) {
+            // Written only when set, so a scenario whose clocks keep true time reads (and hashes) as it always did.
+            ObjectNode rates = root.putObject("clockRates");
+            s.clockRates().forEach(rates::put);
+        }
         if (!s.initialState().isEmpty()) {
             ObjectNode initial = root.putObject("initialState");
             s.initialState().forEach((server, state) -> {

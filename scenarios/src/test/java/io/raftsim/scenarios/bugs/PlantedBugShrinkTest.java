@@ -34,18 +34,6 @@ class PlantedBugShrinkTest {
     /** As {@code sweep --shrink-tries} does by default: shrink up to three failures, keep the smallest. */
     static final int SHRINK_TRIES = 3;
 
-    /**
-     * The most fault steps a bug's shrunk scenario may keep: a handful, except for the 2015
-     * counterexample, whose staging needs nine that the shrinker cannot drop (docs/bugs.md): two
-     * slow clocks pick the next leader, a learner added and promoted behind a partition, a cut
-     * and a removal at the moment of the next election, and a heal and a second partition to
-     * bring the old leader's side together. (Eight before §4.2.3's rule applied to clusters
-     * whose membership changes: n3's slow clock is now needed too.)
-     */
-    static int handfulFor(Bug bug) {
-        return bug == Bug.SKIP_MEMBERSHIP_COMMIT_FIX ? 9 : HANDFUL;
-    }
-
     static Scenario scenarioFor(Bug bug) {
         return switch (bug) {
             case TRUST_STALE_REJECTION -> staleRejection();
@@ -105,7 +93,7 @@ class PlantedBugShrinkTest {
             }
         }
         assertNotNull(best, bug + " not caught by " + scenario.name() + " in seeds 1.." + BUDGET_SEEDS);
-        assertTrue(best.faultCount() <= handfulFor(bug), bug + " shrank to " + best.faultCount() + " fault steps: " + best.scenario().faults());
+        assertTrue(best.faultCount() <= HANDFUL, bug + " shrank to " + best.faultCount() + " fault steps: " + best.scenario().faults());
     }
 
     /**
