@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.arbitraries;
 
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.scenarios.format.Condition;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
@@ -24,7 +25,7 @@ final class MidRunSteps {
     record Element(int kind, long atMs, int a, int b, int c, int d) {
     }
 
-    static final int KINDS = 7;
+    static final int KINDS = 8;
 
     private final int nodes;
     private final long durationMs;
@@ -83,8 +84,35 @@ final class MidRunSteps {
                 int servers = kind == Condition.Kind.NOT_COMMITTED ? 0 : Math.floorMod(e.d(), nodes + 1);
                 steps.add(new FaultStep.Check(at, new Condition(kind, List.of(), List.of(), 0, servers, command), window));
             }
+            case 7 -> steps.add(membership(at, e));
             default -> rounds(at, e, place);
         }
+    }
+
+    /**
+     * A membership change asked of the leader of the moment: one server's (addServer, promoteLearner,
+     * removeServer) or several at once (changeMembership, joint consensus §4.3), the servers drawn
+     * from the bits of {@code a} (removed), {@code b} (made voters) and {@code d} (added as learners).
+     * Many are refused (NOT_APPLICABLE, CHANGE_PENDING): the trace says so and the run goes on.
+     */
+    private FaultStep membership(long at, Element e) {
+        if (Math.floorMod(e.c(), 2) == 0) {
+            MembershipChange.Kind kind = MembershipChange.Kind.values()[Math.floorMod(e.b(), MembershipChange.Kind.values().length)];
+            return new FaultStep.Membership(at, kind, kind == MembershipChange.Kind.REMOVE_SERVER ? reference(e.a()) : NodeRef.server(Math.floorMod(e.a(), nodes)));
+        }
+        List<NodeRef> remove = new ArrayList<>();
+        List<NodeRef> voters = new ArrayList<>();
+        List<NodeRef> learners = new ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            List<NodeRef> into = (e.a() >> node & 1) != 0 ? remove : (e.b() >> node & 1) != 0 ? voters : (e.d() >> node & 1) != 0 ? learners : null;
+            if (into != null) {
+                into.add(NodeRef.server(node));
+            }
+        }
+        if (remove.isEmpty() && voters.isEmpty() && learners.isEmpty()) {
+            remove.add(NodeRef.LEADER);
+        }
+        return new FaultStep.JointChange(at, voters, learners, remove);
     }
 
     private void bind(FaultStep step, String name, long usableFrom) {
