@@ -3,6 +3,7 @@ package io.raftsim.raft.node;
 import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.Role;
+import io.raftsim.raft.bugs.PlantedRules;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.Configuration;
 import io.raftsim.raft.log.LogEntry;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +73,20 @@ class JointConsensusRulesTest {
         assertEquals(1, h.node.commitIndex(), "n1, n4, n5 are all of C_new but one of C_old's three");
         h.node.receive(204_200, 1, AppendEntriesReply.accepted(1, 2));
         assertTrue(h.node.commitIndex() >= 2, "n1 and n2 make C_old's majority too");
+    }
+
+    @Test
+    @DisplayName("with JOINT_COMMIT_BY_NEW_MAJORITY_ONLY planted, C_new's majority alone commits, and the leader leaves C_old,new at once")
+    void plantedNewMajorityOnlyCommits() {
+        NodeHarness h = new NodeHarness(0, 5, OLD, PlantedRules.plant(Set.of("JOINT_COMMIT_BY_NEW_MAJORITY_ONLY")));
+        h.node.timerFired(200_000, RaftTimers.ELECTION);
+        h.node.receive(201_000, 1, new RequestVoteReply(1, true, false));
+        h.node.receive(202_000, 1, AppendEntriesReply.accepted(1, 1));
+        h.node.changeMembership(203_000, REPLACE_N2_N3);
+        h.node.receive(204_000, 3, AppendEntriesReply.accepted(1, 2));
+        h.node.receive(204_100, 4, AppendEntriesReply.accepted(1, 2));
+        assertEquals(2, h.node.commitIndex(), "one of C_old's three was enough");
+        assertEquals(NEW, h.node.configuration());
     }
 
     @Test
