@@ -319,7 +319,7 @@ public final class RaftNode {
      * commitment need separate majorities of the old and the new voters; once that entry commits
      * it appends C_new by itself ({@link #maybeLeaveJoint}). It obeys the rules of a single-server
      * change: at most one change under way, which here lasts until C_new is appended, and none
-     * before the leader committed an entry of its own term. The 2015 bug cannot happen with joint
+     * before the leader committed an entry of its own term. The 2015 problem cannot happen with joint
      * configurations, whose quorums always overlap both neighbours', but etcd holds back a new
      * leader's changes the same way, and one rule for both kinds is one rule fewer to reason about.
      */
