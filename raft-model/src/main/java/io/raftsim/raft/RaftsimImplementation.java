@@ -51,7 +51,7 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     public Set<Feature> features() {
         return EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.FAST_BACKTRACK, Feature.BATCHING, Feature.PIPELINING,
                 Feature.TIMER_RESET_OPTION, Feature.EXACT_TIMING, Feature.STAGED_ELECTION_TIMEOUTS, Feature.PRELOAD,
-                Feature.LEADER_NO_OP_OPTION, Feature.COMMAND_PROBE, Feature.MEMBERSHIP_CHANGES, Feature.SNAPSHOTS,
+                Feature.LEADER_NO_OP_OPTION, Feature.COMMAND_PROBE, Feature.MEMBERSHIP_CHANGES, Feature.JOINT_CONSENSUS, Feature.SNAPSHOTS,
                 Feature.READ_INDEX, Feature.LEASE_READS, Feature.LEADERSHIP_TRANSFER);
     }
 

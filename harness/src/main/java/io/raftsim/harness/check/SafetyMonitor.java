@@ -56,10 +56,11 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      */
     private final TreeMap<Long, Long> committedIndexByTerm = new TreeMap<>();
     /**
-     * Configuration Overlap: the voters the leader of each term uses last. A leader's successive
-     * configurations, and a new leader's against the previous term's, must have intersecting quorums.
+     * Configuration Overlap: the voters the leader of each term uses last, both sets while joint
+     * (§4.3). A leader's successive configurations, and a new leader's against the previous
+     * term's, must have intersecting quorums.
      */
-    private final TreeMap<Long, List<Integer>> leaderVotersOfTerm = new TreeMap<>();
+    private final TreeMap<Long, VoterSets> leaderVotersOfTerm = new TreeMap<>();
     private long highestLeaderTerm;
     private int highestLeader = -1;
     /**
@@ -386,28 +387,39 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             highestLeader = id;
         }
         checkHasCommittedPrefix(id, node, "became leader of term " + term);
-        List<Integer> voters = node.voters();
+        VoterSets voters = VoterSets.of(node);
         var before = leaderVotersOfTerm.lowerEntry(term);
-        if (before != null && !quorumsIntersect(before.getValue(), voters)) {
-            fail(SafetyProperty.CONFIGURATION_OVERLAP, "n" + (id + 1) + " became leader of term " + term + " with voters " + names(voters)
-                    + ", whose quorums can miss every quorum of the voters " + names(before.getValue()) + " the leader of term " + before.getKey() + " used last");
+        if (before != null && !VoterSets.intersect(before.getValue(), voters)) {
+            fail(SafetyProperty.CONFIGURATION_OVERLAP, "n" + (id + 1) + " became leader of term " + term + " with voters " + voters.describe()
+                    + ", whose quorums can miss every quorum of the voters " + before.getValue().describe() + " the leader of term " + before.getKey() + " used last");
         }
         leaderVotersOfTerm.put(term, voters);
     }
 
-    /** A leader that changed configuration within its term changed it by a step whose quorums overlap. */
+    /**
+     * A leader that changed configuration within its term changed it by a step whose quorums
+     * overlap: one server at a time (§4.1), or into and out of a joint configuration (§4.3).
+     */
     private void checkConfigurationChange(int id, ServerProbe leader) {
         long term = leader.currentTerm();
-        List<Integer> before = leaderVotersOfTerm.get(term);
-        List<Integer> voters = leader.voters();
-        if (before == null || before == voters || before.equals(voters)) {
+        VoterSets before = leaderVotersOfTerm.get(term);
+        if (before == null) {
             return;
         }
-        if (!quorumsIntersect(before, voters)) {
-            fail(SafetyProperty.CONFIGURATION_OVERLAP, "leader n" + (id + 1) + " of term " + term + " went from voters " + names(before)
-                    + " to " + names(voters) + ", whose quorums can be disjoint");
+        List<Integer> voters = leader.voters();
+        List<Integer> outgoing = leader.outgoingVoters();
+        if (before.voters() == voters && before.outgoing() == outgoing) {
+            return; // the lists a probe hands out stay the same objects until the configuration changes
         }
-        leaderVotersOfTerm.put(term, voters);
+        VoterSets now = new VoterSets(voters, outgoing);
+        if (before.sameAs(now)) {
+            return;
+        }
+        if (!VoterSets.intersect(before, now)) {
+            fail(SafetyProperty.CONFIGURATION_OVERLAP, "leader n" + (id + 1) + " of term " + term + " went from voters " + before.describe()
+                    + " to " + now.describe() + ", whose quorums can be disjoint");
+        }
+        leaderVotersOfTerm.put(term, now);
     }
 
     /**
@@ -427,7 +439,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         return fromSharedForA + fromSharedForB > shared;
     }
 
-    private static String names(List<Integer> servers) {
+    static String names(List<Integer> servers) {
         StringBuilder text = new StringBuilder("{");
         for (int i = 0; i < servers.size(); i++) {
             text.append(i == 0 ? "" : ",").append('n').append(servers.get(i) + 1);

@@ -13,6 +13,7 @@ import io.raftsim.harness.linearizability.LinearizabilityChecker;
 import io.raftsim.harness.linearizability.Operation;
 import io.raftsim.harness.spi.Feature;
 import io.raftsim.harness.spi.Implementations;
+import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.PersistedState;
 import io.raftsim.harness.spi.RaftImplementation;
@@ -206,6 +207,18 @@ public final class Cluster {
      * says whether it appended the new configuration. NOT_LEADER when it is down.
      */
     public MembershipChange.Answer changeMembership(int leader, MembershipChange change) {
+        ServerHost<?> host = host(leader);
+        if (host == null) {
+            return MembershipChange.Answer.NOT_LEADER;
+        }
+        return host.changeMembership(change);
+    }
+
+    /**
+     * Asks live server {@code leader} for a change of several servers at once by joint consensus
+     * (dissertation §4.3) now, as {@link #changeMembership(int, MembershipChange)} does.
+     */
+    public MembershipChange.Answer changeMembership(int leader, JointMembershipChange change) {
         ServerHost<?> host = host(leader);
         if (host == null) {
             return MembershipChange.Answer.NOT_LEADER;
@@ -461,7 +474,7 @@ public final class Cluster {
     }
 
     /**
-     * The members (voters and learners, ascending) of the configuration in force: the one the
+     * The members (voters of both sets while joint, and learners, ascending) of the configuration in force: the one the
      * leader of the highest term uses, or with no leader up the initial configuration. Every
      * server, without membership changes.
      */
@@ -472,6 +485,7 @@ public final class Cluster {
         }
         ServerProbe probe = probe(leader);
         TreeSet<Integer> members = new TreeSet<>(probe.voters());
+        members.addAll(probe.outgoingVoters()); // while joint, C_old's voters are members too (§4.3)
         members.addAll(probe.learners());
         return List.copyOf(members);
     }

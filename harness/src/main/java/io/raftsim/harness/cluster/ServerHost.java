@@ -1,5 +1,6 @@
 package io.raftsim.harness.cluster;
 
+import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.ServerProbe;
@@ -53,6 +54,13 @@ final class ServerHost<T> implements Process<T> {
 
     /** Asks the server, between inputs, for a membership change, then reports what it changed like any input. */
     MembershipChange.Answer changeMembership(MembershipChange change) {
+        MembershipChange.Answer answer = server.changeMembership(change);
+        report();
+        return answer;
+    }
+
+    /** Asks the server, between inputs, for a joint membership change (§4.3), reported like any input. */
+    MembershipChange.Answer changeMembership(JointMembershipChange change) {
         MembershipChange.Answer answer = server.changeMembership(change);
         report();
         return answer;

@@ -72,12 +72,20 @@ public sealed interface RaftEvent {
     /**
      * The configuration the node uses changed (dissertation §4.1): an entry holding one was
      * appended at {@code index}, or removed so that the one before it (at {@code index}, 0 for
-     * the initial configuration) applies again. Voters and learners ascending.
+     * the initial configuration) applies again. Voters and learners ascending; while the
+     * configuration is joint (C_old,new, §4.3), {@code voters} are C_new's and
+     * {@code outgoingVoters} C_old's, else empty.
      */
-    record ConfigurationChanged(int node, long index, List<Integer> voters, List<Integer> learners) implements RaftEvent {
+    record ConfigurationChanged(int node, long index, List<Integer> voters, List<Integer> learners, List<Integer> outgoingVoters) implements RaftEvent {
         public ConfigurationChanged {
             voters = List.copyOf(voters);
             learners = List.copyOf(learners);
+            outgoingVoters = List.copyOf(outgoingVoters);
+        }
+
+        /** A configuration that is not joint. */
+        public ConfigurationChanged(int node, long index, List<Integer> voters, List<Integer> learners) {
+            this(node, index, voters, learners, List.of());
         }
     }
 

@@ -37,6 +37,8 @@ public enum Feature {
     SNAPSHOTS,
     /** Membership changes. */
     MEMBERSHIP_CHANGES,
+    /** Changes of several servers at once through a joint configuration (dissertation §4.3, {@link JointMembershipChange}). */
+    JOINT_CONSENSUS,
     /** Leadership transfer. */
     LEADERSHIP_TRANSFER,
     /** Dissertation §6.4: reads answered at a read index confirmed by a round of heartbeats, without the log. */

@@ -40,14 +40,21 @@ public record MembershipChange(Kind kind, int server) {
         ACCEPTED,
         /** Asked of a server that does not lead. */
         NOT_LEADER,
-        /** An earlier change is not committed yet: at most one uncommitted change at a time (§4.1). */
+        /**
+         * An earlier change is not committed yet: at most one uncommitted change at a time (§4.1);
+         * after a joint change (§4.3), until C_new is appended.
+         */
         CHANGE_PENDING,
         /**
          * The leader has not committed an entry of its own term yet: the 2015 fix to single-server
          * changes (Ongaro, raft-dev, "bug in single-server membership changes").
          */
         NO_COMMIT_IN_TERM,
-        /** The change means nothing in the current configuration: adding a member, promoting a non-learner, removing a non-member or the last voter. */
+        /**
+         * The change means nothing in the current configuration: adding a member, promoting a
+         * non-learner, removing a non-member or the last voter (for a {@link JointMembershipChange},
+         * also making a voter a voter again or a voter of C_old a learner of C_new, which the model does not do).
+         */
         NOT_APPLICABLE,
         /** The implementation has no membership changes. */
         UNSUPPORTED

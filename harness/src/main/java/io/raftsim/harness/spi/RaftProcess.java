@@ -20,6 +20,15 @@ public interface RaftProcess<T> extends Process<T> {
     }
 
     /**
+     * Asks this server, as leader, for a change of several servers at once through a joint
+     * configuration (dissertation §4.3), as for {@link #changeMembership(MembershipChange)}.
+     * Needs {@link Feature#JOINT_CONSENSUS}; without it, {@link MembershipChange.Answer#UNSUPPORTED}.
+     */
+    default MembershipChange.Answer changeMembership(JointMembershipChange change) {
+        return MembershipChange.Answer.UNSUPPORTED;
+    }
+
+    /**
      * Asked of a running server by a scenario's {@code transferLeadership} step: if it leads,
      * hand leadership to server {@code target} (dissertation §3.10); otherwise do nothing. Only
      * called on implementations declaring {@link Feature#LEADERSHIP_TRANSFER}.

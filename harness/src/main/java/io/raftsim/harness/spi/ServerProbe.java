@@ -59,8 +59,17 @@ public interface ServerProbe {
      */
     long stateFingerprint();
 
-    /** The voters of the configuration this server uses now, ascending. */
+    /** The voters of the configuration this server uses now, ascending: the incoming (C_new) voters while it is joint. */
     List<Integer> voters();
+
+    /**
+     * While the configuration this server uses is joint (C_old,new, dissertation §4.3), the
+     * outgoing (C_old) voters, ascending: a quorum is then a majority of {@link #voters()} and,
+     * separately, of these. Empty when not joint, and for an implementation without joint consensus.
+     */
+    default List<Integer> outgoingVoters() {
+        return List.of();
+    }
 
     /**
      * The learners (non-voting members, dissertation §4.2.1) of the configuration this server

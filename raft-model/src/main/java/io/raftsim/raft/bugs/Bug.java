@@ -91,6 +91,10 @@ public enum Bug {
             "a candidate counts a vote granted by a learner, a non-voting member, towards its majority (§4.2.1)",
             "Leader Completeness",
             "a voter cut off with a learner while the other voters commit: the learner's vote makes it leader of a later term without those entries (add-server)"),
+    JOINT_COMMIT_BY_NEW_MAJORITY_ONLY(
+            "while the configuration is joint (C_old,new), the leader commits an entry once a majority of the new voters stores it, without the separate majority of the old voters (§4.3)",
+            "Leader Completeness",
+            "a leader cut off with a majority of C_new but a minority of C_old enters the joint configuration, while C_old's majority, which never received it, elects a leader (joint-consensus)"),
     SNAPSHOT_PAST_COMMIT(
             "a server's snapshot covers its whole log, uncommitted entries included, instead of only what it applied (§7: snapshots cover just the committed entries)",
             "Snapshot Safety",
@@ -135,12 +139,12 @@ public enum Bug {
     /**
      * Whether a failure of {@code property} catches this bug: its expected property, or, for a
      * bug whose effect is a leader elected without a true majority (a stale vote, a learner's
-     * vote, a configuration with disjoint quorums), the other property such a leader can break first (it may lack committed entries before a second leader of its term
+     * vote, a configuration with disjoint quorums, C_new left for before C_old,new truly committed), the other property such a leader can break first (it may lack committed entries before a second leader of its term
      * shows up).
      */
     public boolean caughtAs(String property) {
         return expectedProperty.equals(property) || this == COUNT_STALE_TERM_VOTES && "Leader Completeness".equals(property)
-                || (this == SKIP_MEMBERSHIP_COMMIT_FIX || this == COUNT_LEARNER_VOTE)
+                || (this == SKIP_MEMBERSHIP_COMMIT_FIX || this == COUNT_LEARNER_VOTE || this == JOINT_COMMIT_BY_NEW_MAJORITY_ONLY)
                         && ("Election Safety".equals(property) || "Configuration Overlap".equals(property));
     }
 

@@ -142,6 +142,11 @@ abstract class ForwardingRules implements RaftRules {
     }
 
     @Override
+    public boolean commitNeedsOutgoingMajority() {
+        return next.commitNeedsOutgoingMajority();
+    }
+
+    @Override
     public boolean countsVoteOf(boolean voter, boolean learner) {
         return next.countsVoteOf(voter, learner);
     }

@@ -66,6 +66,7 @@ public final class PlantedRules {
             case TRUST_STALE_REJECTION -> new TrustStaleRejection(rules);
             case SKIP_MEMBERSHIP_COMMIT_FIX -> new SkipMembershipCommitFix(rules);
             case COUNT_LEARNER_VOTE -> new CountLearnerVote(rules);
+            case JOINT_COMMIT_BY_NEW_MAJORITY_ONLY -> new JointCommitByNewMajorityOnly(rules);
             case SNAPSHOT_PAST_COMMIT -> new SnapshotPastCommit(rules);
             case INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG -> new InstallSnapshotDiscardsMatchingLog(rules);
             case LEASE_IGNORES_DRIFT -> new LeaseIgnoresDrift(rules);
@@ -316,6 +317,18 @@ public final class PlantedRules {
         @Override
         public boolean countsVoteOf(boolean voter, boolean learner) {
             return voter || learner;
+        }
+    }
+
+    /** While joint, an entry commits with C_new's majority alone: C_old's is not counted (§4.3 needs both). */
+    static final class JointCommitByNewMajorityOnly extends ForwardingRules {
+        JointCommitByNewMajorityOnly(RaftRules next) {
+            super(next);
+        }
+
+        @Override
+        public boolean commitNeedsOutgoingMajority() {
+            return false;
         }
     }
 

@@ -110,13 +110,28 @@ public final class MessageCodecs implements WireCodec<Message> {
             out.writeInt(session.clientId()).writeLong(session.lastSequence());
             KvWire.write(out, session.lastResult());
         }
-        // The configuration as of the last included entry (§7), or none when it is the initial one.
+        // The configuration as of the last included entry (§7), or none when it is the initial one:
+        // a byte 0 (none), 1 (one voter set) or 2 (joint, §4.3: the outgoing voters follow).
         Configuration configuration = snapshot.configuration();
-        out.writeBoolean(configuration != null);
+        out.writeByte(configuration == null ? 0 : configuration.isJoint() ? 2 : 1);
         if (configuration != null) {
-            writeIds(out, configuration.voters());
-            writeIds(out, configuration.learners());
+            writeConfiguration(out, configuration);
         }
+    }
+
+    /** Voters and learners, then, only for a joint configuration, the outgoing voters: the caller wrote which it is. */
+    private static void writeConfiguration(WireWriter out, Configuration configuration) {
+        writeIds(out, configuration.voters());
+        writeIds(out, configuration.learners());
+        if (configuration.isJoint()) {
+            writeIds(out, configuration.outgoingVoters());
+        }
+    }
+
+    private static Configuration readConfiguration(WireReader in, boolean joint) {
+        List<Integer> voters = readIds(in);
+        List<Integer> learners = readIds(in);
+        return new Configuration(voters, learners, joint ? readIds(in) : List.of());
     }
 
     private static Snapshot readSnapshot(WireReader in, int messageBytes) {
@@ -136,7 +151,11 @@ public final class MessageCodecs implements WireCodec<Message> {
         for (int i = 0; i < sessionCount; i++) {
             sessions.add(new SessionRecord(in.readInt(), in.readLong(), KvWire.readResult(in)));
         }
-        Configuration configuration = in.readBoolean() ? new Configuration(readIds(in), readIds(in)) : null;
+        int configurationKind = in.readByte();
+        if (configurationKind > 2) {
+            throw new IllegalArgumentException("bad snapshot configuration kind " + configurationKind);
+        }
+        Configuration configuration = configurationKind == 0 ? null : readConfiguration(in, configurationKind == 2);
         return new Snapshot(index, term, new SnapshotState(values, sessions), configuration);
     }
 
@@ -154,9 +173,8 @@ public final class MessageCodecs implements WireCodec<Message> {
             out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeLong(c.fingerprint());
             c.writeCommand(out); // the bytes it holds: no string encoded again
         } else if (command instanceof Command.ConfigChange c) {
-            out.writeByte(2);
-            writeIds(out, c.configuration().voters());
-            writeIds(out, c.configuration().learners());
+            out.writeByte(c.configuration().isJoint() ? 3 : 2);
+            writeConfiguration(out, c.configuration());
         } else {
             out.writeByte(0);
         }
@@ -191,7 +209,8 @@ public final class MessageCodecs implements WireCodec<Message> {
                 long fingerprint = in.readLong();
                 yield Command.ClientCommand.read(clientId, sequence, fingerprint, in); // bytes, decoded when applied
             }
-            case 2 -> new Command.ConfigChange(new Configuration(readIds(in), readIds(in)));
+            case 2 -> new Command.ConfigChange(readConfiguration(in, false));
+            case 3 -> new Command.ConfigChange(readConfiguration(in, true));
             default -> throw new IllegalArgumentException("unknown log command kind " + kind);
         };
     }

@@ -141,6 +141,11 @@ final class PaperRules implements RaftRules {
     }
 
     @Override
+    public boolean commitNeedsOutgoingMajority() {
+        return true;
+    }
+
+    @Override
     public boolean countsVoteOf(boolean voter, boolean learner) {
         return voter;
     }

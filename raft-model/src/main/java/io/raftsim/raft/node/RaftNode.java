@@ -3,6 +3,7 @@ package io.raftsim.raft.node;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.ReplicationState;
 import io.raftsim.harness.spi.Role;
@@ -73,6 +74,7 @@ public final class RaftNode {
     // Leader-only state, reinitialised on election (Figure 2: nextIndex, matchIndex).
     private final Progress[] progress;
     private final long[] matchScratch;
+    private final boolean[] checkQuorumScratch;
     /** Reads answered without the log (§6.4), with the rounds that confirm them; empty unless leading. */
     private final ReadTracker reads;
     /** A transfer of leadership this leader started (§3.10); inactive otherwise. */
@@ -133,6 +135,7 @@ public final class RaftNode {
         this.votesGranted = new boolean[config.clusterSize()];
         this.progress = new Progress[config.clusterSize()];
         this.matchScratch = new long[config.clusterSize()];
+        this.checkQuorumScratch = new boolean[config.clusterSize()];
         this.reads = new ReadTracker(id, config.clusterSize());
         this.rules = rules;
     }
@@ -244,6 +247,7 @@ public final class RaftNode {
                     retryReadRound();
                     if (transfer.expired(nowMicros)) {
                         transfer.clear(); // §3.10: the target did not take over in time; proposals resume
+                        maybeLeaveJoint(); // the leave a transfer held back (§4.3)
                     }
                 }
             }
@@ -293,13 +297,44 @@ public final class RaftNode {
         if (role != Role.LEADER) {
             return MembershipChange.Answer.NOT_LEADER;
         }
-        if (configurationIndex > commitIndex) {
+        if (configurationIndex > commitIndex || configuration.isJoint()) {
             return MembershipChange.Answer.CHANGE_PENDING;
         }
         if (!rules.mayChangeMembership(log.term(commitIndex) == currentTerm)) {
             return MembershipChange.Answer.NO_COMMIT_IN_TERM;
         }
         Configuration next = configuration.after(change);
+        if (next == null) {
+            return MembershipChange.Answer.NOT_APPLICABLE;
+        }
+        appendLocally(new Command.ConfigChange(next));
+        replicateNewEntry();
+        handOver();
+        return MembershipChange.Answer.ACCEPTED;
+    }
+
+    /**
+     * A leader asks for a change of several servers at once by joint consensus (dissertation
+     * §4.3): it appends C_old,new, which it uses at once, so that from now on elections and
+     * commitment need separate majorities of the old and the new voters; once that entry commits
+     * it appends C_new by itself ({@link #maybeLeaveJoint}). It obeys the rules of a single-server
+     * change: at most one change under way, which here lasts until C_new is appended, and none
+     * before the leader committed an entry of its own term. The 2015 problem cannot happen with joint
+     * configurations, whose quorums always overlap both neighbours', but etcd holds back a new
+     * leader's changes the same way, and one rule for both kinds is one rule fewer to reason about.
+     */
+    public MembershipChange.Answer changeMembership(long now, JointMembershipChange change) {
+        this.nowMicros = now;
+        if (role != Role.LEADER) {
+            return MembershipChange.Answer.NOT_LEADER;
+        }
+        if (configurationIndex > commitIndex || configuration.isJoint()) {
+            return MembershipChange.Answer.CHANGE_PENDING;
+        }
+        if (!rules.mayChangeMembership(log.term(commitIndex) == currentTerm)) {
+            return MembershipChange.Answer.NO_COMMIT_IN_TERM;
+        }
+        Configuration next = configuration.afterJoint(change);
         if (next == null) {
             return MembershipChange.Answer.NOT_APPLICABLE;
         }
@@ -494,7 +529,7 @@ public final class RaftNode {
         } else if (message instanceof RequestVote request) {
             handleRequestVote(from, request);
         } else if (message instanceof RequestVoteReply reply && role == Role.CANDIDATE && !reply.preVote()) {
-            if (reply.voteGranted() && countVote(from) >= configuration.majority()) {
+            if (reply.voteGranted() && countVote(from)) {
                 becomeLeader();
             }
         }
@@ -556,7 +591,7 @@ public final class RaftNode {
             }
             out.send(from, new RequestVoteReply(granted ? request.term() : currentTerm, granted, true));
         } else if (message instanceof RequestVoteReply reply && role == Role.PRE_CANDIDATE
-                && reply.term() == currentTerm + 1 && countVote(from) >= configuration.majority()) {
+                && reply.term() == currentTerm + 1 && countVote(from)) {
             becomeCandidate();
         }
     }
@@ -592,16 +627,29 @@ public final class RaftNode {
         return leaderId != NO_LEADER && nowMicros - lastHeardFromLeaderMicros < config.electionTimeoutMinMicros();
     }
 
-    /** Records a granted vote and returns the votes that count: those of the configuration's voters (§4.2.1). */
-    private int countVote(int from) {
+    /** Records a granted vote and returns whether the votes now win (§5.2). */
+    private boolean countVote(int from) {
         votesGranted[from] = true;
-        return countedVotes();
+        return votesWin();
     }
 
-    private int countedVotes() {
+    /**
+     * Whether the votes granted make a quorum: a majority of the configuration's voters (§4.2.1:
+     * learners count for nothing) and, while it is joint, a majority of the outgoing voters too
+     * (§4.3: "separate majorities from both the old and new configurations").
+     */
+    private boolean votesWin() {
+        if (countedVotes(configuration.voters()) < configuration.majority()) {
+            return false;
+        }
+        return !configuration.isJoint() || countedVotes(configuration.outgoingVoters()) >= configuration.outgoingMajority();
+    }
+
+    /** The granted votes that count towards a majority of {@code voters}. */
+    private int countedVotes(List<Integer> voters) {
         int counted = 0;
         for (int server = 0; server < votesGranted.length; server++) {
-            if (votesGranted[server] && rules.countsVoteOf(configuration.isVoter(server), configuration.isLearner(server))) {
+            if (votesGranted[server] && rules.countsVoteOf(voters.contains(server), configuration.isLearner(server))) {
                 counted++;
             }
         }
@@ -825,21 +873,48 @@ public final class RaftNode {
     private void maybeAdvanceCommit() {
         // Only the voters of the latest configuration count (§4.1); a leader removing itself
         // manages the cluster without counting itself until the change commits (§4.2.2).
-        List<Integer> voters = configuration.voters();
+        long majorityMatch = majorityMatch(configuration.voters(), configuration.majority());
+        if (configuration.isJoint() && rules.commitNeedsOutgoingMajority()) {
+            // §4.3: while joint, an entry commits only once stored by a majority of C_old as well.
+            majorityMatch = Math.min(majorityMatch, majorityMatch(configuration.outgoingVoters(), configuration.outgoingMajority()));
+        }
+        if (majorityMatch > commitIndex && rules.commitsByCounting(log, majorityMatch, currentTerm)) {
+            advanceCommit(majorityMatch);
+        }
+        if (!configuration.isVoter(id) && commitIndex >= configurationIndex) {
+            // §4.2.2: a leader removed from the configuration steps down once the change commits;
+            // §4.3: one left out of C_new, once C_new commits (it led on through C_old,new).
+            becomeFollower(currentTerm, NO_LEADER);
+            return;
+        }
+        maybeLeaveJoint();
+    }
+
+    /** The highest index {@code majority} of {@code voters} hold: the leader its whole log, the others their matchIndex. */
+    private long majorityMatch(List<Integer> voters, int majority) {
         int count = voters.size();
         for (int i = 0; i < count; i++) {
             int peer = voters.get(i);
             matchScratch[i] = peer == id ? log.lastIndex() : progress[peer].matchIndex();
         }
         Arrays.sort(matchScratch, 0, count);
-        long majorityMatch = matchScratch[count - configuration.majority()];
-        if (majorityMatch > commitIndex && rules.commitsByCounting(log, majorityMatch, currentTerm)) {
-            advanceCommit(majorityMatch);
+        return matchScratch[count - majority];
+    }
+
+    /**
+     * §4.3: "Once C_old,new has been committed ... it is now safe for the leader to create a log
+     * entry describing C_new and replicate it to the cluster." The leader appends C_new as soon as
+     * it knows the joint entry committed (etcd's auto-leave), whoever appended that entry: a new
+     * leader elected under C_old,new finishes the change. Like any change it waits for an entry of
+     * the leader's own term to commit (the rule of {@link #changeMembership}).
+     */
+    private void maybeLeaveJoint() {
+        if (role != Role.LEADER || !configuration.isJoint() || commitIndex < configurationIndex
+                || !rules.mayChangeMembership(log.term(commitIndex) == currentTerm) || transfer.active()) {
+            return;
         }
-        if (!configuration.isVoter(id) && commitIndex >= configurationIndex) {
-            // §4.2.2: a leader removed from the configuration steps down once the change commits.
-            becomeFollower(currentTerm, NO_LEADER);
-        }
+        appendLocally(new Command.ConfigChange(configuration.incoming()));
+        replicateNewEntry();
     }
 
     private void advanceCommit(long newCommitIndex) {
@@ -859,13 +934,13 @@ public final class RaftNode {
     }
 
     private void checkQuorum() {
-        int active = configuration.isVoter(id) ? 1 : 0;
+        // A quorum of the configuration in use, joint included (§4.3), heard from this leader
+        // within the election timeout (§6.2); the leader counts itself where it is a voter.
+        boolean[] active = checkQuorumScratch;
         for (int peer = 0; peer < config.clusterSize(); peer++) {
-            if (peer != id && progress[peer].takeRecentlyActive() && configuration.isVoter(peer)) {
-                active++;
-            }
+            active[peer] = peer == id || progress[peer].takeRecentlyActive();
         }
-        if (active < configuration.majority()) {
+        if (!configuration.isQuorum(active)) {
             becomeFollower(currentTerm, NO_LEADER);
         } else {
             out.setTimer(RaftTimers.CHECK_QUORUM, config.electionTimeoutMinMicros());
@@ -955,14 +1030,18 @@ public final class RaftNode {
                 }
             }
         }
-        out.event(new RaftEvent.ConfigurationChanged(id, entry.index(), configuration.voters(), configuration.learners()));
+        reportConfiguration(entry.index());
+    }
+
+    private void reportConfiguration(long index) {
+        out.event(new RaftEvent.ConfigurationChanged(id, index, configuration.voters(), configuration.learners(), configuration.outgoingVoters()));
     }
 
     /** Entries from {@code index} on left the log: the configuration is the latest that remains (§4.1). */
     private void configurationTruncatedFrom(long index) {
         if (index <= configurationIndex) {
             recomputeConfiguration();
-            out.event(new RaftEvent.ConfigurationChanged(id, configurationIndex, configuration.voters(), configuration.learners()));
+            reportConfiguration(configurationIndex);
         }
     }
 
@@ -1062,7 +1141,7 @@ public final class RaftNode {
         Configuration before = configuration;
         recomputeConfiguration();
         if (!configuration.equals(before)) {
-            out.event(new RaftEvent.ConfigurationChanged(id, configurationIndex, configuration.voters(), configuration.learners()));
+            reportConfiguration(configurationIndex);
         }
         out.snapshotInstalled(offered, !retained);
         out.event(new RaftEvent.SnapshotInstalled(id, from, index, offered.lastIncludedTerm(), retained));
@@ -1160,7 +1239,7 @@ public final class RaftNode {
         resetVotes();
         resetElectionTimer();
         roleChanged(previous);
-        if (countedVotes() >= configuration.majority()) {
+        if (votesWin()) {
             becomeCandidate();
             return;
         }
@@ -1185,7 +1264,7 @@ public final class RaftNode {
         resetVotes();
         resetElectionTimer();
         roleChanged(previous);
-        if (countedVotes() >= configuration.majority()) {
+        if (votesWin()) {
             becomeLeader();
             return;
         }

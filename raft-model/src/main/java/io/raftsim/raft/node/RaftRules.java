@@ -121,6 +121,12 @@ public interface RaftRules {
     boolean mayChangeMembership(boolean committedInCurrentTerm);
 
     /**
+     * §4.3: while the configuration is joint (C_old,new), an entry commits only once a majority
+     * of the outgoing voters stores it too, not only a majority of the incoming ones.
+     */
+    boolean commitNeedsOutgoingMajority();
+
+    /**
      * §4.2.1: a candidate counts the votes of the voters of its configuration only; a
      * learner's granted vote, like a spare server's, counts for nothing.
      */

@@ -142,13 +142,11 @@ final class ReadTracker {
             return false; // a duplicate, an older round, or (impossible in one leadership) a round never started
         }
         acknowledgedRound[peer] = round;
-        List<Integer> voters = configuration.voters();
-        int count = 0;
-        for (int voter : voters) {
-            scratch[count++] = voter == self ? startedRound : acknowledgedRound[voter];
+        long majorityRound = majorityRound(configuration.voters(), configuration.majority());
+        if (configuration.isJoint()) {
+            // §4.3: a joint configuration's quorum is a majority of each voter set.
+            majorityRound = Math.min(majorityRound, majorityRound(configuration.outgoingVoters(), configuration.outgoingMajority()));
         }
-        Arrays.sort(scratch, 0, count);
-        long majorityRound = scratch[count - configuration.majority()];
         if (majorityRound <= confirmedRound) {
             return false;
         }
@@ -160,9 +158,19 @@ final class ReadTracker {
         return true;
     }
 
+    /** The latest round {@code majority} of {@code voters} acknowledged, the leader counting its own rounds. */
+    private long majorityRound(List<Integer> voters, int majority) {
+        int count = 0;
+        for (int voter : voters) {
+            scratch[count++] = voter == self ? startedRound : acknowledgedRound[voter];
+        }
+        Arrays.sort(scratch, 0, count);
+        return scratch[count - majority];
+    }
+
     /** A configuration whose only voter is the leader confirms every round at once: it is its own majority. */
     void confirmAlone(long leaseMicros, Configuration configuration) {
-        if (configuration.voters().size() == 1 && configuration.isVoter(self) && startedRound > confirmedRound) {
+        if (configuration.voters().size() == 1 && !configuration.isJoint() && configuration.isVoter(self) && startedRound > confirmedRound) {
             confirmedRound = startedRound;
             int slot = (int) (confirmedRound % REMEMBERED_ROUNDS);
             if (leaseMicros > 0) {

@@ -83,6 +83,12 @@ public abstract class RaftNodeProbe implements ServerProbe {
         return node().configuration().learners();
     }
 
+    /** While the configuration is joint (§4.3), C_old's voters; else empty. */
+    @Override
+    public List<Integer> outgoingVoters() {
+        return node().configuration().outgoingVoters();
+    }
+
     @Override
     public long matchIndexOf(int peer) {
         Progress p = leaderProgress(peer);

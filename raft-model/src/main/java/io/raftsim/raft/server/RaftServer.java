@@ -3,6 +3,7 @@ package io.raftsim.raft.server;
 import io.raftsim.harness.RaftConfig;
 import io.raftsim.harness.ReadMode;
 import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.Role;
@@ -145,6 +146,18 @@ public final class RaftServer implements RaftProcess<Message> {
     public MembershipChange.Answer changeMembership(MembershipChange change) {
         if (change.server() >= config.clusterSize()) {
             return MembershipChange.Answer.NOT_APPLICABLE;
+        }
+        MembershipChange.Answer answer = node.changeMembership(context.nowMicros(), change);
+        carryOutEffects();
+        return answer;
+    }
+
+    @Override
+    public MembershipChange.Answer changeMembership(JointMembershipChange change) {
+        for (int server : change.servers()) {
+            if (server >= config.clusterSize()) {
+                return MembershipChange.Answer.NOT_APPLICABLE;
+            }
         }
         MembershipChange.Answer answer = node.changeMembership(context.nowMicros(), change);
         carryOutEffects();

@@ -102,6 +102,11 @@ class PlantedRunDigestsTest {
             "COUNT_LEARNER_VOTE paper seed 2: 4a2ba66f6291cd32 2853 PASSED",
             "COUNT_LEARNER_VOTE options seed 1: eab913e90d42d599 2913 PASSED",
             "COUNT_LEARNER_VOTE options seed 2: af7df4ea4708f063 3196 PASSED",
+            // Joint consensus's mistake changes nothing without a joint configuration: the paper's runs.
+            "JOINT_COMMIT_BY_NEW_MAJORITY_ONLY paper seed 1: 4a7a226dfce4bcc8 2850 PASSED",
+            "JOINT_COMMIT_BY_NEW_MAJORITY_ONLY paper seed 2: 4a2ba66f6291cd32 2853 PASSED",
+            "JOINT_COMMIT_BY_NEW_MAJORITY_ONLY options seed 1: eab913e90d42d599 2913 PASSED",
+            "JOINT_COMMIT_BY_NEW_MAJORITY_ONLY options seed 2: af7df4ea4708f063 3196 PASSED",
             // The snapshot mistakes change nothing without snapshots (these configs have none): the clean runs' digests.
             "SNAPSHOT_PAST_COMMIT paper seed 1: 4a7a226dfce4bcc8 2850 PASSED",
             "SNAPSHOT_PAST_COMMIT paper seed 2: 4a2ba66f6291cd32 2853 PASSED",

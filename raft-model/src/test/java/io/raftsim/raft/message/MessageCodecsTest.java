@@ -35,7 +35,9 @@ class MessageCodecsTest {
                 new LogEntry(2, 7, new Command.ClientCommand(8, 1, new Get("k"))),
                 new LogEntry(3, 8, new Command.ClientCommand(9, 2, new Append("k", "\u00e9"))),
                 new LogEntry(3, 9, new Command.ClientCommand(1_000_000, Long.MAX_VALUE, new Cas("k", null, "x"))),
-                new LogEntry(3, 10, new Command.ConfigChange(new Configuration(List.of(0, 2, 4), List.of(1, 98)))));
+                new LogEntry(3, 10, new Command.ConfigChange(new Configuration(List.of(0, 2, 4), List.of(1, 98)))),
+                // A joint configuration (§4.3): C_new's voters, learners, then C_old's voters.
+                new LogEntry(3, 11, new Command.ConfigChange(new Configuration(List.of(0, 5, 6), List.of(7), List.of(0, 1, 2)))));
         return List.of(
                 new AppendEntries(3, 1, 4, 1, entries, 6),
                 new AppendEntries(Long.MAX_VALUE, 4, 0, 0, List.of(), 0),
@@ -58,6 +60,10 @@ class MessageCodecsTest {
                                 new io.raftsim.raft.snapshot.SessionRecord(9, 1, KvResult.cas(false)))))),
                 new InstallSnapshot(4, 0, new io.raftsim.raft.snapshot.Snapshot(1, 1, new io.raftsim.raft.snapshot.SnapshotState(
                         new java.util.TreeMap<>(), List.of()))),
+                new InstallSnapshot(4, 0, new io.raftsim.raft.snapshot.Snapshot(2, 1, new io.raftsim.raft.snapshot.SnapshotState(
+                        new java.util.TreeMap<>(), List.of()), new Configuration(List.of(1, 2), List.of(3)))),
+                new InstallSnapshot(4, 0, new io.raftsim.raft.snapshot.Snapshot(3, 1, new io.raftsim.raft.snapshot.SnapshotState(
+                        new java.util.TreeMap<>(), List.of()), new Configuration(List.of(1, 2), List.of(), List.of(0, 1, 2)))),
                 new InstallSnapshotReply(4, 12),
                 new InstallSnapshotReply(5, 0),
                 new ConfirmLeadership(7, 2, 41),

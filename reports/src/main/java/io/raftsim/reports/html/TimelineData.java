@@ -146,6 +146,14 @@ final class TimelineData {
                 scratch.append(i == 0 ? "" : ",").append(e.learners().get(i).intValue());
             }
             scratch.append(']');
+            if (!e.outgoing().isEmpty()) {
+                // A joint configuration's outgoing voters (§4.3), only then: other pages keep their bytes.
+                scratch.append(",[");
+                for (int i = 0; i < e.outgoing().size(); i++) {
+                    scratch.append(i == 0 ? "" : ",").append(e.outgoing().get(i).intValue());
+                }
+                scratch.append(']');
+            }
         } else if (event instanceof TraceEvent.Fault e) {
             begin(e, "f");
             Html.appendJsonString(scratch, e.kind());

@@ -131,7 +131,9 @@ public final class Narrator {
      * new. A configuration is in force from the moment its entry is appended (§4.1).
      */
     private void configuration(TraceEvent.ConfigurationChange e) {
-        String text = "voters " + names(e.voters()) + (e.learners().isEmpty() ? "" : ", learners " + names(e.learners()));
+        String text = e.outgoing().isEmpty() ? "voters " + names(e.voters())
+                : "joint: new voters " + names(e.voters()) + " with old voters " + names(e.outgoing());
+        text += e.learners().isEmpty() ? "" : ", learners " + names(e.learners());
         if (text.equals(lastConfiguration)) {
             return;
         }
@@ -140,6 +142,8 @@ public final class Narrator {
         generate(e, NoteTrigger.CONFIGURATION, name(e.node()) + " now uses the configuration " + text
                 + (e.index() > 0 ? " (entry " + e.index() + ")" : " (the initial one)")
                 + ": a server uses the latest configuration in its log as soon as it is appended, committed or not (§4.1)."
+                + (e.outgoing().isEmpty() ? "" : " While it is joint, elections and commitment need a majority of the old voters and,"
+                        + " separately, of the new (§4.3); once it commits, the leader appends the new configuration alone.")
                 + (e.learners().isEmpty() ? "" : " Learners are replicated to but never vote or count (§4.2.1)."));
     }
 

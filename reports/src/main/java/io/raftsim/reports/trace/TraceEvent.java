@@ -98,11 +98,21 @@ public sealed interface TraceEvent permits TraceHeader, TraceFooter, TraceEvent.
     record Restore(long step, long timeMicros, int node, long term, int votedFor, long lastIndex, long lastTerm) implements Step {
     }
 
-    /** The configuration a server uses changed (dissertation §4.1): the entry at {@code index} (0: the initial one) holds it. */
-    record ConfigurationChange(long step, long timeMicros, int node, long index, List<Integer> voters, List<Integer> learners) implements Step {
+    /**
+     * The configuration a server uses changed (dissertation §4.1): the entry at {@code index} (0: the
+     * initial one) holds it. While it is joint (§4.3), {@code voters} are C_new's and {@code outgoing}
+     * C_old's; otherwise {@code outgoing} is empty.
+     */
+    record ConfigurationChange(long step, long timeMicros, int node, long index, List<Integer> voters, List<Integer> learners,
+                               List<Integer> outgoing) implements Step {
         public ConfigurationChange {
             voters = List.copyOf(voters);
             learners = List.copyOf(learners);
+            outgoing = List.copyOf(outgoing);
+        }
+
+        public ConfigurationChange(long step, long timeMicros, int node, long index, List<Integer> voters, List<Integer> learners) {
+            this(step, timeMicros, node, index, voters, learners, List.of());
         }
     }
 

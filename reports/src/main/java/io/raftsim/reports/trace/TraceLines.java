@@ -199,7 +199,10 @@ public final class TraceLines {
             stepFields("restore", record).field("node", e.node()).field("term", e.term()).field("votedFor", e.votedFor())
                     .field("lastIndex", e.lastIndex()).field("lastTerm", e.lastTerm());
         } else if (payload instanceof RaftEvent.ConfigurationChanged e) {
-            stepFields("config", record).field("node", e.node()).field("index", e.index()).ints("voters", e.voters()).ints("learners", e.learners());
+            JsonLine fields = stepFields("config", record).field("node", e.node()).field("index", e.index()).ints("voters", e.voters()).ints("learners", e.learners());
+            if (!e.outgoingVoters().isEmpty()) {
+                fields.ints("outgoing", e.outgoingVoters()); // only while joint (§4.3): other traces keep their bytes
+            }
         } else if (payload instanceof ClientEvent.Invoked e) {
             stepFields("invoke", record).field("client", e.client()).field("sequence", e.sequence()).field("operation", e.operation());
         } else if (payload instanceof ClientEvent.Completed e) {

@@ -229,7 +229,7 @@ public final class TraceReader implements AutoCloseable {
             case "restore" -> new TraceEvent.Restore(step, t, node(json, "node"), number(json, "term"), (int) number(json, "votedFor"),
                     number(json, "lastIndex"), number(json, "lastTerm"));
             case "config" -> new TraceEvent.ConfigurationChange(step, t, node(json, "node"), number(json, "index"), servers(json, "voters"),
-                    servers(json, "learners"));
+                    servers(json, "learners"), json.has("outgoing") ? servers(json, "outgoing") : List.of());
             case "snapshot" -> new TraceEvent.SnapshotTake(step, t, node(json, "node"), number(json, "lastIndex"), number(json, "lastTerm"),
                     number(json, "kept"));
             case "install" -> new TraceEvent.SnapshotInstall(step, t, node(json, "node"), node(json, "leader"), number(json, "lastIndex"),

@@ -1,5 +1,6 @@
 package io.raftsim.scenarios.arbitraries;
 
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.scenarios.format.Condition;
 import io.raftsim.scenarios.format.DrawnWait;
 import io.raftsim.scenarios.format.FaultStep;
@@ -25,7 +26,7 @@ final class MidRunSteps {
     record Element(int kind, long atMs, int a, int b, int c, int d) {
     }
 
-    static final int KINDS = 8;
+    static final int KINDS = 9;
 
     private final int nodes;
     private final long durationMs;
@@ -85,6 +86,7 @@ final class MidRunSteps {
                 steps.add(new FaultStep.Check(at, new Condition(kind, List.of(), List.of(), 0, servers, command), window));
             }
             case 6 -> rounds(at, e, place);
+            case 7 -> steps.add(membership(at, e));
             default -> courseRound(at, e);
         }
     }
@@ -104,6 +106,32 @@ final class MidRunSteps {
         steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "crash", NodeRef.LEADER), null, null, 0, wait, 0));
         steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "restart", NodeRef.RANDOM), null, null, 0, wait, 1 + Math.floorMod(e.a(), nodes)));
         submitted += nodes;
+    }
+
+    /**
+     * A membership change asked of the leader of the moment: one server's (addServer, promoteLearner,
+     * removeServer) or several at once (changeMembership, joint consensus §4.3), the servers drawn
+     * from the bits of {@code a} (removed), {@code b} (made voters) and {@code d} (added as learners).
+     * Many are refused (NOT_APPLICABLE, CHANGE_PENDING): the trace says so and the run goes on.
+     */
+    private FaultStep membership(long at, Element e) {
+        if (Math.floorMod(e.c(), 2) == 0) {
+            MembershipChange.Kind kind = MembershipChange.Kind.values()[Math.floorMod(e.b(), MembershipChange.Kind.values().length)];
+            return new FaultStep.Membership(at, kind, kind == MembershipChange.Kind.REMOVE_SERVER ? reference(e.a()) : NodeRef.server(Math.floorMod(e.a(), nodes)));
+        }
+        List<NodeRef> remove = new ArrayList<>();
+        List<NodeRef> voters = new ArrayList<>();
+        List<NodeRef> learners = new ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            List<NodeRef> into = (e.a() >> node & 1) != 0 ? remove : (e.b() >> node & 1) != 0 ? voters : (e.d() >> node & 1) != 0 ? learners : null;
+            if (into != null) {
+                into.add(NodeRef.server(node));
+            }
+        }
+        if (remove.isEmpty() && voters.isEmpty() && learners.isEmpty()) {
+            remove.add(NodeRef.LEADER);
+        }
+        return new FaultStep.JointChange(at, voters, learners, remove);
     }
 
     private void bind(FaultStep step, String name, long usableFrom) {

@@ -27,7 +27,7 @@ public final class Catalogue {
             "course-re-election", "course-many-elections", "course-rpc-bytes", "course-follower-failure", "course-leader-failure",
             "course-fail-agree", "course-concurrent-starts", "course-rejoin", "course-backup", "course-persist1", "course-persist2",
             "course-persist3", "course-figure8", "course-figure8-unreliable", "course-reliable-churn", "course-unreliable-churn",
-            "course-fail-no-agree", "course-unreliable-agree", "add-server", "remove-leader", "single-server-change-bug",
+            "course-fail-no-agree", "course-unreliable-agree", "add-server", "remove-leader", "single-server-change-bug", "joint-consensus",
             "course-snapshot-basic", "course-snapshot-install", "course-snapshot-install-unreliable", "course-snapshot-install-crash",
             "course-snapshot-install-uncrash", "course-snapshot-all-crash", "course-snapshot-init",
             "leadership-transfer", "read-index", "lease-read", "lease-read-drift",

@@ -78,6 +78,7 @@ public final class BugMap {
         judged.put("TRUST_STALE_REJECTION", new Judgement(false, "needs a request outliving its leadership and the same server leading again, which no course test stages (docs/bugs.md: about once in 1,150 random seeds)"));
         judged.put("SKIP_MEMBERSHIP_COMMIT_FIX", new Judgement(false, "6.824's labs never change membership; single-server-change-bug stages it"));
         judged.put("COUNT_LEARNER_VOTE", new Judgement(false, "6.824's labs have no learners; add-server catches it"));
+        judged.put("JOINT_COMMIT_BY_NEW_MAJORITY_ONLY", new Judgement(false, "6.824's labs have no membership changes; joint-consensus catches it"));
         judged.put("SNAPSHOT_PAST_COMMIT", new Judgement(true, "a snapshot of uncommitted entries: 2D's snapshot tests with clients writing"));
         judged.put("INSTALL_SNAPSHOT_DISCARDS_MATCHING_LOG", new Judgement(true, "a late InstallSnapshot over a longer log: TestSnapshotInstallUnreliable2D, TestSnapshotInstallUnCrash2D"));
         judged.put("LEASE_IGNORES_DRIFT", new Judgement(false, "lab 2 has no reads, and its clocks never drift; lease-read catches it"));

@@ -98,6 +98,8 @@ public final class Bindings {
             refs.add(submit.node());
         } else if (step instanceof FaultStep.Membership membership) {
             refs.add(membership.node());
+        } else if (step instanceof FaultStep.JointChange change) {
+            refs.addAll(change.named());
         } else if (step instanceof FaultStep.TransferLeadership transfer) {
             refs.add(transfer.node());
         }

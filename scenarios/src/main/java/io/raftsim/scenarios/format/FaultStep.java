@@ -356,6 +356,43 @@ public sealed interface FaultStep {
         }
     }
 
+    /**
+     * A change of several servers at once by joint consensus (dissertation §4.3) asked of the
+     * server that leads when the step runs: {@code addVoters} become voters (learners promoted,
+     * spare servers added as voters at once), {@code addLearners} join as learners and
+     * {@code removeServers} leave (the leader itself included). The leader appends C_old,new and,
+     * once it commits, C_new. As for {@link Membership}, a refusal is recorded in the trace and
+     * not retried. At least one server named; none named twice.
+     */
+    record JointChange(long atMicros, List<NodeRef> addVoters, List<NodeRef> addLearners, List<NodeRef> removeServers) implements FaultStep {
+        public JointChange {
+            addVoters = List.copyOf(addVoters);
+            addLearners = List.copyOf(addLearners);
+            removeServers = List.copyOf(removeServers);
+            if (addVoters.isEmpty() && addLearners.isEmpty() && removeServers.isEmpty()) {
+                throw new IllegalArgumentException("a changeMembership step names at least one server");
+            }
+        }
+
+        /** Every server the step names, in the order of its fields. */
+        public List<NodeRef> named() {
+            List<NodeRef> all = new java.util.ArrayList<>(addVoters);
+            all.addAll(addLearners);
+            all.addAll(removeServers);
+            return all;
+        }
+
+        @Override
+        public String action() {
+            return "changeMembership";
+        }
+
+        @Override
+        public FaultStep at(long micros) {
+            return new JointChange(micros, addVoters, addLearners, removeServers);
+        }
+    }
+
     /** The step itself, without a binding or a wait. */
     static FaultStep plain(FaultStep step) {
         return step instanceof Staged staged ? staged.step() : step;

@@ -505,7 +505,7 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, addServer, promoteLearner, removeServer, check, bind, rounds";
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, addServer, promoteLearner, removeServer, changeMembership, check, bind, rounds";
     /** The longest a check or a wait may last: ten minutes of virtual time. */
     public static final long MAX_WINDOW_MS = 600_000;
 
@@ -700,6 +700,7 @@ public final class ScenarioReader {
             case "addServer" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.ADD_LEARNER, node(fields, "node", nodes));
             case "promoteLearner" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.PROMOTE_LEARNER, node(fields, "node", nodes));
             case "removeServer" -> new FaultStep.Membership(atMicros, MembershipChange.Kind.REMOVE_SERVER, node(fields, "node", nodes));
+            case "changeMembership" -> jointChange(fields, atMicros, nodes);
             case "check" -> {
                 Condition condition = condition(fields, nodes);
                 Condition until = until(fields, condition, nodes);
@@ -840,6 +841,39 @@ public final class ScenarioReader {
             return new Condition(kind, List.of(), List.of(), Condition.NEXT_INDEX, 0);
         }
         return Condition.of(kind);
+    }
+
+    /** The three lists of a {@code changeMembership} step; {@code "leader"} may only be removed. */
+    private static FaultStep jointChange(JsonFields fields, long atMicros, int nodes) {
+        List<NodeRef> named = new ArrayList<>();
+        List<NodeRef> addVoters = changedServers(fields, "addVoters", nodes, named);
+        List<NodeRef> addLearners = changedServers(fields, "addLearners", nodes, named);
+        List<NodeRef> removeServers = changedServers(fields, "removeServers", nodes, named);
+        if (named.isEmpty()) {
+            throw fields.fail(fields.path("addVoters"), "missing; a changeMembership step names servers in addVoters, addLearners or removeServers");
+        }
+        return new FaultStep.JointChange(atMicros, addVoters, addLearners, removeServers);
+    }
+
+    private static List<NodeRef> changedServers(JsonFields fields, String field, int nodes, List<NodeRef> named) {
+        List<NodeRef> refs = new ArrayList<>();
+        List<JsonNode> values = fields.array(field, MAX_NODES);
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode value = values.get(i);
+            String path = fields.path(field) + "[" + i + "]";
+            boolean leader = value.isString() && "leader".equals(value.stringValue());
+            if (leader && !field.equals("removeServers")) {
+                throw ScenarioException.at(fields.source(), path, "\"leader\" is a voter already; only removeServers may name it");
+            }
+            NodeRef ref = leader ? NodeRef.LEADER : value.isString() && value.stringValue().startsWith("$") ? binding(value.stringValue(), fields.source(), path)
+                    : nodeRef(value, null, fields.source(), path, nodes, false, false);
+            if (named.contains(ref)) {
+                throw ScenarioException.at(fields.source(), path, "\"" + ref + "\" is named twice in one change");
+            }
+            named.add(ref);
+            refs.add(ref);
+        }
+        return refs;
     }
 
     /** {@code among} or {@code except}: servers {@code nK} or bound names {@code $NAME}. */

@@ -9,6 +9,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 /**
  * Writes a scenario as JSON with every field resolved (defaults filled in), in the field
  * order of docs/scenario-format.md, so the output reads back to an equal scenario and two
@@ -253,9 +255,21 @@ public final class ScenarioWriter {
             fault.put("count", b.count());
         } else if (step instanceof FaultStep.Membership m) {
             fault.put("node", m.node().name());
+        } else if (step instanceof FaultStep.JointChange j) {
+            serverList(fault, "addVoters", j.addVoters());
+            serverList(fault, "addLearners", j.addLearners());
+            serverList(fault, "removeServers", j.removeServers());
         } else if (step instanceof FaultStep.Submit submit) {
             fault.put("count", submit.count());
             fault.put("node", submit.node() == null ? "all" : submit.node().name());
+        }
+    }
+
+    /** A list of servers, left out when empty (as the reader reads a missing one). */
+    private static void serverList(ObjectNode fault, String field, List<NodeRef> servers) {
+        if (!servers.isEmpty()) {
+            ArrayNode names = fault.putArray(field);
+            servers.forEach(ref -> names.add(ref.name()));
         }
     }
 

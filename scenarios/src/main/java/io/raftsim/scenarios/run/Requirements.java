@@ -78,6 +78,9 @@ public final class Requirements {
                 needs.put(Feature.LEADERSHIP_TRANSFER, "faults has a transferLeadership step");
             } else if (plain instanceof FaultStep.Membership) {
                 needs.putIfAbsent(Feature.MEMBERSHIP_CHANGES, "faults ask for a membership change (" + step.action() + ")");
+            } else if (plain instanceof FaultStep.JointChange) {
+                needs.putIfAbsent(Feature.MEMBERSHIP_CHANGES, "faults ask for a membership change (" + step.action() + ")");
+                needs.putIfAbsent(Feature.JOINT_CONSENSUS, "faults change several servers at once (changeMembership)");
             }
         }
         return needs;

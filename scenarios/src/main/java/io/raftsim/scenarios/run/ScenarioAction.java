@@ -1,6 +1,7 @@
 package io.raftsim.scenarios.run;
 
 import io.raftsim.harness.cluster.Cluster;
+import io.raftsim.harness.spi.JointMembershipChange;
 import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.NodeRef;
@@ -12,6 +13,7 @@ import io.raftsim.sim.network.LinkConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A scenario's fault step as the engine schedules it. Servers are resolved when the step
@@ -100,6 +102,9 @@ final class ScenarioAction implements ControlAction {
         if (step instanceof FaultStep.Membership membership) {
             return membership(membership);
         }
+        if (step instanceof FaultStep.JointChange change) {
+            return jointChange(change);
+        }
         if (step instanceof FaultStep.ClientBurst burst) {
             return new Burst(cluster, burst.count());
         }
@@ -163,6 +168,33 @@ final class ScenarioAction implements ControlAction {
             return skipped("no leader to ask");
         }
         MembershipChange change = new MembershipChange(membership.kind(), node);
+        MembershipChange.Answer answer = cluster.changeMembership(leader, change);
+        return new Noted(change.describe() + " asked of leader n" + (leader + 1) + ": " + answer);
+    }
+
+    /** As {@link #membership}, for a change of several servers at once (§4.3); a server named twice once resolved is skipped. */
+    private ControlAction jointChange(FaultStep.JointChange step) {
+        List<List<Integer>> resolved = new ArrayList<>();
+        TreeSet<Integer> seen = new TreeSet<>();
+        for (List<NodeRef> refs : List.of(step.addVoters(), step.addLearners(), step.removeServers())) {
+            List<Integer> ids = new ArrayList<>();
+            for (NodeRef ref : refs) {
+                int node = server(ref);
+                if (node < 0) {
+                    return skipped(servers.whyNone(ref));
+                }
+                if (!seen.add(node)) {
+                    return skipped("n" + (node + 1) + " is named twice in one change (\"" + ref + "\")");
+                }
+                ids.add(node);
+            }
+            resolved.add(ids);
+        }
+        int leader = cluster.currentLeader();
+        if (leader < 0) {
+            return skipped("no leader to ask");
+        }
+        JointMembershipChange change = new JointMembershipChange(resolved.get(0), resolved.get(1), resolved.get(2));
         MembershipChange.Answer answer = cluster.changeMembership(leader, change);
         return new Noted(change.describe() + " asked of leader n" + (leader + 1) + ": " + answer);
     }

@@ -301,6 +301,14 @@ public final class Shrinker {
             }
             return groups.size() < 2 ? null : new FaultStep.Partition(step.atMicros(), groups);
         }
+        if (step instanceof FaultStep.JointChange change) {
+            // A change of several servers stays a change of those the smaller cluster still has.
+            List<NodeRef> addVoters = within(change.addVoters(), nodes);
+            List<NodeRef> addLearners = within(change.addLearners(), nodes);
+            List<NodeRef> removeServers = within(change.removeServers(), nodes);
+            return addVoters.isEmpty() && addLearners.isEmpty() && removeServers.isEmpty() ? null
+                    : new FaultStep.JointChange(step.atMicros(), addVoters, addLearners, removeServers);
+        }
         List<NodeRef> named = new ArrayList<>();
         if (step instanceof FaultStep.Isolate i) {
             named.add(i.node());
@@ -334,6 +342,11 @@ public final class Shrinker {
                     : new FaultStep.Staged(staged.step(), staged.bind(), staged.when(), staged.whenWithinMicros(), staged.drawnWait(), 0);
         }
         return step;
+    }
+
+    /** The references that name no server beyond the first {@code nodes} ({@code leader}, {@code $name} and the servers below). */
+    private static List<NodeRef> within(List<NodeRef> refs, int nodes) {
+        return refs.stream().filter(ref -> ref.index() < nodes).toList();
     }
 
     /**

@@ -69,7 +69,8 @@ class MidRunArbitrariesProperties {
         for (String expected : List.of("check oneLeader", "check noLeader", "check committed", "check notCommitted", "check applied",
                 "check committed command", "check applied command", "check notCommitted command", "check rpcsAtMost", "check bytesAtMost",
                 "check rpcsAtMost until", "check bytesAtMost until", "bind", "staged isolate bind when", "staged pause bind when",
-                "staged submit when", "staged isolate bind", "staged crash waitMs", "staged crash waitMs tail", "staged restart waitMs ifUpBelow", "heal", "submit", "$NAME", "nK")) {
+                "staged submit when", "staged isolate bind", "staged crash waitMs", "staged crash waitMs tail", "staged restart waitMs ifUpBelow", "heal", "submit", "$NAME", "nK",
+                "changeMembership", "addServer", "promoteLearner", "removeServer")) {
             assertTrue(kinds.contains(expected), expected + " is never drawn: " + kinds);
         }
         assertTrue(clientLinks, "client links with both directions set are drawn");

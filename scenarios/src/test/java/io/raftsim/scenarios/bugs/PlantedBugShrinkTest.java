@@ -42,6 +42,7 @@ class PlantedBugShrinkTest {
                 case COUNT_STALE_TERM_VOTES -> "stale-vote-reply";
                 case SKIP_MEMBERSHIP_COMMIT_FIX -> "single-server-change-bug";
                 case COUNT_LEARNER_VOTE -> "add-server";
+                case JOINT_COMMIT_BY_NEW_MAJORITY_ONLY -> "joint-consensus";
                 case LEASE_IGNORES_DRIFT -> "lease-read"; // a clock slowed as far as the bound allows (docs/bugs.md)
                 case READ_INDEX_WITHOUT_CONFIRMATION -> "read-index";
                 default -> "random";
