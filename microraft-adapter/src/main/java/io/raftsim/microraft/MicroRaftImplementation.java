@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * and its leaders always step down when a quorum has been silent for the heartbeat timeout, so
  * it supports {@link Feature#PRE_VOTE} and {@link Feature#CHECK_QUORUM}, and a scenario that
  * turns them off still runs, with both on (there is no switch in MicroRaft's {@code RaftConfig}).
- * Snapshots, membership changes and leadership transfer are the library's; the harness drives
- * only snapshots so far (through {@code commitCountToTakeSnapshot}). It lacks exact timing
+ * Snapshots (through {@code commitCountToTakeSnapshot}), membership changes (single-server, with
+ * learners: {@link MembershipRequests}) and leadership transfer are the library's, driven through
+ * the seam. It lacks exact timing
  * (whole-second heartbeats, see {@link MicroRaftSettings}), staged election timeouts and a
  * preloaded state (its log format is its own).
  */
@@ -59,11 +60,10 @@ public final class MicroRaftImplementation implements RaftImplementation<MicroRa
 
     @Override
     public Set<Feature> features() {
-        // MicroRaft changes membership (RaftNode#changeMembership), but the adapter does not drive
-        // it through the seam yet (RaftProcess#changeMembership): scenarios that change membership
-        // or leave spare servers are skipped, naming MEMBERSHIP_CHANGES, rather than failed.
+        // Membership changes are MicroRaft's own (RaftNode#changeMembership, MembershipRequests); spare
+        // servers are MicroRaft nodes built with the initial members, not themselves among them.
         return Collections.unmodifiableSet(EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.SNAPSHOTS,
-                Feature.LEADERSHIP_TRANSFER));
+                Feature.MEMBERSHIP_CHANGES, Feature.LEADERSHIP_TRANSFER));
     }
 
     @Override
