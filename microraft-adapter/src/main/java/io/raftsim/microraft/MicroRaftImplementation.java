@@ -110,7 +110,8 @@ public final class MicroRaftImplementation implements RaftImplementation<MicroRa
         how.put("java.util.Random", "the builder's unseeded new Random(), replaced by setRandom with SeededRandom, seeded by "
                 + "name from the run's stream, the server id and the incarnation (MicroRaft draws only its election jitter)");
         how.put("java.util.concurrent.CompletableFuture", "MicroRaft's futures are completed by tasks of VirtualExecutor on "
-                + "the simulation thread; the adapter attaches only synchronous stages (whenComplete), never *Async");
+                + "the simulation thread; the adapter attaches only synchronous stages (whenComplete), never *Async, and reads "
+                + "changeMembership's outcome only after running the task that decides it");
         how.put("java.util.concurrent.ExecutorService", "DefaultRaftNodeExecutor's service, never given a task: "
                 + "BuilderThreadGroups shuts it down and VirtualExecutor runs every task");
         how.put("java.util.concurrent.Executors", "DefaultRaftNodeExecutor's service, never given a task (as ExecutorService)");
