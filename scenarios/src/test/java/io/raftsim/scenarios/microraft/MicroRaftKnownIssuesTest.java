@@ -83,4 +83,24 @@ class MicroRaftKnownIssuesTest {
                 .map(TraceRecord::payload).filter(RaftEvent.RoleChanged.class::isInstance).map(RaftEvent.RoleChanged.class::cast).toList();
         assertEquals(List.of(new RaftEvent.RoleChanged(4, Role.LEADER, Role.FOLLOWER, 2)), after, after.toString());
     }
+
+    /**
+     * Finding 3 without a membership change: the leader n5 crashes instead of removing itself. The
+     * four voters left, each with a stale pre-vote round, never look for a silent leader; no role
+     * changes for 6.4 s (the heartbeat timeout is 150 ms) until the liveness phase restarts n5,
+     * whose start-up pre-vote opens term 3, which it wins. The run passes: a crashed leader that
+     * comes back hides the issue, which is why only a removed leader showed it as a failure.
+     */
+    @Test
+    void aCrashedLeaderIsReplacedOnlyWhenItComesBack() {
+        Simulation simulation = Simulation.of(Path.of("src/test/resources/microraft", "crashed-leader-replaced-only-on-return.json"));
+        InMemoryTraceSink trace = new InMemoryTraceSink(1_000_000);
+        ScenarioResult result = simulation.trace(trace).run();
+        assertTrue(result.passed(), result.toString());
+        List<TraceRecord> roleChanges = trace.records().stream().filter(r -> r.timeMicros() >= 8_642_000 && r.kind() == TraceKind.PROCESS
+                && r.payload() instanceof RaftEvent.RoleChanged).toList();
+        TraceRecord first = roleChanges.get(0);
+        assertEquals(new RaftEvent.RoleChanged(4, Role.PRE_CANDIDATE, Role.CANDIDATE, 3), first.payload(), roleChanges.toString());
+        assertTrue(first.timeMicros() >= 15_000_000, "the first role change after the crash is n5's, after its restart: " + first);
+    }
 }
