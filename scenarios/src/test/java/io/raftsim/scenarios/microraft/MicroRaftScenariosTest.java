@@ -115,8 +115,9 @@ class MicroRaftScenariosTest {
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
-        // random passes seeds 1..20 with every option it now draws (snapshots, transfers); its known issue, a late
-        // AppendEntries moving a follower's commit index back, is MicroRaftKnownIssuesTest's.
+        // random passes seeds 1..20 with every option it now draws (snapshots, transfers, membership); its known issues, a late
+        // AppendEntries moving a follower's commit index back and voters left without a leader after it removed itself
+        // (seed 28), are MicroRaftKnownIssuesTest's.
         // The snapshot scenarios run with raft.snapshotEveryEntries mapped to MicroRaft's commitCountToTakeSnapshot.
         assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
                 "leadership-transfer", "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1",
