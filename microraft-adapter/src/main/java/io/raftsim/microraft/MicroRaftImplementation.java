@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * and its leaders always step down when a quorum has been silent for the heartbeat timeout, so
  * it supports {@link Feature#PRE_VOTE} and {@link Feature#CHECK_QUORUM}, and a scenario that
  * turns them off still runs, with both on (there is no switch in MicroRaft's {@code RaftConfig}).
- * Snapshots, membership changes and leadership transfer are the library's; the harness drives
- * only snapshots so far (through {@code commitCountToTakeSnapshot}). It lacks exact timing
+ * Snapshots (through {@code commitCountToTakeSnapshot}), membership changes (single-server, with
+ * learners: {@link MembershipRequests}) and leadership transfer are the library's, driven through
+ * the seam. It lacks exact timing
  * (whole-second heartbeats, see {@link MicroRaftSettings}), staged election timeouts and a
  * preloaded state (its log format is its own).
  */
@@ -59,11 +60,10 @@ public final class MicroRaftImplementation implements RaftImplementation<MicroRa
 
     @Override
     public Set<Feature> features() {
-        // MicroRaft changes membership (RaftNode#changeMembership), but the adapter does not drive
-        // it through the seam yet (RaftProcess#changeMembership): scenarios that change membership
-        // or leave spare servers are skipped, naming MEMBERSHIP_CHANGES, rather than failed.
+        // Membership changes are MicroRaft's own (RaftNode#changeMembership, MembershipRequests); spare
+        // servers are MicroRaft nodes built with the initial members, not themselves among them.
         return Collections.unmodifiableSet(EnumSet.of(Feature.PRE_VOTE, Feature.CHECK_QUORUM, Feature.SNAPSHOTS,
-                Feature.LEADERSHIP_TRANSFER));
+                Feature.MEMBERSHIP_CHANGES, Feature.LEADERSHIP_TRANSFER));
     }
 
     @Override
@@ -110,7 +110,8 @@ public final class MicroRaftImplementation implements RaftImplementation<MicroRa
         how.put("java.util.Random", "the builder's unseeded new Random(), replaced by setRandom with SeededRandom, seeded by "
                 + "name from the run's stream, the server id and the incarnation (MicroRaft draws only its election jitter)");
         how.put("java.util.concurrent.CompletableFuture", "MicroRaft's futures are completed by tasks of VirtualExecutor on "
-                + "the simulation thread; the adapter attaches only synchronous stages (whenComplete), never *Async");
+                + "the simulation thread; the adapter attaches only synchronous stages (whenComplete), never *Async, and reads "
+                + "changeMembership's outcome only after running the task that decides it");
         how.put("java.util.concurrent.ExecutorService", "DefaultRaftNodeExecutor's service, never given a task: "
                 + "BuilderThreadGroups shuts it down and VirtualExecutor runs every task");
         how.put("java.util.concurrent.Executors", "DefaultRaftNodeExecutor's service, never given a task (as ExecutorService)");

@@ -24,7 +24,7 @@ import java.util.List;
  *   <li>role, term, vote, leader, commit and applied indexes, voters: {@code RaftNodeImpl.state()}
  *       ({@link RaftState}: {@code role()}, {@code preCandidateState()}, {@code term()},
  *       {@code votedEndpoint()}, {@code leader()}, {@code commitIndex()}, {@code lastApplied()},
- *       {@code votingMembers()} of the effective configuration). MicroRaft's {@code RaftNode} API
+ *       the effective configuration's members and voting members). MicroRaft's {@code RaftNode} API
  *       offers only {@code getTerm()}, {@code getStatus()} and a report future, which is a task;
  *   <li>the log: {@code state().log()} ({@link RaftLog}: {@code snapshotIndex()},
  *       {@code lastLogOrSnapshotIndex()}, {@code getLogEntry(index)}, {@code snapshotEntry()});
@@ -131,6 +131,9 @@ final class MicroRaftProbe implements ServerProbe {
             for (RaftEndpoint member : op.getMembers()) {
                 hash = Fingerprints.fold(hash, idOf(member));
             }
+            for (RaftEndpoint voter : op.getVotingMembers()) {
+                hash = Fingerprints.fold(hash, idOf(voter));
+            }
             return Fingerprints.fold(Fingerprints.fold(hash, idOf(op.getEndpoint())), op.getMode().ordinal());
         } else if (operation == NoOp.INSTANCE) {
             return NO_OP_KIND;
@@ -143,16 +146,39 @@ final class MicroRaftProbe implements ServerProbe {
         return node == null ? 0 : node.stateMachine().fingerprint();
     }
 
+    /**
+     * The voters of MicroRaft's effective configuration ({@code RaftState.effectiveGroupMembers()},
+     * what {@code RaftNode#getEffectiveMembers()} returns): the latest configuration in its log,
+     * committed or not, which is the one it uses (§4.1: a server uses the latest configuration in
+     * its log). A spare server reads the initial configuration, without itself.
+     */
     @Override
     public List<Integer> voters() {
-        List<Integer> ids = new ArrayList<>();
-        if (state != null) {
-            Collection<RaftEndpoint> voters = state.votingMembers();
-            for (RaftEndpoint voter : voters) {
-                ids.add(idOf(voter));
-            }
-            ids.sort(null);
+        return state == null ? List.of() : sortedIds(state.effectiveGroupMembers().getVotingMembers());
+    }
+
+    /** The effective configuration's non-voting members: MicroRaft's LEARNERs (§4.2.1), at most two. */
+    @Override
+    public List<Integer> learners() {
+        if (state == null) {
+            return List.of();
         }
+        Collection<RaftEndpoint> voting = state.effectiveGroupMembers().getVotingMembers();
+        List<RaftEndpoint> learners = new ArrayList<>();
+        for (RaftEndpoint member : state.effectiveGroupMembers().getMembers()) {
+            if (!voting.contains(member)) {
+                learners.add(member);
+            }
+        }
+        return sortedIds(learners);
+    }
+
+    private static List<Integer> sortedIds(Collection<RaftEndpoint> endpoints) {
+        List<Integer> ids = new ArrayList<>(endpoints.size());
+        for (RaftEndpoint endpoint : endpoints) {
+            ids.add(idOf(endpoint));
+        }
+        ids.sort(null);
         return ids;
     }
 

@@ -7,6 +7,7 @@ import io.microraft.model.message.RaftMessage;
 import io.microraft.transport.Transport;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.harness.spi.ClientProtocol;
+import io.raftsim.harness.spi.MembershipChange;
 import io.raftsim.harness.spi.RaftProcess;
 import io.raftsim.harness.spi.ServerProbe;
 import io.raftsim.harness.spi.ServerSetup;
@@ -77,6 +78,17 @@ final class MicroRaftProcess implements RaftProcess<MicroRaftMessage> {
     @Override
     public ServerProbe probe() {
         return probe;
+    }
+
+    /**
+     * A single-server membership change through MicroRaft's own {@code changeMembership}
+     * ({@link MembershipRequests}): only a leader accepts one; its messages go out in this step.
+     */
+    @Override
+    public MembershipChange.Answer changeMembership(MembershipChange change) {
+        MembershipChange.Answer answer = MembershipRequests.ask(node, change, setup.config().clusterSize());
+        drive();
+        return answer;
     }
 
     /**

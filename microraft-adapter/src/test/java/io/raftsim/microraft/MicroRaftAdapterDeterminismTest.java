@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *       {@code CompletableFuture}; it is completed by a task on the {@code VirtualExecutor},
  *       on the simulation's thread, and no asynchronous stage is ever attached; {@code MicroRaftProcess}
  *       attaches one synchronous {@code whenComplete} to {@code replicate}'s future to answer the client;
+ *       {@code MembershipRequests} reads {@code changeMembership}'s future after running the task
+ *       that decides it ({@code isCompletedExceptionally}, {@code join} of a completed future only);
  *   <li>{@code BuilderThreadGroups} touches {@code ThreadGroup} and the default executor's
  *       {@code ScheduledExecutorService} only to shut down the (never started) service and
  *       destroy the empty group MicroRaft's builder leaves behind.
@@ -34,6 +36,7 @@ class MicroRaftAdapterDeterminismTest {
             "io.raftsim.microraft.MicroRaftNode uses java.util.Random",
             "io.raftsim.microraft.MicroRaftNode uses java.util.concurrent.CompletableFuture",
             "io.raftsim.microraft.MicroRaftProcess uses java.util.concurrent.CompletableFuture",
+            "io.raftsim.microraft.MembershipRequests uses java.util.concurrent.CompletableFuture",
             "io.raftsim.microraft.BuilderThreadGroups uses java.lang.ThreadGroup",
             "io.raftsim.microraft.BuilderThreadGroups uses java.util.concurrent.ExecutorService",
             "io.raftsim.microraft.BuilderThreadGroups uses java.util.concurrent.ScheduledExecutorService");

@@ -1,11 +1,18 @@
 package io.raftsim.scenarios.microraft;
 
+import io.raftsim.harness.event.RaftEvent;
+import io.raftsim.harness.spi.Role;
 import io.raftsim.scenarios.Simulation;
 import io.raftsim.scenarios.run.Outcome;
 import io.raftsim.scenarios.run.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
+import io.raftsim.sim.trace.InMemoryTraceSink;
+import io.raftsim.sim.trace.TraceKind;
+import io.raftsim.sim.trace.TraceRecord;
+
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,5 +56,51 @@ class MicroRaftKnownIssuesTest {
         assertEquals(Outcome.SAFETY_VIOLATION, result.outcome(), result.toString());
         assertEquals("Log Matching", result.property());
         assertTrue(result.message().startsWith("node n5 appended index 11 term 4 onto a prefix that differs"), result.message());
+    }
+
+    /**
+     * A known issue of MicroRaft 0.7 (and of its master, fcd3b73), not of raftsim: the leader n5
+     * removes itself (REMOVE_MEMBER), the change commits, n5 terminates, and the four voters left
+     * never campaign again. Each of them had opened a pre-vote round while heavy-tailed delays held
+     * the leader's AppendEntries back, and then heard the same term's leader again:
+     * AppendEntriesRequestHandler sets the leader without clearing the round
+     * (RaftState.preCandidateState is cleared only on a new term or role), and HeartbeatTask looks
+     * for a silent or departed leader only when no round is open. Nothing ever opens a new term.
+     */
+    @Test
+    void theVotersLeftByARemovedLeaderNeverElectAnother() {
+        Simulation simulation = Simulation.of(Path.of("src/test/resources/microraft", "removed-leader-never-replaced.json"));
+        InMemoryTraceSink trace = new InMemoryTraceSink(1_000_000);
+        ScenarioResult result = simulation.trace(trace).run();
+        assertEquals(Outcome.LIVENESS_FAILURE, result.outcome(), result.toString());
+        assertEquals("no leader committed an entry of its term within 3000 ms of healing", result.message());
+        List<TraceRecord> records = trace.records();
+        TraceRecord removal = records.stream().filter(r -> r.kind() == TraceKind.CONTROL && r.detail() != null
+                && r.detail().equals("removeServer n5 asked of leader n5: ACCEPTED")).findFirst().orElseThrow();
+        // After the removal, the only role change is n5 stepping down: no voter ever opens a pre-vote
+        // round or an election again, in the last 4 s of faults and the whole liveness phase.
+        List<RaftEvent.RoleChanged> after = records.stream().filter(r -> r.step() > removal.step() && r.kind() == TraceKind.PROCESS)
+                .map(TraceRecord::payload).filter(RaftEvent.RoleChanged.class::isInstance).map(RaftEvent.RoleChanged.class::cast).toList();
+        assertEquals(List.of(new RaftEvent.RoleChanged(4, Role.LEADER, Role.FOLLOWER, 2)), after, after.toString());
+    }
+
+    /**
+     * Finding 3 without a membership change: the leader n5 crashes instead of removing itself. The
+     * four voters left, each with a stale pre-vote round, never look for a silent leader; no role
+     * changes for 6.4 s (the heartbeat timeout is 150 ms) until the liveness phase restarts n5,
+     * whose start-up pre-vote opens term 3, which it wins. The run passes: a crashed leader that
+     * comes back hides the issue, which is why only a removed leader showed it as a failure.
+     */
+    @Test
+    void aCrashedLeaderIsReplacedOnlyWhenItComesBack() {
+        Simulation simulation = Simulation.of(Path.of("src/test/resources/microraft", "crashed-leader-replaced-only-on-return.json"));
+        InMemoryTraceSink trace = new InMemoryTraceSink(1_000_000);
+        ScenarioResult result = simulation.trace(trace).run();
+        assertTrue(result.passed(), result.toString());
+        List<TraceRecord> roleChanges = trace.records().stream().filter(r -> r.timeMicros() >= 8_642_000 && r.kind() == TraceKind.PROCESS
+                && r.payload() instanceof RaftEvent.RoleChanged).toList();
+        TraceRecord first = roleChanges.get(0);
+        assertEquals(new RaftEvent.RoleChanged(4, Role.PRE_CANDIDATE, Role.CANDIDATE, 3), first.payload(), roleChanges.toString());
+        assertTrue(first.timeMicros() >= 15_000_000, "the first role change after the crash is n5's, after its restart: " + first);
     }
 }

@@ -37,8 +37,9 @@ class MicroRaftScenariosTest {
     private static final int SEEDS = 20;
 
     /**
-     * The scenarios MicroRaft cannot run, each with the feature it lacks: all stage the first
-     * election timeouts (MicroRaft draws none of its own), figure-8 also starts from a written log,
+     * The scenarios MicroRaft cannot run, each with the feature it lacks: most stage the first
+     * election timeouts (MicroRaft draws none of its own; add-server and single-server-change-bug
+     * run as unstaged variants in MicroRaftMembershipTest), figure-8 also starts from a written log,
      * course-fail-no-agree and course-figure8 turn the leader's no-op off, which MicroRaft cannot.
      */
     private static final Map<String, String> SKIPPED = Map.ofEntries(
@@ -52,10 +53,9 @@ class MicroRaftScenariosTest {
             Map.entry("split-vote", "STAGED_ELECTION_TIMEOUTS"),
             Map.entry("stale-vote-reply", "STAGED_ELECTION_TIMEOUTS"),
             Map.entry("add-server", "STAGED_ELECTION_TIMEOUTS"),
-            Map.entry("remove-leader", "MEMBERSHIP_CHANGES"),
             Map.entry("single-server-change-bug", "STAGED_ELECTION_TIMEOUTS"),
-            // Spare slots and joint consensus (§4.3); MicroRaft changes one server at a time only.
-            Map.entry("joint-consensus", "MEMBERSHIP_CHANGES"),
+            // Joint consensus (§4.3): MicroRaft changes one server at a time only.
+            Map.entry("joint-consensus", "JOINT_CONSENSUS"),
             Map.entry("lease-read", "LEASE_READS"),
             Map.entry("lease-read-drift", "LEASE_READS"),
             Map.entry("read-index", "READ_INDEX"));
@@ -118,14 +118,15 @@ class MicroRaftScenariosTest {
                 failed.toString());
         assertTrue(failed.get("partition-healing").contains("splitBrainLeaders not reached"), failed.toString());
         assertTrue(failed.get("election-basic").contains("leaderElectedWithinMs 400 not reached"), failed.toString());
-        // random passes seeds 1..20 with every option it now draws (snapshots, transfers); its known issue, a late
-        // AppendEntries moving a follower's commit index back, is MicroRaftKnownIssuesTest's.
+        // random passes seeds 1..20 with every option it now draws (snapshots, transfers, membership); its known issues, a late
+        // AppendEntries moving a follower's commit index back and voters left without a leader after it removed itself
+        // (seed 28), are MicroRaftKnownIssuesTest's.
         // The snapshot scenarios run with raft.snapshotEveryEntries mapped to MicroRaft's commitCountToTakeSnapshot.
         assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
                 "leadership-transfer", "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1",
                 "course-persist2", "course-persist3", "course-reliable-churn", "course-snapshot-all-crash", "course-snapshot-basic",
                 "course-snapshot-init", "course-snapshot-install", "course-snapshot-install-crash", "course-snapshot-install-uncrash",
-                "course-snapshot-install-unreliable", "snapshot-catch-up")), passed);
+                "course-snapshot-install-unreliable", "snapshot-catch-up", "remove-leader")), passed);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.raftsim.scenarios.format.FaultStep;
 import io.raftsim.scenarios.format.ImplementationChoice;
 import io.raftsim.scenarios.format.Scenario;
 import io.raftsim.sim.engine.Time;
+import io.raftsim.sim.random.RandomStream;
 import io.raftsim.sim.trace.InMemoryTraceSink;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +57,27 @@ class MembershipDrawTest {
 
     @Test
     void anImplementationWithoutMembershipChangesDrawsNoneAndTheSameOtherwise() {
-        Scenario microRaft = RANDOM.withImplementation(ImplementationChoice.of("microraft", Map.of()));
         for (long seed = 1; seed <= 300; seed++) {
-            SwarmDraw draw = SwarmDraw.of(microRaft, seed);
-            assertFalse(draw.membership().drawn(), "seed " + seed);
-            assertEquals(ScenarioRunner.drawnFaults(RANDOM, seed), ScenarioRunner.drawnFaults(microRaft, seed), "seed " + seed);
+            RandomStream with = new RandomStream(seed).derive("swarm-membership");
+            RandomStream without = new RandomStream(seed).derive("swarm-membership");
+            MembershipDraw supported = MembershipDraw.draw(with, RANDOM.members(), RANDOM.nodes(), RANDOM.durationMs(), true);
+            assertEquals(MembershipDraw.NONE, MembershipDraw.draw(without, RANDOM.members(), RANDOM.nodes(), RANDOM.durationMs(), false),
+                    "seed " + seed);
+            // The stream is drawn the same number of times whether or not the implementation can change membership.
+            assertEquals(with.nextLong(), without.nextLong(), "seed " + seed + ": " + supported);
         }
+    }
+
+    @Test
+    void microRaftDrawsTheSameMembershipChangesAsTheModel() {
+        Scenario microRaft = RANDOM.withImplementation(ImplementationChoice.of("microraft", Map.of()));
+        int drawn = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            MembershipDraw draw = SwarmDraw.of(microRaft, seed).membership();
+            assertEquals(SwarmDraw.of(RANDOM, seed).membership(), draw, "seed " + seed);
+            drawn += draw.drawn() ? 1 : 0;
+        }
+        assertTrue(drawn > 0, "MicroRaft has membership changes now");
     }
 
     @Test
