@@ -1,6 +1,7 @@
 package io.raftsim.raft.log;
 
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,14 +12,23 @@ import java.util.List;
  * empty prefix). It tells nobody of its changes: the harness's checks keep their own cumulative
  * hashes of it, read through the server's probe after every step (harness LogMirror).
  *
- * <p>The entries are held as columns ({@link EntryColumns}), not as objects: {@link #entry} and
- * {@link #slice} make new entry objects at every call, equal to those appended, while terms
- * and fingerprints are read without making any.
+ * <p>The entries are held as columns ({@link EntryColumns}), not as objects: terms and
+ * fingerprints are read without making any, and {@link #entry} and {@link #slice} hand out the
+ * entry object appended when it is one of the last {@value #RECENT_ENTRIES} appended, else make
+ * an equal one. Nearly every read is of a recent entry (a leader's AppendEntries of a new
+ * command to each follower, the entries a step commits), so reads allocate little, while the
+ * objects kept are a fixed few per server, not one per entry.
  */
 public final class RaftLog {
     private final int node;
     /** Entries snapshotIndex + 1 .. lastIndex, in order. */
     private final EntryColumns entries = new EntryColumns();
+    private static final int RECENT_ENTRIES = 64;
+    /**
+     * The entry objects appended last, each at its index modulo the length, when it is still
+     * the entry at that index; a slot is emptied when its entry leaves the log.
+     */
+    private final LogEntry[] recent = new LogEntry[RECENT_ENTRIES];
     /** The snapshot's last included index and term: the base the entries follow (0, 0 with none). */
     private long snapshotIndex;
     private long snapshotTerm;
@@ -62,7 +72,12 @@ public final class RaftLog {
     /** The entry at {@code index}, made afresh (equal to the one appended there, not the same object). */
     public LogEntry entry(long index) {
         checkHolds(index);
-        return entries.entry(index);
+        LogEntry cached = recent[slot(index)];
+        return cached != null && cached.index() == index ? cached : entries.entry(index);
+    }
+
+    private static int slot(long index) {
+        return (int) (index & (RECENT_ENTRIES - 1));
     }
 
     /** The fingerprint of the command at {@code index} ({@link Command#fingerprint()}), without making the entry. */
@@ -119,6 +134,7 @@ public final class RaftLog {
             throw new IllegalStateException("append of index " + entry.index() + " onto last index " + lastIndex() + " on node " + node);
         }
         entries.append(entry);
+        recent[slot(entry.index())] = entry;
     }
 
     /** Removes entries {@code fromIndex} and after. */
@@ -128,6 +144,14 @@ public final class RaftLog {
             throw new IllegalArgumentException("truncate from " + fromIndex + " of log " + firstIndex() + ".." + previousLast + " on node " + node);
         }
         entries.truncateFrom(fromIndex);
+        forgetRecent(fromIndex, previousLast);
+    }
+
+    /** Empties the slots of the entries {@code fromIndex..toIndex}, which left the log. */
+    private void forgetRecent(long fromIndex, long toIndex) {
+        for (long index = Math.max(fromIndex, toIndex - RECENT_ENTRIES + 1); index <= toIndex; index++) {
+            recent[slot(index)] = null;
+        }
     }
 
     /**
@@ -140,6 +164,7 @@ public final class RaftLog {
         }
         long term = term(index);
         entries.dropThrough(index);
+        forgetRecent(snapshotIndex + 1, index);
         snapshotIndex = index;
         snapshotTerm = term;
     }
@@ -154,6 +179,7 @@ public final class RaftLog {
             throw new IllegalArgumentException("snapshot base " + lastIncludedIndex + ":" + lastIncludedTerm + " on node " + node);
         }
         entries.clear(lastIncludedIndex + 1);
+        Arrays.fill(recent, null);
         snapshotIndex = lastIncludedIndex;
         snapshotTerm = lastIncludedTerm;
     }
@@ -169,11 +195,11 @@ public final class RaftLog {
         checkHolds(toIndex);
         if (fromIndex == toIndex) {
             // One entry is what a leader sends for each new command.
-            return List.of(entries.entry(fromIndex));
+            return List.of(entry(fromIndex));
         }
         LogEntry[] slice = new LogEntry[(int) (toIndex - fromIndex + 1)];
         for (int i = 0; i < slice.length; i++) {
-            slice[i] = entries.entry(fromIndex + i);
+            slice[i] = entry(fromIndex + i);
         }
         return List.of(slice);
     }
