@@ -1,5 +1,6 @@
 package io.raftsim.harness.check;
 
+import io.raftsim.harness.cluster.ChunkedLongArray;
 import io.raftsim.harness.cluster.LogMirror;
 import io.raftsim.harness.cluster.ServerListener;
 import io.raftsim.harness.spi.MessageView;
@@ -34,7 +35,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     /** Log Matching: for each index, the (term, cumulative hash) pairs seen there, first one wins. */
     private final TermHashesByIndex termHashesAtIndex = new TermHashesByIndex();
     /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
-    private long[] committedHashes = new long[1024];
+    private final ChunkedLongArray committedHashes = new ChunkedLongArray(0);
     private long committedIndex;
     /**
      * For each term in which the committed prefix grew, the committed index reached in it.
@@ -57,7 +58,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * before its last unrecorded: {@link #stateRecorded} marks the positions that hold one, and
      * servers are compared where both reported.
      */
-    private long[] stateAfterIndex = new long[1024];
+    private final ChunkedLongArray stateAfterIndex = new ChunkedLongArray(0);
     private final BitSet stateRecorded = new BitSet();
 
     // Per server, kept across restarts: what the monitor saw last.
@@ -118,7 +119,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         // Only such steps: a general "committed entries stay" check would catch the log mistakes of AppendEntries
         // before Leader Completeness does, and their recorded detection figures (docs/bugs.md) assume it does not.
         if (current != null && current.snapshotIndex() != lastSnapshot[node] && fromIndex <= committedIndex && logs != null
-                && logs[node].knows(fromIndex) && logs[node].hash(fromIndex) == committedHashes[(int) (fromIndex - 1)]) {
+                && logs[node].knows(fromIndex) && logs[node].hash(fromIndex) == committedHashes.get((int) (fromIndex - 1))) {
             fail(SafetyProperty.SNAPSHOT_COMMITTED, "n" + (node + 1) + " removed entries " + fromIndex + ".." + previousLastIndex
                     + " from its log with its snapshot through " + current.snapshotIndex() + ", of which " + fromIndex + ".."
                     + Math.min(committedIndex, previousLastIndex) + " are committed");
@@ -135,7 +136,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         if (index > committedIndex) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied index " + index + " (" + entryText(node, index)
                     + ") beyond every commit index seen (" + committedIndex + ")");
-        } else if (committedHashes[(int) (index - 1)] != cumulativeHash) {
+        } else if (committedHashes.get((int) (index - 1)) != cumulativeHash) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entryText(node, index) + " at index " + index
                     + " but a different entry was committed there; node's log: " + excerpt(node, index));
         }
@@ -145,12 +146,9 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
         int position = (int) (appliedIndex - 1);
         if (!stateRecorded.get(position)) {
-            if (position >= stateAfterIndex.length) {
-                stateAfterIndex = Arrays.copyOf(stateAfterIndex, Math.max(position + 1, stateAfterIndex.length * 2));
-            }
-            stateAfterIndex[position] = stateFingerprint;
+            stateAfterIndex.set(position, stateFingerprint);
             stateRecorded.set(position);
-        } else if (stateAfterIndex[position] != stateFingerprint) {
+        } else if (stateAfterIndex.get(position) != stateFingerprint) {
             fail(SafetyProperty.APPLIED_STATE, "n" + (node + 1) + "'s state machine after applying entries 1.." + appliedIndex
                     + " differs from the state another server reached by applying the same committed entries");
         }
@@ -243,7 +241,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * snapshot's entries, for the mirror of a server that installed it.
      */
     public long committedHashThrough(long index) {
-        return index >= 1 && index <= committedIndex ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
+        return index >= 1 && index <= committedIndex ? committedHashes.get((int) (index - 1)) : LogMirror.CommittedPrefix.UNKNOWN;
     }
 
     private void checkCommit(int id, ServerProbe node) {
@@ -260,16 +258,13 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         // Everything this node considers committed must agree with the committed prefix so far:
         // comparing the cumulative hash at one index compares the whole prefix.
         long agreeThrough = Math.min(commit, committedIndex);
-        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes[(int) (agreeThrough - 1)]) {
+        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes.get((int) (agreeThrough - 1))) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (id + 1) + " committed through index " + commit
                     + " but its entries through " + agreeThrough + " differ from those committed before; node's log: " + excerpt(id, agreeThrough));
             return;
         }
         for (long index = committedIndex + 1; index <= commit; index++) {
-            if (index > committedHashes.length) {
-                committedHashes = Arrays.copyOf(committedHashes, committedHashes.length * 2);
-            }
-            committedHashes[(int) (index - 1)] = log.hash(index);
+            committedHashes.set((int) (index - 1), log.hash(index));
         }
         if (commit > committedIndex) {
             committedIndex = commit;
@@ -300,7 +295,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             return;
         }
         int position = (int) (snapshot - 1);
-        if (node.lastApplied() == snapshot && stateRecorded.get(position) && stateAfterIndex[position] != node.stateFingerprint()) {
+        if (node.lastApplied() == snapshot && stateRecorded.get(position) && stateAfterIndex.get(position) != node.stateFingerprint()) {
             fail(SafetyProperty.SNAPSHOT_COMMITTED, "n" + (id + 1) + "'s state machine at its snapshot through index " + snapshot
                     + " differs from the state another server reached by applying the committed entries 1.." + snapshot);
         }
@@ -388,7 +383,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         }
         long required = committedBefore.getValue();
         LogMirror log = logs[id];
-        if (log.lastIndex() < required || log.hash(required) != committedHashes[(int) (required - 1)]) {
+        if (log.lastIndex() < required || log.hash(required) != committedHashes.get((int) (required - 1))) {
             fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (id + 1) + " " + context + " without every entry committed in earlier terms"
                     + " (committed through " + required + " by term " + committedBefore.getKey() + "); its log: "
                     + excerpt(id, Math.min(required, log.lastIndex())));

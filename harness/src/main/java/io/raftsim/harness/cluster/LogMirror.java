@@ -3,8 +3,6 @@ package io.raftsim.harness.cluster;
 import io.raftsim.harness.spi.Fingerprints;
 import io.raftsim.harness.spi.ServerProbe;
 
-import java.util.Arrays;
-
 /**
  * The harness's own copy of one server's log, as cumulative hashes: position i holds the
  * hash of entries 1..i, each folding in the entry's term and payload fingerprint. After
@@ -38,7 +36,7 @@ public final class LogMirror {
 
     private CommittedPrefix committedPrefix = CommittedPrefix.NONE;
 
-    private long[] hashes = new long[64];
+    private final ChunkedLongArray hashes = new ChunkedLongArray(0);
     private long lastIndex;
     /** Entries below this index were compacted into a snapshot the last time we looked; their hashes are kept as they were. */
     private long firstIndex = 1;
@@ -54,7 +52,7 @@ public final class LogMirror {
 
     /** The cumulative hash through {@code index} (0 for index 0). */
     public long hash(long index) {
-        return index == 0 ? 0 : hashes[(int) index];
+        return index == 0 ? 0 : hashes.get(index);
     }
 
     public boolean knows(long index) {
@@ -68,7 +66,7 @@ public final class LogMirror {
         adoptSnapshotPrefix(first - 1);
         // The longest prefix both agree on: walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
-        while (agree >= first && entryHash(probe, agree) != hashes[(int) agree]) {
+        while (agree >= first && entryHash(probe, agree) != hashes.get(agree)) {
             agree--;
         }
         if (agree < first - 1) {
@@ -79,8 +77,8 @@ public final class LogMirror {
         }
         ensureCapacity(last);
         for (long index = agree + 1; index <= last; index++) {
-            hashes[(int) index] = entryHash(probe, index);
-            listener.appended(server, index, probe.termAt(index), hashes[(int) index]);
+            hashes.set(index, entryHash(probe, index));
+            listener.appended(server, index, probe.termAt(index), hashes.get(index));
         }
         lastIndex = last;
         firstIndex = first;
@@ -95,17 +93,17 @@ public final class LogMirror {
             return;
         }
         long committed = committedPrefix.hashThrough(snapshotIndex);
-        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes[(int) snapshotIndex] == committed)) {
+        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes.get(snapshotIndex) == committed)) {
             return;
         }
         ensureCapacity(snapshotIndex);
         // Walk back to where the mirror already agrees with the committed prefix, then take the rest.
         long from = Math.min(snapshotIndex, lastIndex);
-        while (from >= 1 && hashes[(int) from] != committedPrefix.hashThrough(from)) {
+        while (from >= 1 && hashes.get(from) != committedPrefix.hashThrough(from)) {
             from--;
         }
         for (long index = from + 1; index <= snapshotIndex; index++) {
-            hashes[(int) index] = committedPrefix.hashThrough(index);
+            hashes.set(index, committedPrefix.hashThrough(index));
         }
         lastIndex = Math.max(lastIndex, snapshotIndex);
     }
@@ -116,9 +114,7 @@ public final class LogMirror {
     }
 
     private void ensureCapacity(long index) {
-        if (index >= hashes.length) {
-            hashes = Arrays.copyOf(hashes, (int) Math.max(index + 1, hashes.length * 2L));
-        }
+        hashes.ensureCapacity(index + 1);
     }
 
     public long firstIndex() {
