@@ -42,44 +42,67 @@ final class EntryColumns {
     /** The configuration of each configuration entry held, by index. */
     private final TreeMap<Long, Configuration> configurations = new TreeMap<>();
 
-    /** One chunk's columns; entries 0..count-1 are in use. */
+    /**
+     * One chunk's columns; entries 0..count-1 are in use. The columns an append writes together
+     * are interleaved (term, sequence and fingerprint in one array; client id and end of the
+     * command's bytes in another), so an append touches four arrays, not seven.
+     */
     private static final class Chunk {
-        long[] terms;
-        long[] sequences;
-        long[] fingerprints;
-        int[] clientIds;
-        byte[] kinds;
+        static final int LONGS = 3;
+        static final int TERM = 0;
+        static final int SEQUENCE = 1;
+        static final int FINGERPRINT = 2;
+        static final int INTS = 2;
+        static final int CLIENT_ID = 0;
         /** End of entry i's command bytes in {@link #payload}; entry i starts where entry i - 1 ends. */
-        int[] payloadEnds;
+        static final int PAYLOAD_END = 1;
+
+        long[] longs;
+        int[] ints;
+        byte[] kinds;
         byte[] payload;
         int count;
 
         Chunk(int capacity) {
-            terms = new long[capacity];
-            sequences = new long[capacity];
-            fingerprints = new long[capacity];
-            clientIds = new int[capacity];
+            longs = new long[capacity * LONGS];
+            ints = new int[capacity * INTS];
             kinds = new byte[capacity];
-            payloadEnds = new int[capacity];
             payload = new byte[capacity * 16];
         }
 
         int capacity() {
-            return terms.length;
+            return kinds.length;
         }
 
         void grow() {
             int capacity = Math.min(CHUNK_ENTRIES, capacity() * 2);
-            terms = Arrays.copyOf(terms, capacity);
-            sequences = Arrays.copyOf(sequences, capacity);
-            fingerprints = Arrays.copyOf(fingerprints, capacity);
-            clientIds = Arrays.copyOf(clientIds, capacity);
+            longs = Arrays.copyOf(longs, capacity * LONGS);
+            ints = Arrays.copyOf(ints, capacity * INTS);
             kinds = Arrays.copyOf(kinds, capacity);
-            payloadEnds = Arrays.copyOf(payloadEnds, capacity);
+        }
+
+        long term(int offset) {
+            return longs[offset * LONGS + TERM];
+        }
+
+        long sequence(int offset) {
+            return longs[offset * LONGS + SEQUENCE];
+        }
+
+        long fingerprint(int offset) {
+            return longs[offset * LONGS + FINGERPRINT];
+        }
+
+        int clientId(int offset) {
+            return ints[offset * INTS + CLIENT_ID];
+        }
+
+        int payloadEnd(int offset) {
+            return ints[offset * INTS + PAYLOAD_END];
         }
 
         int payloadStart(int offset) {
-            return offset == 0 ? 0 : payloadEnds[offset - 1];
+            return offset == 0 ? 0 : payloadEnd(offset - 1);
         }
 
         /** Appends one entry's columns; {@code bytes} (may be null) are copied into the arena. */
@@ -94,12 +117,14 @@ final class EntryColumns {
             if (length > 0) {
                 System.arraycopy(bytes, from, payload, start, length);
             }
-            terms[count] = term;
+            int longAt = count * LONGS;
+            longs[longAt + TERM] = term;
+            longs[longAt + SEQUENCE] = sequence;
+            longs[longAt + FINGERPRINT] = fingerprint;
+            int intAt = count * INTS;
+            ints[intAt + CLIENT_ID] = clientId;
+            ints[intAt + PAYLOAD_END] = start + length;
             kinds[count] = kind;
-            clientIds[count] = clientId;
-            sequences[count] = sequence;
-            fingerprints[count] = fingerprint;
-            payloadEnds[count] = start + length;
             count++;
         }
     }
@@ -164,8 +189,8 @@ final class EntryColumns {
                 configurations.put(index, source.configurations.get(index));
             }
             int start = chunk.payloadStart(offset);
-            add(chunk.terms[offset], kind, chunk.clientIds[offset], chunk.sequences[offset], chunk.fingerprints[offset],
-                    chunk.payload, start, chunk.payloadEnds[offset] - start);
+            add(chunk.term(offset), kind, chunk.clientId(offset), chunk.sequence(offset), chunk.fingerprint(offset),
+                    chunk.payload, start, chunk.payloadEnd(offset) - start);
         }
     }
 
@@ -230,12 +255,12 @@ final class EntryColumns {
 
     long term(long index) {
         checkHolds(index);
-        return chunk(index).terms[offset(index)];
+        return chunk(index).term(offset(index));
     }
 
     long fingerprint(long index) {
         checkHolds(index);
-        return chunk(index).fingerprints[offset(index)];
+        return chunk(index).fingerprint(offset(index));
     }
 
     /** Whether the entry at {@code index} is client {@code clientId}'s command {@code sequence}. */
@@ -243,7 +268,7 @@ final class EntryColumns {
         checkHolds(index);
         Chunk chunk = chunk(index);
         int offset = offset(index);
-        return chunk.kinds[offset] == CLIENT && chunk.clientIds[offset] == clientId && chunk.sequences[offset] == sequence;
+        return chunk.kinds[offset] == CLIENT && chunk.clientId(offset) == clientId && chunk.sequence(offset) == sequence;
     }
 
     /** The configuration of the latest configuration entry at or before {@code index}, or null when none is held. */
@@ -257,13 +282,13 @@ final class EntryColumns {
         checkHolds(index);
         Chunk chunk = chunk(index);
         int offset = offset(index);
-        long term = chunk.terms[offset];
+        long term = chunk.term(offset);
         return switch (chunk.kinds[offset]) {
             case CLIENT -> {
                 int start = chunk.payloadStart(offset);
-                byte[] bytes = Arrays.copyOfRange(chunk.payload, start, chunk.payloadEnds[offset]);
-                yield new LogEntry(term, index, Command.ClientCommand.ofEncoded(chunk.clientIds[offset], chunk.sequences[offset], bytes,
-                        chunk.fingerprints[offset]));
+                byte[] bytes = Arrays.copyOfRange(chunk.payload, start, chunk.payloadEnd(offset));
+                yield new LogEntry(term, index, Command.ClientCommand.ofEncoded(chunk.clientId(offset), chunk.sequence(offset), bytes,
+                        chunk.fingerprint(offset)));
             }
             case CONFIG -> new LogEntry(term, index, new Command.ConfigChange(configurations.get(index)));
             default -> new LogEntry(term, index, Command.Noop.INSTANCE);
