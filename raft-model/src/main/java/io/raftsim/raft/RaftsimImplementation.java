@@ -15,6 +15,7 @@ import io.raftsim.harness.spi.WireCodec;
 import io.raftsim.raft.bugs.Bug;
 import io.raftsim.raft.bugs.PlantedRules;
 import io.raftsim.raft.log.Command;
+import io.raftsim.raft.log.DurableEntryLog;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
@@ -24,7 +25,6 @@ import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.server.RaftServer;
 import io.raftsim.raft.log.Configuration;
 import io.raftsim.sim.engine.ProcessContext;
-import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
@@ -106,15 +106,15 @@ public final class RaftsimImplementation implements RaftImplementation<Message> 
     }
 
     /**
-     * Log entries and their commands are immutable values, so servers whose logs start alike
-     * store the very same entries: a preloaded million-entry log is held once, not once per server.
+     * Servers whose logs start alike are given entries made once: each server's durable log
+     * copies them into its columns ({@link DurableEntryLog}), which hold no object per entry.
      */
     @Override
     public void preload(List<DurableStorage> storages, PersistedState state) {
         List<LogEntry> entries = List.of();
         for (DurableStorage storage : storages) {
             storage.put(RaftServer.HARD_STATE_KEY, new HardState(state.currentTerm(), state.votedFor()));
-            DurableLog<LogEntry> log = storage.log(RaftServer.LOG_NAME);
+            DurableEntryLog log = DurableEntryLog.in(storage, RaftServer.LOG_NAME);
             if (entries.isEmpty() || entries.get(0).index() != log.size() + 1) {
                 entries = entries(state, log.size() + 1);
             }

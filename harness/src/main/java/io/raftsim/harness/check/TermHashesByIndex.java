@@ -1,20 +1,22 @@
 package io.raftsim.harness.check;
 
+import io.raftsim.harness.cluster.ChunkedLongArray;
+
 import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
  * Log Matching's memory (Figure 3): for each log index, the cumulative hash of the first
  * entry seen there in each term. Nearly every index only ever holds entries of one term, so
- * that first pair lives in two flat arrays (16 bytes per index, no object); the pairs of
+ * that first pair lives in two flat arrays grown by chunks (16 bytes per index, no object); the pairs of
  * further terms, which only conflicting leaders create, go to a small ordered map.
  */
 final class TermHashesByIndex {
     /** No entry seen at this index yet (a term is never negative). */
     private static final long NONE = -1;
 
-    private long[] firstTerm = new long[0];
-    private long[] firstHash = new long[0];
+    private final ChunkedLongArray firstTerm = new ChunkedLongArray(NONE);
+    private final ChunkedLongArray firstHash = new ChunkedLongArray(0);
     /** Index -> (term, hash) pairs after the first, in the order seen. */
     private final TreeMap<Long, long[]> laterTerms = new TreeMap<>();
 
@@ -23,15 +25,14 @@ final class TermHashesByIndex {
      * agrees with the first one seen of that term there; the first one of its term is recorded and agrees.
      */
     boolean agreesOrRecords(long index, long term, long cumulativeHash) {
-        int position = (int) (index - 1);
-        ensureCapacity(position);
-        if (firstTerm[position] == NONE) {
-            firstTerm[position] = term;
-            firstHash[position] = cumulativeHash;
+        long position = index - 1;
+        if (position >= firstTerm.capacity() || firstTerm.get(position) == NONE) {
+            firstTerm.set(position, term);
+            firstHash.set(position, cumulativeHash);
             return true;
         }
-        if (firstTerm[position] == term) {
-            return firstHash[position] == cumulativeHash;
+        if (firstTerm.get(position) == term) {
+            return firstHash.get(position) == cumulativeHash;
         }
         long[] seen = laterTerms.get(index);
         if (seen != null) {
@@ -46,15 +47,5 @@ final class TermHashesByIndex {
         grown[grown.length - 1] = cumulativeHash;
         laterTerms.put(index, grown);
         return true;
-    }
-
-    private void ensureCapacity(int position) {
-        if (position >= firstTerm.length) {
-            int length = Math.max(position + 1, Math.max(1024, firstTerm.length * 2));
-            int old = firstTerm.length;
-            firstTerm = Arrays.copyOf(firstTerm, length);
-            firstHash = Arrays.copyOf(firstHash, length);
-            Arrays.fill(firstTerm, old, length, NONE);
-        }
     }
 }

@@ -71,6 +71,16 @@ public sealed interface Command {
             return new ClientCommand(clientId, sequence, KvWire.readCommandBytes(in), fingerprint);
         }
 
+        /** A command whose bytes a log kept in its columns ({@link EntryColumns}): {@code encodedCommand} becomes this command's own. */
+        static ClientCommand ofEncoded(int clientId, long sequence, byte[] encodedCommand, long fingerprint) {
+            return new ClientCommand(clientId, sequence, encodedCommand, fingerprint);
+        }
+
+        /** The command's bytes themselves, for a log to copy into its columns; never written to. */
+        byte[] encodedCommand() {
+            return encodedCommand;
+        }
+
         /** Writes the command's bytes, as {@link KvWire#write} writes the command. */
         public void writeCommand(WireWriter out) {
             out.writeBytes(encodedCommand);

@@ -1,7 +1,7 @@
 package io.raftsim.raft.log;
 
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,11 +11,24 @@ import java.util.List;
  * {@code snapshotIndex + 1 .. lastIndex}. Without a snapshot the base is index 0, term 0 (the
  * empty prefix). It tells nobody of its changes: the harness's checks keep their own cumulative
  * hashes of it, read through the server's probe after every step (harness LogMirror).
+ *
+ * <p>The entries are held as columns ({@link EntryColumns}), not as objects: terms and
+ * fingerprints are read without making any, and {@link #entry} and {@link #slice} hand out the
+ * entry object appended when it is one of the last {@value #RECENT_ENTRIES} appended, else make
+ * an equal one. Nearly every read is of a recent entry (a leader's AppendEntries of a new
+ * command to each follower, the entries a step commits), so reads allocate little, while the
+ * objects kept are a fixed few per server, not one per entry.
  */
 public final class RaftLog {
     private final int node;
     /** Entries snapshotIndex + 1 .. lastIndex, in order. */
-    private final ArrayList<LogEntry> entries = new ArrayList<>();
+    private final EntryColumns entries = new EntryColumns();
+    private static final int RECENT_ENTRIES = 64;
+    /**
+     * The entry objects appended last, each at its index modulo the length, when it is still
+     * the entry at that index; a slot is emptied when its entry leaves the log.
+     */
+    private final LogEntry[] recent = new LogEntry[RECENT_ENTRIES];
     /** The snapshot's last included index and term: the base the entries follow (0, 0 with none). */
     private long snapshotIndex;
     private long snapshotTerm;
@@ -49,14 +62,40 @@ public final class RaftLog {
 
     /** Term of the entry at {@code index}, for snapshotIndex..lastIndex: at the base, the snapshot's last term (0 for index 0). */
     public long term(long index) {
-        return index == snapshotIndex ? snapshotTerm : entry(index).term();
+        if (index == snapshotIndex) {
+            return snapshotTerm;
+        }
+        checkHolds(index);
+        return entries.term(index);
     }
 
+    /** The entry at {@code index}, made afresh (equal to the one appended there, not the same object). */
     public LogEntry entry(long index) {
+        checkHolds(index);
+        LogEntry cached = recent[slot(index)];
+        return cached != null && cached.index() == index ? cached : entries.entry(index);
+    }
+
+    private static int slot(long index) {
+        return (int) (index & (RECENT_ENTRIES - 1));
+    }
+
+    /** The fingerprint of the command at {@code index} ({@link Command#fingerprint()}), without making the entry. */
+    public long fingerprint(long index) {
+        checkHolds(index);
+        return entries.fingerprint(index);
+    }
+
+    /** Whether the entry at {@code index} is client {@code clientId}'s command {@code sequence}, without making the entry. */
+    public boolean holdsClientCommand(long index, int clientId, long sequence) {
+        checkHolds(index);
+        return entries.holdsClientCommand(index, clientId, sequence);
+    }
+
+    private void checkHolds(long index) {
         if (index <= snapshotIndex || index > lastIndex()) {
             throw new IndexOutOfBoundsException("log index " + index + " outside " + firstIndex() + ".." + lastIndex() + " on node " + node);
         }
-        return entries.get((int) (index - snapshotIndex - 1));
     }
 
     /** Whether the log holds an entry of {@code term} at {@code index} (the snapshot's last entry included). */
@@ -64,10 +103,21 @@ public final class RaftLog {
         return index >= snapshotIndex && index <= lastIndex() && term(index) == term;
     }
 
-    /** Rebuilds the log from durable storage after a restart: entries that follow the snapshot, if any. */
+    /**
+     * Rebuilds the log from durable storage after a restart: entries that follow the snapshot, if
+     * any. A {@link DurableEntryLog}'s list is copied column by column, without entry objects.
+     */
     public void restore(List<LogEntry> persisted) {
         if (!entries.isEmpty()) {
             throw new IllegalStateException("restore into a non-empty log on node " + node);
+        }
+        if (persisted instanceof EntryColumns.View view && !view.isEmpty()) {
+            EntryColumns source = view.columns;
+            if (source.firstIndex() != lastIndex() + 1) {
+                throw new IllegalStateException("restore of index " + source.firstIndex() + " onto last index " + lastIndex() + " on node " + node);
+            }
+            entries.appendAll(source, source.firstIndex(), source.lastIndex());
+            return;
         }
         for (LogEntry entry : persisted) {
             appendQuietly(entry);
@@ -83,7 +133,8 @@ public final class RaftLog {
         if (entry.index() != lastIndex() + 1) {
             throw new IllegalStateException("append of index " + entry.index() + " onto last index " + lastIndex() + " on node " + node);
         }
-        entries.add(entry);
+        entries.append(entry);
+        recent[slot(entry.index())] = entry;
     }
 
     /** Removes entries {@code fromIndex} and after. */
@@ -92,7 +143,15 @@ public final class RaftLog {
         if (fromIndex <= snapshotIndex || fromIndex > previousLast) {
             throw new IllegalArgumentException("truncate from " + fromIndex + " of log " + firstIndex() + ".." + previousLast + " on node " + node);
         }
-        entries.subList((int) (fromIndex - snapshotIndex - 1), entries.size()).clear();
+        entries.truncateFrom(fromIndex);
+        forgetRecent(fromIndex, previousLast);
+    }
+
+    /** Empties the slots of the entries {@code fromIndex..toIndex}, which left the log. */
+    private void forgetRecent(long fromIndex, long toIndex) {
+        for (long index = Math.max(fromIndex, toIndex - RECENT_ENTRIES + 1); index <= toIndex; index++) {
+            recent[slot(index)] = null;
+        }
     }
 
     /**
@@ -104,7 +163,8 @@ public final class RaftLog {
             throw new IllegalArgumentException("compact through " + index + " of log " + firstIndex() + ".." + lastIndex() + " on node " + node);
         }
         long term = term(index);
-        entries.subList(0, (int) (index - snapshotIndex)).clear();
+        entries.dropThrough(index);
+        forgetRecent(snapshotIndex + 1, index);
         snapshotIndex = index;
         snapshotTerm = term;
     }
@@ -118,7 +178,8 @@ public final class RaftLog {
         if (lastIncludedIndex < 0 || lastIncludedTerm < 0 || (lastIncludedIndex == 0) != (lastIncludedTerm == 0)) {
             throw new IllegalArgumentException("snapshot base " + lastIncludedIndex + ":" + lastIncludedTerm + " on node " + node);
         }
-        entries.clear();
+        entries.clear(lastIncludedIndex + 1);
+        Arrays.fill(recent, null);
         snapshotIndex = lastIncludedIndex;
         snapshotTerm = lastIncludedTerm;
     }
@@ -131,12 +192,16 @@ public final class RaftLog {
         if (fromIndex <= snapshotIndex) {
             throw new IndexOutOfBoundsException("slice from " + fromIndex + " of log " + firstIndex() + ".." + lastIndex() + " on node " + node);
         }
-        int from = (int) (fromIndex - snapshotIndex - 1);
+        checkHolds(toIndex);
         if (fromIndex == toIndex) {
-            // One entry is what a leader sends for each new command: no sublist view to copy from.
-            return List.of(entries.get(from));
+            // One entry is what a leader sends for each new command.
+            return List.of(entry(fromIndex));
         }
-        return List.copyOf(entries.subList(from, (int) (toIndex - snapshotIndex)));
+        LogEntry[] slice = new LogEntry[(int) (toIndex - fromIndex + 1)];
+        for (int i = 0; i < slice.length; i++) {
+            slice[i] = entry(fromIndex + i);
+        }
+        return List.of(slice);
     }
 
     /** The first index holding {@code term}, searching back from {@code fromIndex}: the fast-backtracking hint. */

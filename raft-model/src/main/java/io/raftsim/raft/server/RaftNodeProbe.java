@@ -2,7 +2,6 @@ package io.raftsim.raft.server;
 
 import io.raftsim.harness.spi.Role;
 import io.raftsim.harness.spi.ServerProbe;
-import io.raftsim.raft.log.Command;
 import io.raftsim.raft.node.Progress;
 import io.raftsim.raft.node.RaftNode;
 
@@ -63,13 +62,12 @@ public abstract class RaftNodeProbe implements ServerProbe {
 
     @Override
     public long payloadFingerprintAt(long index) {
-        return node().log().entry(index).command().fingerprint();
+        return node().log().fingerprint(index);
     }
 
     @Override
     public boolean holdsClientCommand(long index, int clientId, long sequence) {
-        return node().log().entry(index).command() instanceof Command.ClientCommand command
-                && command.clientId() == clientId && command.sequence() == sequence;
+        return node().log().holdsClientCommand(index, clientId, sequence);
     }
 
     /** The voters of the latest configuration in the node's log (dissertation §4.1). */

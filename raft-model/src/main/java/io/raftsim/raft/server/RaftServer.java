@@ -12,6 +12,7 @@ import io.raftsim.harness.kv.Get;
 import io.raftsim.harness.kv.KvResult;
 import io.raftsim.raft.log.Command;
 import io.raftsim.raft.log.Configuration;
+import io.raftsim.raft.log.DurableEntryLog;
 import io.raftsim.raft.log.LogEntry;
 import io.raftsim.raft.message.ClientReply;
 import io.raftsim.raft.message.ClientRequest;
@@ -24,7 +25,6 @@ import io.raftsim.raft.node.RaftRules;
 import io.raftsim.raft.node.RaftTimers;
 import io.raftsim.raft.snapshot.Snapshot;
 import io.raftsim.sim.engine.ProcessContext;
-import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
 
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class RaftServer implements RaftProcess<Message> {
     private final RaftServerProbe probe = new RaftServerProbe(this);
     private final Effects effects;
     private final KvStateMachine stateMachine;
-    private final DurableLog<LogEntry> storedLog;
+    private final DurableEntryLog storedLog;
     /** Clients waiting for an entry this leader appended: client id -> sequence. */
     private final WaitingClients waitingClients = new WaitingClients();
     /** Reads the node is confirming (§6.4), by the id the node names them by when they may be answered. */
@@ -93,7 +93,7 @@ public final class RaftServer implements RaftProcess<Message> {
         this.context = context;
         this.config = config;
         this.effects = new Effects(context.tracing());
-        this.storedLog = context.storage().log(LOG_NAME);
+        this.storedLog = DurableEntryLog.in(context.storage(), LOG_NAME);
         this.rules = rules;
         this.stateMachine = new KvStateMachine(rules);
     }
@@ -108,12 +108,8 @@ public final class RaftServer implements RaftProcess<Message> {
         if (stored != null) {
             stateMachine.install(stored);
         }
-        List<LogEntry> persisted = new ArrayList<>(storedLog.size());
-        for (int i = 0; i < storedLog.size(); i++) {
-            persisted.add(storedLog.get(i));
-        }
         node = new RaftNode(context.nodeId(), config, initialConfiguration, hardState == null ? HardState.INITIAL : hardState,
-                stored, persisted, context.random(), effects, rules);
+                stored, storedLog.entries(), context.random(), effects, rules);
         if (context.tracing()) {
             RaftEvent restored = new RaftEvent.Restored(node.id(), node.currentTerm(), node.votedFor(), node.log().lastIndex(), node.log().lastTerm());
             context.trace(restored.toString(), restored);

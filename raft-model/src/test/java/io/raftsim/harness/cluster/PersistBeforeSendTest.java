@@ -1,6 +1,6 @@
 package io.raftsim.harness.cluster;
 
-import io.raftsim.raft.log.LogEntry;
+import io.raftsim.raft.log.DurableEntryLog;
 import io.raftsim.raft.node.HardState;
 import io.raftsim.raft.node.RaftNode;
 import io.raftsim.raft.server.RaftServer;
@@ -9,7 +9,6 @@ import io.raftsim.sim.fault.FaultSchedule;
 import io.raftsim.sim.fault.FaultScheduleGenerator;
 import io.raftsim.sim.network.LinkConfig;
 import io.raftsim.sim.random.RandomStream;
-import io.raftsim.sim.storage.DurableLog;
 import io.raftsim.sim.storage.DurableStorage;
 import io.raftsim.sim.storage.SyncMode;
 import io.raftsim.sim.trace.TraceSink;
@@ -48,7 +47,7 @@ class PersistBeforeSendTest {
                 }
                 RaftNode node = server.node();
                 DurableStorage storage = cluster.engine().storage(id);
-                DurableLog<LogEntry> log = storage.log("log");
+                DurableEntryLog log = DurableEntryLog.in(storage, "log");
                 HardState stored = storage.get("hardState");
                 boolean hardStateSynced = node.hardState().equals(stored == null ? HardState.INITIAL : stored);
                 boolean logSynced = log.size() == node.log().lastIndex()

@@ -1,6 +1,7 @@
 package io.raftsim.sim.storage;
 
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One process's durable state: named cells of immutable values and named logs. It
@@ -17,6 +18,7 @@ public final class DurableStorage {
     private final SyncMode mode;
     private final TreeMap<String, Object> cells = new TreeMap<>();
     private final TreeMap<String, DurableLog<?>> logs = new TreeMap<>();
+    private final TreeMap<String, DurableStructure> structures = new TreeMap<>();
     /** Cell values as of the last sync, for cells written since; ABSENT where there was none. */
     private final TreeMap<String, Object> syncedCells = new TreeMap<>();
     private long writeCount;
@@ -50,12 +52,28 @@ public final class DurableStorage {
         return (DurableLog<T>) logs.computeIfAbsent(name, unused -> new DurableLog<>(mode));
     }
 
+    /**
+     * The structure with this name, made by {@code create} (given this storage's mode) on first
+     * use; a name of its own, apart from the names of {@link #log logs}.
+     */
+    public <S extends DurableStructure> S structure(String name, Class<S> type, Function<SyncMode, S> create) {
+        DurableStructure structure = structures.get(name);
+        if (structure == null) {
+            structure = create.apply(mode);
+            structures.put(name, structure);
+        }
+        return type.cast(structure);
+    }
+
     /** Makes every write so far durable. */
     public void sync() {
         syncCount++;
         syncedCells.clear();
         for (DurableLog<?> log : logs.values()) {
             log.sync();
+        }
+        for (DurableStructure structure : structures.values()) {
+            structure.sync();
         }
     }
 
@@ -75,6 +93,9 @@ public final class DurableStorage {
         for (DurableLog<?> log : logs.values()) {
             log.loseUnsyncedWrites();
         }
+        for (DurableStructure structure : structures.values()) {
+            structure.loseUnsyncedWrites();
+        }
     }
 
     /** True when a crash now would lose something (only ever in the lossy mode). */
@@ -84,6 +105,11 @@ public final class DurableStorage {
         }
         for (DurableLog<?> log : logs.values()) {
             if (log.hasUnsyncedWrites()) {
+                return true;
+            }
+        }
+        for (DurableStructure structure : structures.values()) {
+            if (structure.hasUnsyncedWrites()) {
                 return true;
             }
         }
