@@ -293,24 +293,7 @@ public final class RaftNode {
      * an entry of its own term.
      */
     public MembershipChange.Answer changeMembership(long now, MembershipChange change) {
-        this.nowMicros = now;
-        if (role != Role.LEADER) {
-            return MembershipChange.Answer.NOT_LEADER;
-        }
-        if (configurationIndex > commitIndex || configuration.isJoint()) {
-            return MembershipChange.Answer.CHANGE_PENDING;
-        }
-        if (!rules.mayChangeMembership(log.term(commitIndex) == currentTerm)) {
-            return MembershipChange.Answer.NO_COMMIT_IN_TERM;
-        }
-        Configuration next = configuration.after(change);
-        if (next == null) {
-            return MembershipChange.Answer.NOT_APPLICABLE;
-        }
-        appendLocally(new Command.ConfigChange(next));
-        replicateNewEntry();
-        handOver();
-        return MembershipChange.Answer.ACCEPTED;
+        return proposeConfiguration(now, current -> current.after(change));
     }
 
     /**
@@ -324,6 +307,16 @@ public final class RaftNode {
      * leader's changes the same way, and one rule for both kinds is one rule fewer to reason about.
      */
     public MembershipChange.Answer changeMembership(long now, JointMembershipChange change) {
+        return proposeConfiguration(now, current -> current.afterJoint(change));
+    }
+
+    /**
+     * The rules both kinds of change obey: only a leader, one change at a time (until C_new is
+     * appended), none before an entry of the leader's term is committed (the 2015 fix); then the
+     * new configuration is appended, used at once (§4.1) and replicated. {@code next} gives null
+     * when the change does not apply to the configuration in use.
+     */
+    private MembershipChange.Answer proposeConfiguration(long now, java.util.function.UnaryOperator<Configuration> next) {
         this.nowMicros = now;
         if (role != Role.LEADER) {
             return MembershipChange.Answer.NOT_LEADER;
@@ -334,11 +327,11 @@ public final class RaftNode {
         if (!rules.mayChangeMembership(log.term(commitIndex) == currentTerm)) {
             return MembershipChange.Answer.NO_COMMIT_IN_TERM;
         }
-        Configuration next = configuration.afterJoint(change);
-        if (next == null) {
+        Configuration proposed = next.apply(configuration);
+        if (proposed == null) {
             return MembershipChange.Answer.NOT_APPLICABLE;
         }
-        appendLocally(new Command.ConfigChange(next));
+        appendLocally(new Command.ConfigChange(proposed));
         replicateNewEntry();
         handOver();
         return MembershipChange.Answer.ACCEPTED;
