@@ -29,13 +29,13 @@ import java.util.Set;
  * went unseen in 100,000 seeds.
  *
  * <p>Each part draws from its own stream derived by name from the seed ("raft-options",
- * "swarm-network", "swarm-snapshots", "swarm-membership"), a fixed number of draws whatever comes
+ * "swarm-network", "swarm-snapshots", "swarm-membership", "swarm-joint"), a fixed number of draws whatever comes
  * out, so none shifts the fault schedule (stream "faults") or another. The shrinker writes the drawn options into the
  * scenario's {@code raft} block and the drawn network as an explicit {@code network} step at
- * time 0, and the drawn membership as {@code initialMembers} and membership steps, so a shrunk
- * file replays without the draw.
+ * time 0, and the drawn membership as {@code initialMembers} and membership steps (single-server
+ * and joint), so a shrunk file replays without the draw.
  */
-public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings network, MembershipDraw membership) {
+public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings network, MembershipDraw membership, JointDraw joint) {
 
     /**
      * PreVote, CheckQuorum and fast backtracking are each on with this probability. Well under
@@ -102,6 +102,7 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         RaftSettings raft = scenario.raft();
         NetworkSettings network = scenario.network();
         MembershipDraw membership = MembershipDraw.NONE;
+        JointDraw joint = JointDraw.NONE;
         if (random != null && random.drawRaftOptions()) {
             Set<Feature> features = Implementations.named(scenario.implementation().name()).features();
             raft = drawRaft(new RandomStream(seed).derive("raft-options"), raft, on, features);
@@ -113,16 +114,23 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
             if (membership.drawn()) {
                 on.add(SwarmOption.MEMBERSHIP);
             }
+            // After the single-server draw, whose changes it plans around; its own stream, so a
+            // seed whose joint coin says no runs as it did before joint changes were drawn.
+            joint = JointDraw.draw(new RandomStream(seed).derive("swarm-joint"), scenario.members(), scenario.nodes(),
+                    scenario.durationMs(), features.contains(Feature.JOINT_CONSENSUS), membership);
+            if (joint.drawn()) {
+                on.add(SwarmOption.JOINT_CONSENSUS);
+            }
         }
         if (random != null && random.drawNetwork()) {
             network = drawNetwork(new RandomStream(seed).derive("swarm-network"), network, on);
         }
-        return new SwarmDraw(on, raft, network, membership);
+        return new SwarmDraw(on, raft, network, membership, joint);
     }
 
     /**
      * The scenario as this seed runs it: the drawn Raft options written into its {@code raft}
-     * block, the drawn membership into {@code initialMembers} and its steps, nothing left to draw but the faults. The drawn network is not written into the
+     * block, the drawn membership (single-server and joint) into {@code initialMembers} and its steps, nothing left to draw but the faults. The drawn network is not written into the
      * {@code network} block: it is the first drawn fault instead ({@link #networkFault}), so the
      * liveness phase undoes it like any other and the shrinker may drop it.
      */
@@ -136,9 +144,11 @@ public record SwarmDraw(Set<SwarmOption> on, RaftSettings raft, NetworkSettings 
         if (draw.on().contains(SwarmOption.TRANSFERS)) {
             drawn = drawn.withFaults(withTransfers(scenario, new RandomStream(seed).derive("swarm-transfers")));
         }
-        drawn = draw.membership().applyTo(drawn);
-        if (draw.on().contains(SwarmOption.TRANSFERS) && draw.on().contains(SwarmOption.MEMBERSHIP)) {
-            // Both added steps: keep the list in time order, as a scenario file would have it.
+        drawn = draw.joint().applyTo(draw.membership().applyTo(drawn));
+        long stepSources = draw.on().stream()
+                .filter(option -> option == SwarmOption.TRANSFERS || option == SwarmOption.MEMBERSHIP || option == SwarmOption.JOINT_CONSENSUS).count();
+        if (stepSources > 1) {
+            // Several draws added steps: keep the list in time order, as a scenario file would have it.
             List<FaultStep> steps = new ArrayList<>(drawn.faults());
             steps.sort(Comparator.comparingLong(FaultStep::atMicros));
             drawn = drawn.withFaults(steps);

@@ -28,7 +28,9 @@ public enum SwarmOption {
     /** The leader is asked to hand leadership to the server after it, a few times in the run (§3.10). */
     TRANSFERS("transfers"),
     /** Some slots start spare and single-server membership changes are asked for over time (§4.1-4.2, MembershipDraw). */
-    MEMBERSHIP("membership");
+    MEMBERSHIP("membership"),
+    /** Several servers change at once by joint consensus (§4.3, JointDraw), the leader among them in many runs. */
+    JOINT_CONSENSUS("jointConsensus");
 
     private final String key;
 
