@@ -40,6 +40,7 @@ class SwarmDrawTest {
             assertEquals(draw.on().contains(SwarmOption.LOSSY_LINKS), links.dropRate() > 0);
             assertEquals(draw.on().contains(SwarmOption.SNAPSHOTS), draw.raft().snapshotEveryEntries() > 0);
             assertEquals(draw.on().contains(SwarmOption.MEMBERSHIP), draw.membership().drawn());
+            assertEquals(draw.on().contains(SwarmOption.JOINT_CONSENSUS), draw.joint().drawn());
             if (draw.raft().snapshotEveryEntries() > 0) {
                 assertTrue(draw.raft().snapshotEveryEntries() >= SwarmDraw.SNAPSHOT_EVERY_MIN_ENTRIES
                         && draw.raft().snapshotEveryEntries() <= SwarmDraw.SNAPSHOT_EVERY_MAX_ENTRIES, "seed " + seed);
@@ -61,6 +62,7 @@ class SwarmDrawTest {
                 case LEASE_READS -> (1 - SwarmDraw.READ_MODE_CHANCE) * SwarmDraw.READ_MODE_CHANCE;
                 case TRANSFERS -> SwarmDraw.TRANSFER_CHANCE;
                 case MEMBERSHIP -> MembershipDraw.MEMBERSHIP_CHANCE;
+                case JOINT_CONSENSUS -> JointDraw.JOINT_CHANCE;
                 default -> SwarmDraw.NETWORK_OPTION_CHANCE;
             };
             assertTrue(Math.abs(share - expected) < 0.04, option + " on in " + share + " of seeds, expected about " + expected);
