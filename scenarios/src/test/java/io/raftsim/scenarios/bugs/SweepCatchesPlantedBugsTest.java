@@ -59,6 +59,10 @@ class SweepCatchesPlantedBugsTest {
         // first catch of 1..2000, draws one of them and runs otherwise; the range of 10001 (the second of
         // docs/bugs.md's five) still catches it at its recorded seed, 10366, the first failure of the range.
         START_SEED.put(Bug.TRUST_STALE_REJECTION, 10_001L);
+        // A read answered without its round of heartbeats shows in about one seed in 4,000 (seeds 425, 4198 and 9619 of
+        // 1..10000 before random drew joint changes); seed 425 draws them now (stream "swarm-joint") and passes, so the first
+        // range of 2,000 no longer holds one. 4198 draws no joint change and runs as before. read-index catches it on every seed.
+        START_SEED.put(Bug.READ_INDEX_WITHOUT_CONFIRMATION, 4_001L);
     }
 
     @ParameterizedTest
