@@ -1,5 +1,6 @@
 package io.raftsim.harness.check;
 
+import io.raftsim.harness.cluster.ChunkedLongArray;
 import io.raftsim.harness.cluster.LogMirror;
 import io.raftsim.harness.cluster.ServerListener;
 import io.raftsim.harness.spi.MessageView;
@@ -34,7 +35,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     /** Log Matching: for each index, the (term, cumulative hash) pairs seen there, first one wins. */
     private final TermHashesByIndex termHashesAtIndex = new TermHashesByIndex();
     /** The committed prefix, as the hash at each committed index (position 0 is index 1). */
-    private long[] committedHashes = new long[1024];
+    private final ChunkedLongArray committedHashes = new ChunkedLongArray(0);
     private long committedIndex;
     /**
      * Committed indexes whose hash is not known yet (position i is index i + 1): the server that
@@ -70,7 +71,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      * before its last unrecorded: {@link #stateRecorded} marks the positions that hold one, and
      * servers are compared where both reported.
      */
-    private long[] stateAfterIndex = new long[1024];
+    private final ChunkedLongArray stateAfterIndex = new ChunkedLongArray(0);
     private final BitSet stateRecorded = new BitSet();
 
     // Per server, kept across restarts: what the monitor saw last.
@@ -132,7 +133,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         // before Leader Completeness does, and their recorded detection figures (docs/bugs.md) assume it does not.
         if (current != null && current.snapshotIndex() != lastSnapshot[node] && fromIndex <= committedIndex && logs != null
                 && logs[node].knows(fromIndex) && logs[node].hashKnown(fromIndex) && !unknownCommitted.get((int) (fromIndex - 1))
-                && logs[node].hash(fromIndex) == committedHashes[(int) (fromIndex - 1)]) {
+                && logs[node].hash(fromIndex) == committedHashes.get(fromIndex - 1)) {
             fail(SafetyProperty.SNAPSHOT_COMMITTED, "n" + (node + 1) + " removed entries " + fromIndex + ".." + previousLastIndex
                     + " from its log with its snapshot through " + current.snapshotIndex() + ", of which " + fromIndex + ".."
                     + Math.min(committedIndex, previousLastIndex) + " are committed");
@@ -150,7 +151,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied index " + index + " (" + entryText(node, index)
                     + ") beyond every commit index seen (" + committedIndex + ")");
         } else if (cumulativeHash != LogMirror.CommittedPrefix.UNKNOWN && !unknownCommitted.get((int) (index - 1))
-                && committedHashes[(int) (index - 1)] != cumulativeHash) {
+                && committedHashes.get(index - 1) != cumulativeHash) {
             // An entry whose hash either side does not know is left to the state fingerprints (stateApplied) and to
             // the comparison of the whole prefix once the checks learn it.
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (node + 1) + " applied " + entryText(node, index) + " at index " + index
@@ -162,12 +163,9 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
     public void stateApplied(int node, long appliedIndex, long stateFingerprint) {
         int position = (int) (appliedIndex - 1);
         if (!stateRecorded.get(position)) {
-            if (position >= stateAfterIndex.length) {
-                stateAfterIndex = Arrays.copyOf(stateAfterIndex, Math.max(position + 1, stateAfterIndex.length * 2));
-            }
-            stateAfterIndex[position] = stateFingerprint;
+            stateAfterIndex.set(position, stateFingerprint);
             stateRecorded.set(position);
-        } else if (stateAfterIndex[position] != stateFingerprint) {
+        } else if (stateAfterIndex.get(position) != stateFingerprint) {
             fail(SafetyProperty.APPLIED_STATE, "n" + (node + 1) + "'s state machine after applying entries 1.." + appliedIndex
                     + " differs from the state another server reached by applying the same committed entries");
         }
@@ -261,7 +259,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
      */
     public long committedHashThrough(long index) {
         return index >= 1 && index <= committedIndex && !unknownCommitted.get((int) (index - 1))
-                ? committedHashes[(int) (index - 1)] : LogMirror.CommittedPrefix.UNKNOWN;
+                ? committedHashes.get(index - 1) : LogMirror.CommittedPrefix.UNKNOWN;
     }
 
     private void checkCommit(int id, ServerProbe node) {
@@ -279,17 +277,14 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         // comparing the cumulative hash at one index compares the whole prefix. Where either side
         // does not know its hash, at the highest index both know.
         long agreeThrough = comparableThrough(log, Math.min(commit, committedIndex));
-        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes[(int) (agreeThrough - 1)]) {
+        if (agreeThrough > 0 && log.hash(agreeThrough) != committedHashes.get(agreeThrough - 1)) {
             fail(SafetyProperty.STATE_MACHINE_SAFETY, "n" + (id + 1) + " committed through index " + commit
                     + " but its entries through " + agreeThrough + " differ from those committed before; node's log: " + excerpt(id, agreeThrough));
             return;
         }
         learnCommittedHashes(log, Math.min(commit, committedIndex));
         for (long index = committedIndex + 1; index <= commit; index++) {
-            if (index > committedHashes.length) {
-                committedHashes = Arrays.copyOf(committedHashes, committedHashes.length * 2);
-            }
-            committedHashes[(int) (index - 1)] = log.hash(index);
+            committedHashes.set(index - 1, log.hash(index));
             if (!log.hashKnown(index)) {
                 unknownCommitted.set((int) (index - 1));
             }
@@ -329,7 +324,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             if (!log.hashKnown(position + 1)) {
                 return;
             }
-            committedHashes[position] = log.hash(position + 1);
+            committedHashes.set(position, log.hash(position + 1));
             unknownCommitted.clear(position);
             learnedCommittedHashes++;
         }
@@ -367,7 +362,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
             return;
         }
         int position = (int) (snapshot - 1);
-        if (node.lastApplied() == snapshot && stateRecorded.get(position) && stateAfterIndex[position] != node.stateFingerprint()) {
+        if (node.lastApplied() == snapshot && stateRecorded.get(position) && stateAfterIndex.get(position) != node.stateFingerprint()) {
             fail(SafetyProperty.SNAPSHOT_COMMITTED, "n" + (id + 1) + "'s state machine at its snapshot through index " + snapshot
                     + " differs from the state another server reached by applying the committed entries 1.." + snapshot);
         }
@@ -467,7 +462,7 @@ public final class SafetyMonitor implements ServerListener, Observer<Packet> {
         long required = committedBefore.getValue();
         LogMirror log = logs[id];
         long comparable = log.lastIndex() < required ? required : comparableThrough(log, required);
-        if (log.lastIndex() < required || comparable > 0 && log.hash(comparable) != committedHashes[(int) (comparable - 1)]) {
+        if (log.lastIndex() < required || comparable > 0 && log.hash(comparable) != committedHashes.get(comparable - 1)) {
             fail(SafetyProperty.LEADER_COMPLETENESS, "n" + (id + 1) + " " + context + " without every entry committed in earlier terms"
                     + " (committed through " + required + " by term " + committedBefore.getKey() + "); its log: "
                     + excerpt(id, Math.min(required, log.lastIndex())));

@@ -3,7 +3,6 @@ package io.raftsim.harness.cluster;
 import io.raftsim.harness.spi.Fingerprints;
 import io.raftsim.harness.spi.ServerProbe;
 
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -52,7 +51,7 @@ public final class LogMirror {
 
     private CommittedPrefix committedPrefix = CommittedPrefix.NONE;
 
-    private long[] hashes = new long[64];
+    private final ChunkedLongArray hashes = new ChunkedLongArray(0);
     private long lastIndex;
     /** Entries below this index were compacted into a snapshot the last time we looked; their hashes are kept as they were. */
     private long firstIndex = 1;
@@ -74,7 +73,7 @@ public final class LogMirror {
 
     /** The cumulative hash through {@code index} (0 for index 0), or {@link CommittedPrefix#UNKNOWN} when {@link #hashKnown} is false. */
     public long hash(long index) {
-        return index == 0 ? 0 : index >= unknownFrom ? CommittedPrefix.UNKNOWN : hashes[(int) index];
+        return index == 0 ? 0 : index >= unknownFrom ? CommittedPrefix.UNKNOWN : hashes.get(index);
     }
 
     /** Whether the mirror can vouch for the cumulative hash through {@code index}: it saw, or learned, every entry up to it. */
@@ -110,7 +109,7 @@ public final class LogMirror {
         }
         // The longest prefix both agree on: walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
-        while (agree >= first && entryHash(probe, agree) != hashes[(int) agree]) {
+        while (agree >= first && entryHash(probe, agree) != hashes.get(agree)) {
             agree--;
         }
         if (agree < first - 1) {
@@ -121,8 +120,8 @@ public final class LogMirror {
         }
         ensureCapacity(last);
         for (long index = agree + 1; index <= last; index++) {
-            hashes[(int) index] = entryHash(probe, index);
-            listener.appended(server, index, probe.termAt(index), hashes[(int) index]);
+            hashes.set(index, entryHash(probe, index));
+            listener.appended(server, index, probe.termAt(index), hashes.get(index));
         }
         lastIndex = last;
         firstIndex = first;
@@ -143,9 +142,9 @@ public final class LogMirror {
         }
         long term = probe.termAt(snapshotIndex);
         ensureCapacity(snapshotIndex);
-        hashes[(int) snapshotIndex] = Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong());
+        hashes.set(snapshotIndex, Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong()));
         lastIndex = snapshotIndex;
-        listener.appended(server, snapshotIndex, term, hashes[(int) snapshotIndex]);
+        listener.appended(server, snapshotIndex, term, hashes.get(snapshotIndex));
         return true;
     }
 
@@ -177,7 +176,7 @@ public final class LogMirror {
             if (committed == CommittedPrefix.UNKNOWN) {
                 return false; // a gap the committed prefix has not learned yet: wait for it
             }
-            hashes[(int) index] = committed;
+            hashes.set(index, committed);
         }
         if (last < lastIndex) {
             listener.truncated(server, last + 1, lastIndex);
@@ -196,17 +195,17 @@ public final class LogMirror {
             return;
         }
         long committed = committedPrefix.hashThrough(snapshotIndex);
-        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes[(int) snapshotIndex] == committed)) {
+        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes.get(snapshotIndex) == committed)) {
             return;
         }
         ensureCapacity(snapshotIndex);
         // Walk back to where the mirror already agrees with the committed prefix, then take the rest.
         long from = Math.min(snapshotIndex, lastIndex);
-        while (from >= 1 && hashes[(int) from] != committedPrefix.hashThrough(from)) {
+        while (from >= 1 && hashes.get(from) != committedPrefix.hashThrough(from)) {
             from--;
         }
         for (long index = from + 1; index <= snapshotIndex; index++) {
-            hashes[(int) index] = committedPrefix.hashThrough(index);
+            hashes.set(index, committedPrefix.hashThrough(index));
         }
         lastIndex = Math.max(lastIndex, snapshotIndex);
     }
@@ -217,9 +216,7 @@ public final class LogMirror {
     }
 
     private void ensureCapacity(long index) {
-        if (index >= hashes.length) {
-            hashes = Arrays.copyOf(hashes, (int) Math.max(index + 1, hashes.length * 2L));
-        }
+        hashes.ensureCapacity(index + 1);
     }
 
     public long firstIndex() {

@@ -58,6 +58,57 @@ public final class DurableEntryLog implements DurableStructure {
         entries.append(entry);
     }
 
+    /**
+     * Appends entries {@code fromIndex..toIndex} of {@code log}, which follow this log's last entry
+     * and are what this log would hold after appending them one by one: by holding the log's
+     * chunks themselves where they line up ({@link EntryColumns#shareFrom}), so a server's durable
+     * log and its log in memory cost one copy of the entries, not two. Entries the log no longer
+     * holds (compacted in the same step) are taken from {@code appended} instead, one by one.
+     *
+     * @param appended the same entries as objects (the node's output), the fallback
+     */
+    public void appendFrom(RaftLog log, List<LogEntry> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        long fromIndex = appended.get(0).index();
+        long toIndex = appended.get(appended.size() - 1).index();
+        if (fromIndex <= log.snapshotIndex() || toIndex > log.lastIndex()) {
+            for (LogEntry entry : appended) {
+                append(entry);
+            }
+            return;
+        }
+        LogEntry last = appended.get(appended.size() - 1);
+        assert log.term(toIndex) == last.term() && log.fingerprint(toIndex) == last.command().fingerprint()
+                : "the log holds another entry at " + toIndex + " than the one appended: " + last;
+        entries.shareFrom(log.columns(), fromIndex, toIndex);
+    }
+
+    /**
+     * Appends every entry of {@code other}, this log being empty: by holding its chunks
+     * ({@link EntryColumns#shareFrom}), each copied only by whichever log writes into it first.
+     * For servers that start from the same durable log (a preloaded one).
+     */
+    public void appendAllOf(DurableEntryLog other) {
+        if (size() != 0) {
+            throw new IllegalStateException("appendAllOf into a log of " + size() + " entries");
+        }
+        if (other.size() > 0) {
+            entries.shareFrom(other.entries, other.entries.firstIndex(), other.entries.lastIndex());
+        }
+    }
+
+    /** Whether this log holds the entry at {@code index} in the same chunk as {@code other} (shared, not copied). */
+    boolean sharesChunkWith(DurableEntryLog other, long index) {
+        return entries.sharesChunkWith(other.entries, index);
+    }
+
+    /** Whether this log holds the entry at {@code index} in the same chunk as {@code log} (shared, not copied). */
+    boolean sharesChunkWith(RaftLog log, long index) {
+        return entries.sharesChunkWith(log.columns(), index);
+    }
+
     /** Removes every entry at {@code position} and after. */
     public void truncateFrom(int position) {
         checkPosition(position, size());

@@ -57,17 +57,41 @@ final class EntryColumns {
         /** End of entry i's command bytes in {@link #payload}; entry i starts where entry i - 1 ends. */
         static final int PAYLOAD_END = 1;
 
+        /** The columns that may write into this chunk in place; any other holder copies it first. */
+        final EntryColumns owner;
         long[] longs;
         int[] ints;
         byte[] kinds;
         byte[] payload;
+        /** How many entries the owner holds here; other holders know theirs from their own last index. */
         int count;
+        /**
+         * Positions below this are shared with another holder ({@link #shareFrom}) and never written
+         * again: the owner copies the chunk before it overwrites one (after a truncation).
+         */
+        int frozen;
 
-        Chunk(int capacity) {
+        Chunk(EntryColumns owner, int capacity) {
+            this.owner = owner;
             longs = new long[capacity * LONGS];
             ints = new int[capacity * INTS];
             kinds = new byte[capacity];
             payload = new byte[capacity * 16];
+        }
+
+        /** A chunk of {@code owner}'s own holding this chunk's first {@code entries} entries. */
+        Chunk copyFor(EntryColumns owner, int entries) {
+            Chunk copy = new Chunk(owner, capacity());
+            int payloadBytes = payloadStart(entries);
+            if (payloadBytes > copy.payload.length) {
+                copy.payload = new byte[payloadBytes * 2];
+            }
+            System.arraycopy(longs, 0, copy.longs, 0, entries * LONGS);
+            System.arraycopy(ints, 0, copy.ints, 0, entries * INTS);
+            System.arraycopy(kinds, 0, copy.kinds, 0, entries);
+            System.arraycopy(payload, 0, copy.payload, 0, payloadBytes);
+            copy.count = entries;
+            return copy;
         }
 
         int capacity() {
@@ -194,6 +218,56 @@ final class EntryColumns {
         }
     }
 
+    /**
+     * Appends entries {@code fromIndex..toIndex} of {@code source} by holding the same chunks rather
+     * than copies, where both hold entries at the same positions of their chunks; copies them
+     * ({@link #appendAll}) where not. The positions shared are frozen: neither side writes them again
+     * (each copies a chunk before it would), so both read what they appended, and a chunk costs the
+     * memory of one whoever holds it. For a server's durable log, which holds what the log in memory
+     * holds after every step (etcd's {@code Ready.Entries} likewise share the unstable log's array).
+     *
+     * <p>Requires that entries from the first of {@code fromIndex}'s chunk up to {@code fromIndex}
+     * are the same in both (this holds them as {@code source} does): the chunk that replaces ours
+     * holds {@code source}'s.
+     */
+    void shareFrom(EntryColumns source, long fromIndex, long toIndex) {
+        if (fromIndex > toIndex) {
+            return;
+        }
+        source.checkHolds(fromIndex);
+        source.checkHolds(toIndex);
+        if (isEmpty()) {
+            // Line up our chunks with the source's, so they can be the same chunks.
+            clear(fromIndex);
+            origin = fromIndex - ((fromIndex - source.origin) & CHUNK_MASK); // at or above source.origin: no lower than 1
+        } else if (fromIndex != lastIndex + 1) {
+            throw new IllegalStateException("append of index " + fromIndex + " onto last index " + lastIndex);
+        }
+        if (((origin - source.origin) & CHUNK_MASK) != 0) {
+            appendAll(source, fromIndex, toIndex);
+            return;
+        }
+        long index = fromIndex;
+        while (index <= toIndex) {
+            int sourceChunk = (int) ((index - source.origin) >>> CHUNK_SHIFT);
+            long chunkLastIndex = source.origin + ((long) (sourceChunk + 1) << CHUNK_SHIFT) - 1;
+            long last = Math.min(toIndex, chunkLastIndex);
+            Chunk shared = source.chunks.get(sourceChunk);
+            shared.frozen = Math.max(shared.frozen, (int) ((last - source.origin) & CHUNK_MASK) + 1);
+            int ownChunk = (int) ((index - origin) >>> CHUNK_SHIFT);
+            if (ownChunk == chunks.size()) {
+                chunks.add(shared);
+            } else {
+                chunks.set(ownChunk, shared);
+            }
+            index = last + 1;
+        }
+        if (!source.configurations.isEmpty()) {
+            configurations.putAll(source.configurations.subMap(fromIndex, true, toIndex, true));
+        }
+        lastIndex = toIndex;
+    }
+
     private void startAppend(long index) {
         if (isEmpty()) {
             if (chunks.isEmpty() || origin != index) {
@@ -207,10 +281,20 @@ final class EntryColumns {
     private void add(long term, byte kind, int clientId, long sequence, long fingerprint, byte[] bytes, int from, int length) {
         long position = lastIndex + 1 - origin;
         int chunkNumber = (int) (position >>> CHUNK_SHIFT);
+        Chunk chunk;
         if (chunkNumber == chunks.size()) {
-            chunks.add(new Chunk(chunks.isEmpty() ? FIRST_CHUNK_ENTRIES : CHUNK_ENTRIES));
+            chunk = new Chunk(this, chunks.isEmpty() ? FIRST_CHUNK_ENTRIES : CHUNK_ENTRIES);
+            chunks.add(chunk);
+        } else {
+            chunk = chunks.get(chunkNumber);
+            int offset = (int) (position & CHUNK_MASK);
+            if (chunk.owner != this || offset < chunk.frozen) {
+                // Shared: another holder reads these positions, so write into a copy of our own.
+                chunk = chunk.copyFor(this, offset);
+                chunks.set(chunkNumber, chunk);
+            }
         }
-        chunks.get(chunkNumber).add(term, kind, clientId, sequence, fingerprint, bytes, from, length);
+        chunk.add(term, kind, clientId, sequence, fingerprint, bytes, from, length);
         lastIndex++;
     }
 
@@ -226,7 +310,10 @@ final class EntryColumns {
         int chunkNumber = (int) (position >>> CHUNK_SHIFT);
         int offset = (int) (position & CHUNK_MASK);
         chunks.subList(chunkNumber + 1, chunks.size()).clear();
-        chunks.get(chunkNumber).count = offset;
+        Chunk chunk = chunks.get(chunkNumber);
+        if (chunk.owner == this) {
+            chunk.count = offset; // the entries past it stay as they are until an append copies a frozen chunk
+        }
         if (!configurations.isEmpty()) {
             configurations.tailMap(fromIndex, true).clear();
         }
@@ -320,6 +407,13 @@ final class EntryColumns {
         public int size() {
             return columns.size();
         }
+    }
+
+    /** Whether this and {@code other} hold the entry at {@code index} in the same chunk (shared, not copied). */
+    boolean sharesChunkWith(EntryColumns other, long index) {
+        checkHolds(index);
+        other.checkHolds(index);
+        return chunk(index) == other.chunk(index);
     }
 
     private void checkHolds(long index) {

@@ -116,12 +116,17 @@ public final class RaftLog {
             if (source.firstIndex() != lastIndex() + 1) {
                 throw new IllegalStateException("restore of index " + source.firstIndex() + " onto last index " + lastIndex() + " on node " + node);
             }
-            entries.appendAll(source, source.firstIndex(), source.lastIndex());
+            entries.shareFrom(source, source.firstIndex(), source.lastIndex()); // the durable log's chunks, copied only when written
             return;
         }
         for (LogEntry entry : persisted) {
             appendQuietly(entry);
         }
+    }
+
+    /** The columns themselves, for the durable log to share ({@link DurableEntryLog#appendFrom}). */
+    EntryColumns columns() {
+        return entries;
     }
 
     /** Appends one entry, which must be the next index. */

@@ -320,10 +320,7 @@ public final class RaftServer implements RaftProcess<Message> {
         if (truncateFrom != Effects.NO_TRUNCATION) {
             storedLog.truncateFrom((int) (truncateFrom - storedSnapshotIndex - 1));
         }
-        List<LogEntry> entries = effects.entriesToAppend();
-        for (int i = 0; i < entries.size(); i++) {
-            storedLog.append(entries.get(i));
-        }
+        storedLog.appendFrom(node.log(), effects.entriesToAppend());
         assert storedSnapshotIndex + storedLog.size() == node.log().lastIndex()
                 : "node " + node.id() + ": durable log of " + storedLog.size() + " entries after persisting, log of " + node.log().lastIndex();
         if (syncsBeforeSending) {

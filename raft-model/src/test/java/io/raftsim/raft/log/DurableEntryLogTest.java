@@ -160,4 +160,50 @@ class DurableEntryLogTest {
         RaftLog misplaced = new RaftLog(1);
         assertThrows(IllegalStateException.class, () -> misplaced.restore(log.entries()));
     }
+
+    @Test
+    @DisplayName("Sharing the log in memory's chunks keeps the crash semantics: a crash returns to the synced entries the log has since rewritten")
+    void sharedChunksKeepCrashSemantics() {
+        RaftLog memory = new RaftLog(0);
+        DurableEntryLog durable = new DurableEntryLog(SyncMode.LOSE_UNSYNCED_ON_CRASH);
+        for (LogEntry entry : entries(1, CHUNK + 20)) {
+            memory.append(entry);
+        }
+        durable.appendFrom(memory, entries(1, CHUNK + 20));
+        durable.sync();
+        assertTrue(durable.sharesChunkWith(memory, CHUNK + 20), "one copy of the entries, not two");
+
+        // A new leader's entries replace the tail in memory, then in the durable log, unsynced.
+        memory.truncateFrom(CHUNK + 5);
+        durable.truncateFrom(CHUNK + 4);
+        List<LogEntry> rewritten = new ArrayList<>();
+        for (long index = CHUNK + 5; index <= CHUNK + 30; index++) {
+            rewritten.add(new LogEntry(900, index, new Command.ClientCommand(8, index, new io.raftsim.harness.kv.Put("n", "v" + index))));
+        }
+        for (LogEntry entry : rewritten) {
+            memory.append(entry);
+        }
+        durable.appendFrom(memory, rewritten);
+        assertEquals(rewritten.get(25), durable.get(CHUNK + 29));
+
+        durable.loseUnsyncedWrites();
+        assertEquals(entries(1, CHUNK + 20), contents(durable), "the synced entries, though memory overwrote their positions");
+    }
+
+    @Test
+    @DisplayName("Logs that share another's entries (a preload) write copies of their own: the others keep theirs")
+    void appendAllOfSharesUntilWritten() {
+        DurableEntryLog first = new DurableEntryLog(SyncMode.LOSE_UNSYNCED_ON_CRASH);
+        appendAll(first, 1, CHUNK + 3);
+        DurableEntryLog second = new DurableEntryLog(SyncMode.LOSE_UNSYNCED_ON_CRASH);
+        second.appendAllOf(first);
+        assertTrue(second.sharesChunkWith(first, 1));
+        second.truncateFrom(CHUNK);
+        second.append(new LogEntry(77, CHUNK + 1, Command.Noop.INSTANCE));
+        first.append(entry(CHUNK + 4));
+        assertEquals(entries(1, CHUNK + 4), contents(first));
+        assertEquals(new LogEntry(77, CHUNK + 1, Command.Noop.INSTANCE), second.get(CHUNK));
+        assertEquals(entries(1, CHUNK), contents(second).subList(0, CHUNK));
+        assertThrows(IllegalStateException.class, () -> second.appendAllOf(first));
+    }
 }

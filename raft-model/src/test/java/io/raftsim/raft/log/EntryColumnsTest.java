@@ -159,4 +159,76 @@ class EntryColumnsTest {
         assertEquals(2 * CHUNK + 7, viewed.size());
         assertEquals(entry(CHUNK + 1), viewed.get(CHUNK));
     }
+
+    /** Another entry at {@code index} than {@link #entry}'s: what a new leader's log holds there after a conflict. */
+    private static LogEntry other(long index) {
+        return new LogEntry(500 + index, index, new Command.ClientCommand(9, index, new Put("other", "x" + index)));
+    }
+
+    @Test
+    @DisplayName("Sharing a range holds the source's chunks themselves, and reads back the same entries")
+    void shareFromHoldsTheSameChunks() {
+        EntryColumns source = columnsOf(1, 2L * CHUNK + 7);
+        EntryColumns sharer = new EntryColumns();
+        sharer.shareFrom(source, 1, CHUNK + 3);
+        sharer.shareFrom(source, CHUNK + 4, 2L * CHUNK + 7); // the next step's entries, in part in the same chunk
+        assertHolds(sharer, 1, 2L * CHUNK + 7);
+        for (long index : new long[] {1, CHUNK, CHUNK + 4, 2L * CHUNK + 7}) {
+            assertTrue(sharer.sharesChunkWith(source, index), "chunk of " + index + " shared");
+        }
+        assertEquals(THREE, sharer.configurationAtOrBefore(2L * 97));
+    }
+
+    @Test
+    @DisplayName("A source that truncates and rewrites a shared chunk writes a copy: the sharer still reads what it shared")
+    void truncatedSourceCopiesSharedChunk() {
+        EntryColumns source = columnsOf(1, CHUNK + 50);
+        EntryColumns sharer = new EntryColumns();
+        sharer.shareFrom(source, 1, CHUNK + 50);
+        source.truncateFrom(CHUNK + 10);
+        for (long index = CHUNK + 10; index <= CHUNK + 60; index++) {
+            source.append(other(index));
+        }
+        assertHolds(sharer, 1, CHUNK + 50);
+        assertEquals(other(CHUNK + 10), source.entry(CHUNK + 10));
+        assertEquals(entry(CHUNK + 9), source.entry(CHUNK + 9));
+        assertFalse(sharer.sharesChunkWith(source, CHUNK + 10), "the source wrote into a copy of its own");
+        assertTrue(sharer.sharesChunkWith(source, 1), "chunks it did not write stay shared");
+
+        // The sharer follows the source's truncation, as a durable log does, and shares the rewritten chunk.
+        sharer.truncateFrom(CHUNK + 10);
+        sharer.shareFrom(source, CHUNK + 10, CHUNK + 60);
+        assertEquals(entry(CHUNK + 9), sharer.entry(CHUNK + 9));
+        assertEquals(other(CHUNK + 60), sharer.entry(CHUNK + 60));
+        assertTrue(sharer.sharesChunkWith(source, CHUNK + 60));
+    }
+
+    @Test
+    @DisplayName("A sharer that appends writes into a copy of its own: the source is unchanged, and may append past it")
+    void appendingSharerCopiesSharedChunk() {
+        EntryColumns source = columnsOf(1, 40);
+        EntryColumns sharer = new EntryColumns();
+        sharer.shareFrom(source, 1, 40);
+        sharer.truncateFrom(31);
+        for (long index = 31; index <= 45; index++) {
+            sharer.append(other(index));
+        }
+        for (long index = 41; index <= 45; index++) {
+            source.append(entry(index));
+        }
+        assertHolds(source, 1, 45);
+        assertEquals(entry(30), sharer.entry(30));
+        assertEquals(other(31), sharer.entry(31));
+        assertEquals(other(45), sharer.entry(45));
+    }
+
+    @Test
+    @DisplayName("A source whose chunks do not line up with the sharer's is copied, entry by entry")
+    void misalignedShareCopies() {
+        EntryColumns source = columnsOf(1, CHUNK + 20);
+        EntryColumns sharer = columnsOf(5, 9); // its chunks start at index 5
+        sharer.shareFrom(source, 10, CHUNK + 20);
+        assertHolds(sharer, 5, CHUNK + 20);
+        assertFalse(sharer.sharesChunkWith(source, 10));
+    }
 }
