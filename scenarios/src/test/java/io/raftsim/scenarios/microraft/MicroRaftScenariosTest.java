@@ -50,6 +50,7 @@ class MicroRaftScenariosTest {
             Map.entry("asymmetric-partition-prevote-checkquorum", "STAGED_ELECTION_TIMEOUTS"),
             Map.entry("figure-8", "BATCHING"),
             Map.entry("course-figure8-unreliable", "FAST_BACKTRACK"),
+            Map.entry("course-figure8-unreliable-loop", "FAST_BACKTRACK"),
             Map.entry("leader-crash", "STAGED_ELECTION_TIMEOUTS"),
             Map.entry("split-vote", "STAGED_ELECTION_TIMEOUTS"),
             Map.entry("stale-vote-reply", "STAGED_ELECTION_TIMEOUTS"),
