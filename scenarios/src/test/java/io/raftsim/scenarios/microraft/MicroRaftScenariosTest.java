@@ -126,7 +126,7 @@ class MicroRaftScenariosTest {
         // The snapshot scenarios run with raft.snapshotEveryEntries mapped to MicroRaft's commitCountToTakeSnapshot.
         assertEquals(new TreeSet<>(List.of("course-agreement", "course-election", "crash-churn", "flaky-network", "log-replication", "random",
                 "leadership-transfer", "course-follower-failure", "course-fail-agree", "course-concurrent-starts", "course-persist1",
-                "course-persist2", "course-persist3", "course-figure8-noop", "course-reliable-churn", "course-snapshot-all-crash", "course-snapshot-basic",
+                "course-persist2", "course-persist3", "course-figure8-noop", "course-reliable-churn", "course-reliable-churn-loop", "course-snapshot-all-crash", "course-snapshot-basic",
                 "course-snapshot-init", "course-snapshot-install", "course-snapshot-install-crash", "course-snapshot-install-uncrash",
                 "course-snapshot-install-unreliable", "snapshot-catch-up", "remove-leader")), passed);
     }
