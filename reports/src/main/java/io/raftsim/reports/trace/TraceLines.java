@@ -129,6 +129,8 @@ public final class TraceLines {
             json.field("kind", "resume").field("node", f.node());
         } else if (payload instanceof FaultAction.Isolate f) {
             json.field("kind", "isolate").field("node", f.node());
+        } else if (payload instanceof FaultAction.Reconnect f) {
+            json.field("kind", "reconnect").field("node", f.node());
         } else if (payload instanceof FaultAction.Cut f) {
             json.field("kind", "cut").field("node", f.from()).field("peer", f.to());
         } else if (payload instanceof FaultAction.Drift f) {

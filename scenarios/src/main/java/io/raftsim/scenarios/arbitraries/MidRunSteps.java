@@ -94,7 +94,9 @@ final class MidRunSteps {
     /**
      * TestFigure82C's iteration: a submit, then after a wait drawn per seed (sometimes with a
      * long tail) a crash of the leader and a restart of a random server only while fewer than
-     * {@code ifUpBelow} are up; the two wait alike, being of one moment with one range.
+     * {@code ifUpBelow} are up; the two wait alike, being of one moment with one range. Or
+     * TestFigure8Unreliable2C's: the leader disconnected from the other servers and a random
+     * server reconnected only while fewer than {@code ifConnectedBelow} are connected.
      */
     private void courseRound(long at, Element e) {
         long roomMicros = Time.ms(durationMs) - at;
@@ -103,8 +105,14 @@ final class MidRunSteps {
         boolean tail = e.b() % 2 == 0;
         DrawnWait wait = new DrawnWait(min, max, tail ? 0.1 : 0, tail ? Math.min(max + Math.floorMod(e.b(), 500_000), roomMicros) : max);
         steps.add(new FaultStep.Submit(at, 1, null));
-        steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "crash", NodeRef.LEADER), null, null, 0, wait, 0));
-        steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "restart", NodeRef.RANDOM), null, null, 0, wait, 1 + Math.floorMod(e.a(), nodes)));
+        int below = 1 + Math.floorMod(e.a(), nodes);
+        if (Math.floorMod(e.d(), 3) == 2) {
+            steps.add(new FaultStep.Staged(new FaultStep.Partition(at, List.of(List.of(NodeRef.LEADER), List.of(NodeRef.REST))), null, null, 0, wait, 0));
+            steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "reconnect", NodeRef.RANDOM), null, null, 0, wait, 0, below));
+        } else {
+            steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "crash", NodeRef.LEADER), null, null, 0, wait, 0));
+            steps.add(new FaultStep.Staged(new FaultStep.NodeAction(at, "restart", NodeRef.RANDOM), null, null, 0, wait, below));
+        }
         submitted += nodes;
     }
 

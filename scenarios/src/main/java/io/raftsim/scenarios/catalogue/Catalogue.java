@@ -26,7 +26,7 @@ public final class Catalogue {
             "crash-churn", "snapshot-catch-up", "course-election", "course-agreement", "course-count",
             "course-re-election", "course-many-elections", "course-rpc-bytes", "course-follower-failure", "course-leader-failure",
             "course-fail-agree", "course-concurrent-starts", "course-rejoin", "course-backup", "course-persist1", "course-persist2",
-            "course-persist3", "course-figure8", "course-figure8-unreliable", "course-reliable-churn", "course-unreliable-churn",
+            "course-persist3", "course-figure8", "course-figure8-noop", "course-figure8-unreliable", "course-figure8-unreliable-loop", "course-reliable-churn", "course-reliable-churn-loop", "course-unreliable-churn",
             "course-fail-no-agree", "course-unreliable-agree", "add-server", "remove-leader", "single-server-change-bug", "joint-consensus",
             "course-snapshot-basic", "course-snapshot-install", "course-snapshot-install-unreliable", "course-snapshot-install-crash",
             "course-snapshot-install-uncrash", "course-snapshot-all-crash", "course-snapshot-init",

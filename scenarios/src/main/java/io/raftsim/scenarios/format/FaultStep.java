@@ -74,9 +74,13 @@ public sealed interface FaultStep {
         }
     }
 
-    /** A node-targeted action: crash, restart, pause or resume. */
+    /**
+     * A node-targeted action: crash, restart, pause, resume, or reconnect (undo the server's
+     * cuts, but not its links with servers still cut off from all others: the course harness's
+     * connect).
+     */
     record NodeAction(long atMicros, String action, NodeRef node) implements FaultStep {
-        public static final List<String> ACTIONS = List.of("crash", "restart", "pause", "resume");
+        public static final List<String> ACTIONS = List.of("crash", "restart", "pause", "resume", "reconnect");
 
         public NodeAction {
             if (!ACTIONS.contains(action)) {
@@ -266,31 +270,44 @@ public sealed interface FaultStep {
      * its time, or the run fails at {@code whenWithinMicros} later), a drawn wait
      * ({@code "waitMs"}: it runs a while drawn from the seed after its time, resolved before the
      * run by {@link #resolveWaits}), a guard ({@code "ifUpBelow"}: it runs only when fewer than
-     * that many servers are up, else it is skipped), or several of these.
+     * that many servers are up, else it is skipped; {@code "ifConnectedBelow"}: fewer up and not
+     * cut off from every other server, the course harness's count of connected servers), or
+     * several of these.
      *
      * @param bind the name bound, or null
      * @param when the condition waited for, or null
      * @param drawnWait the drawn wait, or null; never together with {@code when}
      * @param ifUpBelow 0, or the step runs only while fewer than this many servers are up
+     * @param ifConnectedBelow 0, or the step runs only while fewer than this many servers are up and not cut off
      */
-    record Staged(FaultStep step, String bind, Condition when, long whenWithinMicros, DrawnWait drawnWait, int ifUpBelow) implements FaultStep {
+    record Staged(FaultStep step, String bind, Condition when, long whenWithinMicros, DrawnWait drawnWait, int ifUpBelow,
+                  int ifConnectedBelow) implements FaultStep {
         public Staged {
             if (step instanceof Staged || step instanceof Check || step instanceof Bind && bind != null) {
                 throw new IllegalArgumentException("cannot stage " + step);
             }
-            if (bind == null && when == null && drawnWait == null && ifUpBelow == 0) {
+            if (bind == null && when == null && drawnWait == null && ifUpBelow == 0 && ifConnectedBelow == 0) {
                 throw new IllegalArgumentException("a staged step binds, waits, draws a wait or is guarded");
             }
             if (when != null && (when.kind().throughout() || whenWithinMicros <= 0)) {
                 throw new IllegalArgumentException("a step waits for a condition to come to hold, within a bound: " + when);
             }
-            if (when != null && drawnWait != null || ifUpBelow < 0 || step instanceof Network && drawnWait != null) {
+            if (when != null && drawnWait != null || ifUpBelow < 0 || ifConnectedBelow < 0 || step instanceof Network && drawnWait != null) {
                 throw new IllegalArgumentException("a drawn wait goes with no when and on no network step, a guard is positive: " + step);
             }
         }
 
         public Staged(FaultStep step, String bind, Condition when, long whenWithinMicros) {
-            this(step, bind, when, whenWithinMicros, null, 0);
+            this(step, bind, when, whenWithinMicros, null, 0, 0);
+        }
+
+        public Staged(FaultStep step, String bind, Condition when, long whenWithinMicros, DrawnWait drawnWait, int ifUpBelow) {
+            this(step, bind, when, whenWithinMicros, drawnWait, ifUpBelow, 0);
+        }
+
+        /** True when the step runs only below a count of servers. */
+        public boolean guarded() {
+            return ifUpBelow > 0 || ifConnectedBelow > 0;
         }
 
         @Override
@@ -305,7 +322,7 @@ public sealed interface FaultStep {
 
         @Override
         public FaultStep at(long micros) {
-            return new Staged(step.at(micros), bind, when, whenWithinMicros, drawnWait, ifUpBelow);
+            return new Staged(step.at(micros), bind, when, whenWithinMicros, drawnWait, ifUpBelow, ifConnectedBelow);
         }
 
         /** The latest virtual time the step can run: its time, plus the wait's bound or the longest drawn wait. */
@@ -319,7 +336,7 @@ public sealed interface FaultStep {
                 return this;
             }
             FaultStep moved = step.at(atMicros() + drawnWait.drawMicros(seed, atMicros()));
-            return bind == null && ifUpBelow == 0 ? moved : new Staged(moved, bind, null, 0, null, ifUpBelow);
+            return bind == null && !guarded() ? moved : new Staged(moved, bind, null, 0, null, ifUpBelow, ifConnectedBelow);
         }
     }
 

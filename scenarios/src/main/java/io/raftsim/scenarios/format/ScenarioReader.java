@@ -505,7 +505,7 @@ public final class ScenarioReader {
         return new ClientSettings(count, ops, keys, timeoutMs);
     }
 
-    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, drift, network, clientBurst, submit, stopClients, startClients, addServer, promoteLearner, removeServer, changeMembership, check, bind, rounds";
+    private static final String ACTIONS = "partition, isolate, cut, heal, crash, restart, pause, resume, reconnect, drift, network, clientBurst, submit, stopClients, startClients, addServer, promoteLearner, removeServer, changeMembership, check, bind, rounds";
     /** The longest a check or a wait may last: ten minutes of virtual time. */
     public static final long MAX_WINDOW_MS = 600_000;
 
@@ -571,7 +571,7 @@ public final class ScenarioReader {
         String bind = bindName(fields, "bind");
         if (bind != null && Bindings.singleNode(step) == null) {
             throw fields.fail(fields.path("bind"), "\"" + bind + "\" cannot name the server of a " + step.action()
-                    + " step; bind names the one server of an isolate, crash, restart, pause, resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)");
+                    + " step; bind names the one server of an isolate, crash, restart, pause, resume, reconnect, drift, addServer, promoteLearner or removeServer step (or use a bind step)");
         }
         JsonNode whenNode = fields.raw("when");
         Condition when = null;
@@ -595,9 +595,13 @@ public final class ScenarioReader {
         }
         DrawnWait wait = drawnWait(fields, step, when != null, end);
         int ifUpBelow = (int) fields.integer("ifUpBelow", 0, 1, nodes);
+        int ifConnectedBelow = (int) fields.integer("ifConnectedBelow", 0, 1, nodes);
+        if (step instanceof FaultStep.Check && (ifUpBelow > 0 || ifConnectedBelow > 0)) {
+            throw fields.fail(fields.path(ifUpBelow > 0 ? "ifUpBelow" : "ifConnectedBelow"), "a check is not guarded; it judges whatever the run does");
+        }
         fields.done();
-        return bind == null && when == null && wait == null && ifUpBelow == 0 ? step
-                : new FaultStep.Staged(step, bind, when, withinMicros, wait, ifUpBelow);
+        return bind == null && when == null && wait == null && ifUpBelow == 0 && ifConnectedBelow == 0 ? step
+                : new FaultStep.Staged(step, bind, when, withinMicros, wait, ifUpBelow, ifConnectedBelow);
     }
 
     /**
@@ -658,7 +662,7 @@ public final class ScenarioReader {
                 yield new FaultStep.Cut(atMicros, from, to);
             }
             case "heal" -> new FaultStep.Heal(atMicros);
-            case "crash", "restart", "pause", "resume" -> new FaultStep.NodeAction(atMicros, action, node(fields, "node", nodes));
+            case "crash", "restart", "pause", "resume", "reconnect" -> new FaultStep.NodeAction(atMicros, action, node(fields, "node", nodes));
             case "drift" -> {
                 NodeRef node = node(fields, "node", nodes);
                 Double rate = fields.optionalNumber("rate", 0.1, 10.0);

@@ -194,6 +194,9 @@ public final class ScenarioWriter {
             if (staged.ifUpBelow() > 0) {
                 fault.put("ifUpBelow", staged.ifUpBelow());
             }
+            if (staged.ifConnectedBelow() > 0) {
+                fault.put("ifConnectedBelow", staged.ifConnectedBelow());
+            }
         } else {
             stepFields(fault, step);
         }

@@ -149,6 +149,7 @@ final class ScenarioAction implements ControlAction {
             case "restart" -> new FaultAction.Restart(node);
             case "pause" -> new FaultAction.Pause(node);
             case "resume" -> new FaultAction.Resume(node);
+            case "reconnect" -> new FaultAction.Reconnect(node);
             default -> throw new IllegalStateException("unknown node action " + step.action());
         };
     }
@@ -239,15 +240,15 @@ final class ScenarioAction implements ControlAction {
 
     /**
      * A step that waits starts waiting (its step runs once the condition holds, as a step of
-     * its own); a guarded step ({@code ifUpBelow}) is skipped unless fewer servers are up than
-     * its bound; a step that binds binds the one server it acts on, then acts. (A drawn wait
+     * its own); a guarded step ({@code ifUpBelow}, {@code ifConnectedBelow}) is skipped unless
+     * fewer servers are up (and connected) than its bound; a step that binds binds the one server it acts on, then acts. (A drawn wait
      * was resolved into the step's time before the run.)
      */
     private ControlAction staged(FaultStep.Staged staged, ControlTarget target) {
         if (staged.when() != null) {
             // The binding and the guard go with the step that fires once the condition holds.
-            FaultStep inner = staged.bind() == null && staged.ifUpBelow() == 0 ? staged.step()
-                    : new FaultStep.Staged(staged.step(), staged.bind(), null, 0, null, staged.ifUpBelow());
+            FaultStep inner = staged.bind() == null && !staged.guarded() ? staged.step()
+                    : new FaultStep.Staged(staged.step(), staged.bind(), null, 0, null, staged.ifUpBelow(), staged.ifConnectedBelow());
             ScenarioAction fire = new ScenarioAction(inner, cluster, links, label, servers, checks);
             checks.start(label, staged.when(), staged.latestMicros(), fire);
             return new Noted("wait for " + staged.when().describe() + " within " + staged.whenWithinMicros() / 1000.0);
@@ -259,6 +260,16 @@ final class ScenarioAction implements ControlAction {
             }
             if (up >= staged.ifUpBelow()) {
                 return skipped(up + " servers are up, not fewer than ifUpBelow " + staged.ifUpBelow());
+            }
+        }
+        if (staged.ifConnectedBelow() > 0) {
+            // The course harness's count of connected servers: up, and not cut off from every other server.
+            int connected = 0;
+            for (int id = 0; id < cluster.spec().servers(); id++) {
+                connected += cluster.engine().isUp(id) && !target.network().isCutOff(id) ? 1 : 0;
+            }
+            if (connected >= staged.ifConnectedBelow()) {
+                return skipped(connected + " servers are up and connected, not fewer than ifConnectedBelow " + staged.ifConnectedBelow());
             }
         }
         ScenarioAction plain = new ScenarioAction(staged.step(), cluster, links, label, servers, checks);

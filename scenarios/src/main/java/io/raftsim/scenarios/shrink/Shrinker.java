@@ -336,10 +336,13 @@ public final class Shrinker {
         if (named.stream().anyMatch(ref -> ref.index() >= nodes)) {
             return null;
         }
-        if (step instanceof FaultStep.Staged staged && staged.ifUpBelow() > nodes) {
+        if (step instanceof FaultStep.Staged staged && (staged.ifUpBelow() > nodes || staged.ifConnectedBelow() > nodes)) {
             // Fewer up than more servers than there are always holds: the guard goes, as the reader would refuse it.
-            return staged.bind() == null && staged.when() == null && staged.drawnWait() == null ? staged.step()
-                    : new FaultStep.Staged(staged.step(), staged.bind(), staged.when(), staged.whenWithinMicros(), staged.drawnWait(), 0);
+            int ifUpBelow = staged.ifUpBelow() > nodes ? 0 : staged.ifUpBelow();
+            int ifConnectedBelow = staged.ifConnectedBelow() > nodes ? 0 : staged.ifConnectedBelow();
+            return staged.bind() == null && staged.when() == null && staged.drawnWait() == null && ifUpBelow == 0 && ifConnectedBelow == 0 ? staged.step()
+                    : new FaultStep.Staged(staged.step(), staged.bind(), staged.when(), staged.whenWithinMicros(), staged.drawnWait(), ifUpBelow,
+                    ifConnectedBelow);
         }
         return step;
     }

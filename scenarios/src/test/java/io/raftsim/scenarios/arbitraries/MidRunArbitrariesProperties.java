@@ -69,7 +69,7 @@ class MidRunArbitrariesProperties {
         for (String expected : List.of("check oneLeader", "check noLeader", "check committed", "check notCommitted", "check applied",
                 "check committed command", "check applied command", "check notCommitted command", "check rpcsAtMost", "check bytesAtMost",
                 "check rpcsAtMost until", "check bytesAtMost until", "bind", "staged isolate bind when", "staged pause bind when",
-                "staged submit when", "staged isolate bind", "staged crash waitMs", "staged crash waitMs tail", "staged restart waitMs ifUpBelow", "heal", "submit", "$NAME", "nK",
+                "staged submit when", "staged isolate bind", "staged crash waitMs", "staged crash waitMs tail", "staged restart waitMs ifUpBelow", "staged partition waitMs", "staged reconnect waitMs ifConnectedBelow", "heal", "submit", "$NAME", "nK",
                 "changeMembership", "addServer", "promoteLearner", "removeServer")) {
             assertTrue(kinds.contains(expected), expected + " is never drawn: " + kinds);
         }
@@ -84,7 +84,8 @@ class MidRunArbitrariesProperties {
         }
         if (step instanceof FaultStep.Staged staged) {
             return "staged " + staged.action() + (staged.bind() != null ? " bind" : "") + (staged.when() != null ? " when" : "")
-                    + (staged.drawnWait() != null ? " waitMs" + (staged.drawnWait().tailRate() > 0 ? " tail" : "") : "") + (staged.ifUpBelow() > 0 ? " ifUpBelow" : "");
+                    + (staged.drawnWait() != null ? " waitMs" + (staged.drawnWait().tailRate() > 0 ? " tail" : "") : "") + (staged.ifUpBelow() > 0 ? " ifUpBelow" : "")
+                    + (staged.ifConnectedBelow() > 0 ? " ifConnectedBelow" : "");
         }
         return step.action();
     }

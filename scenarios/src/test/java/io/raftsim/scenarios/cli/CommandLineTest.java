@@ -129,6 +129,20 @@ class CommandLineTest {
         Path noNodes = write("zero.json", "{\"nodes\": 0}");
         Path manyNodes = write("many.json", "{\"nodes\": 10000}");
         Path n9 = write("n9.json", "{\"nodes\": 5, \"faults\": [{\"atMs\": 100, \"action\": \"crash\", \"node\": \"n9\"}]}");
+        // One bad use of each capability of issue 14 (docs/scenario-format.md), end to end: mid-run checks, bindings,
+        // waits and rounds, per-direction networks, counts, client control, the no-op switch and command checks.
+        Path deadline = write("deadline.json", "{\"durationMs\": 10000, \"faults\": [{\"atMs\": 0, \"action\": \"check\", \"condition\": \"oneLeader\", \"withinMs\": 0}]}");
+        Path unbound = write("unbound.json", "{\"faults\": [{\"atMs\": 100, \"action\": \"restart\", \"node\": \"$old\"}]}");
+        Path waitFor = write("wait.json", "{\"faults\": [{\"atMs\": 0, \"action\": \"crash\", \"node\": \"n1\", \"when\": \"noLeader\", \"withinMs\": 100}]}");
+        Path rounds = write("rounds.json", "{\"durationMs\": 10000, \"faults\": [{\"atMs\": 0, \"action\": \"rounds\", \"count\": 1001, \"everyMs\": 10, \"steps\": []}]}");
+        Path drawnWait = write("drawn.json", "{\"faults\": [{\"atMs\": 0, \"waitMs\": {\"min\": 2, \"max\": 1}, \"action\": \"heal\"}]}");
+        Path replies = write("replies.json", "{\"network\": {\"replies\": {\"dropRate\": 1.5}}}");
+        Path clientLinks = write("clientlinks.json", "{\"network\": {\"clients\": {\"replies\": {\"tailMaxMs\": 700000}}}}");
+        Path counts = write("counts.json", "{\"faults\": [{\"atMs\": 0, \"action\": \"check\", \"condition\": \"rpcsAtMost\", \"count\": -1, \"forMs\": 100}]}");
+        Path submit = write("submit.json", "{\"faults\": [{\"atMs\": 0, \"action\": \"submit\", \"count\": 0, \"node\": \"all\"}]}");
+        Path stop = write("stop.json", "{\"faults\": [{\"atMs\": 0, \"action\": \"stopClients\", \"node\": \"n1\"}]}");
+        Path command = write("command.json", "{\"faults\": [{\"atMs\": 0, \"action\": \"check\", \"condition\": \"committed\", \"command\": 1, \"withinMs\": 3000}]}");
+        Path noOp = write("noop.json", "{\"raft\": {\"leaderNoOp\": \"no\"}}");
         String[][] cases = {
                 {"run", malformed.toString()}, {"malformed.json", "line 1"},
                 {"run", truncated.toString()}, {"truncated.json", "malformed JSON"},
@@ -138,6 +152,18 @@ class CommandLineTest {
                 {"run", noNodes.toString()}, {"nodes", "0"},
                 {"run", manyNodes.toString()}, {"nodes", "10000"},
                 {"run", n9.toString()}, {"faults[0].node", "\"n9\""},
+                {"run", deadline.toString()}, {"deadline.json", "faults[0].withinMs", "0"},
+                {"run", unbound.toString()}, {"unbound.json", "faults[0]", "$old"},
+                {"run", waitFor.toString()}, {"wait.json", "faults[0].when", "noLeader"},
+                {"run", rounds.toString()}, {"rounds.json", "faults[0].count", "1001"},
+                {"run", drawnWait.toString()}, {"drawn.json", "faults[0].waitMs.max", "1"},
+                {"run", replies.toString()}, {"replies.json", "network.replies.dropRate", "1.5"},
+                {"run", clientLinks.toString()}, {"clientlinks.json", "network.clients.replies.tailMaxMs", "700000"},
+                {"run", counts.toString()}, {"counts.json", "faults[0].count", "-1"},
+                {"run", submit.toString()}, {"submit.json", "faults[0].count", "0"},
+                {"run", stop.toString()}, {"stop.json", "faults[0].node", "unknown field"},
+                {"run", command.toString()}, {"command.json", "faults[0].command", "1"},
+                {"run", noOp.toString()}, {"noop.json", "raft.leaderNoOp", "\"no\""},
                 {"run", "no-such-scenario"}, {"no-such-scenario", "catalogue"},
                 {"run", directory.resolve("missing.json").toString()}, {"missing.json", "no such file"},
                 {"sweep", "random", "--seeds", "10..1"}, {"--seeds", "10..1"},

@@ -28,7 +28,7 @@ class ConformCommandTest {
         assertTrue(table.contains("| same seed, same run | PASSED |"), table);
         assertTrue(table.contains("| determinism scan | PASSED | 1 code root clean |"), table);
         assertTrue(table.matches("(?s).*\\| negative control \\| PASSED \\| DOUBLE_VOTE caught at seed \\d+ as Single Vote \\|.*"), table);
-        assertTrue(table.contains("52 checks: 52 passed, 0 failed, 0 skipped"), table);
+        assertTrue(table.contains("55 checks: 55 passed, 0 failed, 0 skipped"), table);
     }
 
     @Test

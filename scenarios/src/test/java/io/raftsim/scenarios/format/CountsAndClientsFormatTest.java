@@ -97,7 +97,7 @@ class CountsAndClientsFormatTest {
         refused("f.json: faults[0].node: \"n9\" is not a server of this 5-node cluster (n1..n5)",
                 "{\"atMs\": 0, \"action\": \"submit\", \"count\": 1, \"node\": \"n9\"}");
         refused("f.json: faults[0].bind: \"x\" cannot name the server of a submit step; bind names the one server of an isolate, crash, restart, pause,"
-                        + " resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
+                        + " resume, reconnect, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
                 "{\"atMs\": 0, \"action\": \"submit\", \"count\": 1, \"node\": \"n1\", \"bind\": \"x\"}");
         refused("f.json: faults[0].count: unknown field",
                 "{\"atMs\": 0, \"action\": \"stopClients\", \"count\": 1}");

@@ -59,6 +59,12 @@ class DrawnWaitFormatTest {
         Scenario noTail = parse(5000, "{\"atMs\": 10, \"waitMs\": {\"min\": 1.5, \"max\": 2.5}, \"action\": \"heal\"}");
         assertEquals(noTail, ScenarioReader.parse(ScenarioWriter.toJson(noTail), "written"));
         assertEquals(new DrawnWait(1_500, 2_500, 0, 2_500), ((FaultStep.Staged) noTail.faults().get(0)).drawnWait());
+        Scenario reconnect = parse(5000, "{\"atMs\": 10, " + WAIT + ", \"ifConnectedBelow\": 3, \"ifUpBelow\": 5, \"action\": \"reconnect\", \"node\": \"random\"}");
+        FaultStep.Staged staged = (FaultStep.Staged) reconnect.faults().get(0);
+        assertEquals(3, staged.ifConnectedBelow());
+        assertEquals(5, staged.ifUpBelow());
+        assertEquals("reconnect", staged.action());
+        assertEquals(reconnect, ScenarioReader.parse(ScenarioWriter.toJson(reconnect), "written"));
     }
 
     @Test
@@ -88,6 +94,25 @@ class DrawnWaitFormatTest {
         refused("f.json: faults[0].ifUpBelow: 0 is outside 1..5", "{\"atMs\": 0, \"ifUpBelow\": 0, \"action\": \"restart\", \"node\": \"random\"}");
         refused("f.json: faults[0].ifUpBelow: 6 is outside 1..5", "{\"atMs\": 0, \"ifUpBelow\": 6, \"action\": \"restart\", \"node\": \"random\"}");
         refused("f.json: faults[0].ifUpBelow: \"3\" is not a whole number", "{\"atMs\": 0, \"ifUpBelow\": \"3\", \"action\": \"restart\", \"node\": \"random\"}");
+        // A guarded check was a stack trace (IllegalArgumentException from the staged step), not a line.
+        refused("f.json: faults[0].ifUpBelow: a check is not guarded; it judges whatever the run does",
+                "{\"atMs\": 0, \"ifUpBelow\": 3, \"action\": \"check\", \"condition\": \"oneLeader\", \"withinMs\": 100}");
+        refused("f.json: faults[0].ifConnectedBelow: 0 is outside 1..5", "{\"atMs\": 0, \"ifConnectedBelow\": 0, \"action\": \"reconnect\", \"node\": \"random\"}");
+        refused("f.json: faults[0].ifConnectedBelow: 6 is outside 1..5", "{\"atMs\": 0, \"ifConnectedBelow\": 6, \"action\": \"reconnect\", \"node\": \"random\"}");
+        refused("f.json: faults[0].ifConnectedBelow: \"3\" is not a whole number",
+                "{\"atMs\": 0, \"ifConnectedBelow\": \"3\", \"action\": \"reconnect\", \"node\": \"random\"}");
+        refused("f.json: faults[0].ifConnectedBelow: a check is not guarded; it judges whatever the run does",
+                "{\"atMs\": 0, \"ifConnectedBelow\": 3, \"action\": \"check\", \"condition\": \"oneLeader\", \"withinMs\": 100}");
+    }
+
+    @Test
+    void aBadReconnectIsOneLine() {
+        refused("f.json: faults[0].node: missing; a server n1..n5, \"leader\", \"follower\", \"afterLeader\", \"random\" or a bound \"$NAME\"",
+                "{\"atMs\": 0, \"action\": \"reconnect\"}");
+        refused("f.json: faults[0].node: \"n9\" is not a server of this 5-node cluster (n1..n5)", "{\"atMs\": 0, \"action\": \"reconnect\", \"node\": \"n9\"}");
+        refused("f.json: faults[0].node: \"all\" is not a server name (n1..n5, \"leader\", \"follower\", \"afterLeader\", \"random\", \"$NAME\")",
+                "{\"atMs\": 0, \"action\": \"reconnect\", \"node\": \"all\"}");
+        refused("f.json: faults[0].groups: unknown field", "{\"atMs\": 0, \"action\": \"reconnect\", \"node\": \"n1\", \"groups\": [[\"n1\"]]}");
     }
 
     private static Scenario parse(long durationMs, String step) {

@@ -65,7 +65,7 @@ class JointChangeFormatTest {
         refused("f.json: faults[0].node: unknown field",
                 "{\"faults\": [{\"atMs\": 0, \"action\": \"changeMembership\", \"removeServers\": [\"n1\"], \"node\": \"n1\"}]}");
         refused("f.json: faults[0].bind: \"x\" cannot name the server of a changeMembership step; bind names the one server of an isolate,"
-                        + " crash, restart, pause, resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
+                        + " crash, restart, pause, resume, reconnect, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
                 "{\"faults\": [{\"atMs\": 0, \"action\": \"changeMembership\", \"removeServers\": [\"n1\"], \"bind\": \"x\"}]}");
         refused("f.json: faults[0]: \"$gone\": no earlier step binds \"gone\"",
                 "{\"faults\": [{\"atMs\": 0, \"action\": \"changeMembership\", \"removeServers\": [\"$gone\"]}]}");

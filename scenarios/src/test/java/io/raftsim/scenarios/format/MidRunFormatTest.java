@@ -99,7 +99,7 @@ class MidRunFormatTest {
                 "{\"atMs\": 1000, \"action\": \"crash\", \"node\": \"leader\", \"bind\": \"old\", \"when\": \"oneLeader\", \"withinMs\": 2000}",
                 "{\"atMs\": 2000, \"action\": \"check\", \"condition\": \"noLeader\", \"among\": [\"$old\"], \"forMs\": 100}");
         refused("f.json: faults[0].bind: \"old\" cannot name the server of a heal step; bind names the one server of an isolate, crash, restart, pause,"
-                        + " resume, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
+                        + " resume, reconnect, drift, addServer, promoteLearner or removeServer step (or use a bind step)",
                 "{\"atMs\": 1000, \"action\": \"heal\", \"bind\": \"old\"}");
         refused("f.json: faults[0].bind: \"1st\" is not a name: a letter, then letters and digits, at most 40 (later steps write \"$NAME\")",
                 "{\"atMs\": 1000, \"action\": \"crash\", \"node\": \"leader\", \"bind\": \"1st\"}");

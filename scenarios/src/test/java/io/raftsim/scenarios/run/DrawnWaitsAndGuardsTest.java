@@ -22,6 +22,28 @@ class DrawnWaitsAndGuardsTest {
         assertEquals(Outcome.CHECK_FAILED, skipped.outcome(), "the restart was skipped, n1 stayed down: " + skipped);
     }
 
+    /** n1 and n2 disconnected as the course does (server links only; clients still reach them). */
+    private static final String DISCONNECT_TWO = "{\"atMs\": 1000, \"action\": \"partition\", \"groups\": [[\"n1\"], [\"rest\"]]},"
+            + "{\"atMs\": 1000, \"action\": \"partition\", \"groups\": [[\"n2\"], [\"rest\"]]}";
+    /** A cut-off server applies nothing new, so this tells whether n1 was reconnected. */
+    private static final String N1_APPLIES_LATER = "{\"atMs\": 3000, \"action\": \"check\", \"condition\": \"applied\", \"index\": \"next\", \"among\": [\"n1\"], \"withinMs\": 3000}";
+
+    @Test
+    void reconnectBringsBackOneServerAndTheConnectedGuardCountsTheCourseWay() {
+        // Three of five are up and connected after the two cuts: fewer than 4, not fewer than 3.
+        ScenarioResult ran = run(DISCONNECT_TWO, "{\"atMs\": 2000, \"ifConnectedBelow\": 4, \"action\": \"reconnect\", \"node\": \"n1\"}", N1_APPLIES_LATER);
+        assertEquals(Outcome.PASSED, ran.outcome(), ran.toString());
+        ScenarioResult skipped = run(DISCONNECT_TWO, "{\"atMs\": 2000, \"ifConnectedBelow\": 3, \"action\": \"reconnect\", \"node\": \"n1\"}", N1_APPLIES_LATER);
+        assertEquals(Outcome.CHECK_FAILED, skipped.outcome(), "the reconnect was skipped, n1 stayed cut off: " + skipped);
+        // ifUpBelow counts crashed servers only: all five are up, so it would skip where ifConnectedBelow runs.
+        ScenarioResult up = run(DISCONNECT_TWO, "{\"atMs\": 2000, \"ifUpBelow\": 4, \"action\": \"reconnect\", \"node\": \"n1\"}", N1_APPLIES_LATER);
+        assertEquals(Outcome.CHECK_FAILED, up.outcome(), up.toString());
+        // Reconnecting n1 leaves its link with n2, still cut off, cut: n2 applies nothing new.
+        ScenarioResult n2 = run(DISCONNECT_TWO, "{\"atMs\": 2000, \"action\": \"reconnect\", \"node\": \"n1\"}",
+                "{\"atMs\": 3000, \"action\": \"check\", \"condition\": \"applied\", \"index\": \"next\", \"among\": [\"n2\"], \"withinMs\": 3000}");
+        assertEquals(Outcome.CHECK_FAILED, n2.outcome(), n2.toString());
+    }
+
     @Test
     void aDrawnWaitMovesItsStepPerSeedAndReplays() {
         Scenario scenario = scenario("{\"atMs\": 1000, \"waitMs\": {\"min\": 0, \"max\": 500}, \"action\": \"crash\", \"node\": \"n1\"}",

@@ -85,6 +85,32 @@ class MidRunShrinkTest {
     }
 
     /**
+     * The same story with the clients' own workload running: a candidate without the submit
+     * would still feed the check with commands (so the guard on unfed checks lets it through),
+     * but "command 1" would then name a command no submit step makes, which the reader refuses.
+     * Only the guard on submitted commands keeps the submit.
+     */
+    @Test
+    void aShrunkCommandCheckKeepsItsSubmitEvenWhenTheWorkloadFeedsIt() {
+        Scenario scenario = ScenarioReader.parse(FAILING_COMMAND.replace("\"opsPerSecond\": 0", "\"opsPerSecond\": 20"), "failing.json");
+        assertTrue(scenario.clients().opsPerSecond() > 0);
+        ScenarioResult original = ScenarioRunner.run(scenario, 1);
+        assertEquals(Outcome.CHECK_FAILED, original.outcome(), original.toString());
+        int[] runs = {0};
+        Shrinker shrinker = new Shrinker((candidate, seed) -> {
+            assertNull(SubmittedCommands.firstBeyond(candidate.faults(), candidate.nodes()), "a candidate lost its submit: " + candidate.faults());
+            runs[0]++;
+            return ScenarioRunner.run(candidate, seed);
+        }, 300);
+        Shrinker.Shrunk shrunk = shrinker.shrink(scenario, 1);
+        assertTrue(runs[0] > 3, "the shrinker tried candidates: " + runs[0]);
+        assertEquals(original.failedCheck().condition(), shrunk.failure().failedCheck().condition());
+        assertTrue(shrunk.scenario().faults().stream().anyMatch(step -> step instanceof FaultStep.Submit || step instanceof FaultStep.Staged staged && staged.step() instanceof FaultStep.Submit), shrunk.scenario().faults().toString());
+        Scenario written = ScenarioReader.parse(ScenarioWriter.toJson(shrunk.scenario()), "shrunk");
+        assertTrue(ScenarioRunner.run(written, written.seed()).failsLike(original), "the written file reads and fails too");
+    }
+
+    /**
      * A crashed server commits nothing, so "the next index on all three" is missed; but a run
      * without clients misses it too, for want of any new entry: that is no failure of Raft,
      * and a shrunk file saying so would be hollow.

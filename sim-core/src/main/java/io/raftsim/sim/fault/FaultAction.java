@@ -57,6 +57,19 @@ public sealed interface FaultAction extends ControlAction {
         }
     }
 
+    /** Undoes the cuts of one server, except its links with servers still cut off from all others (the course's connect). */
+    record Reconnect(int node) implements FaultAction {
+        @Override
+        public String describe() {
+            return "reconnect " + node;
+        }
+
+        @Override
+        public void apply(ControlTarget target) {
+            target.network().reconnect(node);
+        }
+    }
+
     record Heal() implements FaultAction {
         @Override
         public String describe() {

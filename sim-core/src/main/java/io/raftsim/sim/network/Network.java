@@ -206,6 +206,45 @@ public final class Network {
         setCut(index(from, to), true);
     }
 
+    /**
+     * Undoes the cuts of one server, as the course harness's {@code connect(i)} does: both
+     * directions of its links with every client, and with every server that is not itself cut
+     * off, come back; links with a server still cut off from every other server stay cut, so
+     * reconnecting one of two disconnected servers does not join it to the other. Computed
+     * against the cuts before the call. Link settings are not touched.
+     */
+    public void reconnect(int server) {
+        checkEndpoint(server);
+        boolean[] staysCut = new boolean[endpointCount];
+        for (int other = 0; other < serverCount; other++) {
+            staysCut[other] = other != server && isCutOff(other);
+        }
+        for (int other = 0; other < endpointCount; other++) {
+            if (other != server && !staysCut[other]) {
+                setCut(index(server, other), false);
+                setCut(index(other, server), false);
+            }
+        }
+    }
+
+    /**
+     * True when every link between {@code server} and every other server is cut, both ways (as
+     * {@code isolate}, or a partition group of its own, leaves it): the course harness's
+     * "disconnected". A cluster of one server is never cut off.
+     */
+    public boolean isCutOff(int server) {
+        checkEndpoint(server);
+        if (serverCount < 2) {
+            return false;
+        }
+        for (int other = 0; other < serverCount; other++) {
+            if (other != server && !(cut[index(server, other)] && cut[index(other, server)])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Restores every cut link. Link settings (latency, loss) are not touched. */
     public void heal() {
         Arrays.fill(cut, false);
