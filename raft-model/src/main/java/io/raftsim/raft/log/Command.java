@@ -50,16 +50,24 @@ public sealed interface Command {
         private final long sequence;
         private final byte[] encodedCommand;
         private final long fingerprint;
+        /**
+         * The command itself when this server made it from one it decoded (a leader's proposal of
+         * a client's request, an immutable value of its own): applying it then decodes nothing.
+         * Null for a command read from a message or a log, whose bytes are decoded when applied.
+         * Not part of the value: equal commands are equal with it or without.
+         */
+        private final KvCommand decoded;
 
         public ClientCommand(int clientId, long sequence, KvCommand command) {
-            this(clientId, sequence, KvWire.toBytes(command), RandomStream.mix64(KvFingerprint.of(command) * 31 + clientId) ^ sequence);
+            this(clientId, sequence, KvWire.toBytes(command), RandomStream.mix64(KvFingerprint.of(command) * 31 + clientId) ^ sequence, command);
         }
 
-        private ClientCommand(int clientId, long sequence, byte[] encodedCommand, long fingerprint) {
+        private ClientCommand(int clientId, long sequence, byte[] encodedCommand, long fingerprint, KvCommand decoded) {
             this.clientId = clientId;
             this.sequence = sequence;
             this.encodedCommand = encodedCommand;
             this.fingerprint = fingerprint;
+            this.decoded = decoded;
         }
 
         /**
@@ -68,12 +76,12 @@ public sealed interface Command {
          * recomputing it from the strings at every delivery would double its cost.
          */
         public static ClientCommand read(int clientId, long sequence, long fingerprint, WireReader in) {
-            return new ClientCommand(clientId, sequence, KvWire.readCommandBytes(in), fingerprint);
+            return new ClientCommand(clientId, sequence, KvWire.readCommandBytes(in), fingerprint, null);
         }
 
         /** A command whose bytes a log kept in its columns ({@link EntryColumns}): {@code encodedCommand} becomes this command's own. */
         static ClientCommand ofEncoded(int clientId, long sequence, byte[] encodedCommand, long fingerprint) {
-            return new ClientCommand(clientId, sequence, encodedCommand, fingerprint);
+            return new ClientCommand(clientId, sequence, encodedCommand, fingerprint, null);
         }
 
         /** The command's bytes themselves, for a log to copy into its columns; never written to. */
@@ -99,9 +107,12 @@ public sealed interface Command {
             return KvWire.fromBytes(encodedCommand);
         }
 
-        /** {@link #command()}, with keys the equal ones {@code keys} holds (one server's table: see {@link StringTable}). */
+        /**
+         * {@link #command()}, with keys the equal ones {@code keys} holds (one server's table: see
+         * {@link StringTable}); the command this server made this one from, if it did.
+         */
         public KvCommand command(StringTable keys) {
-            return KvWire.fromBytes(encodedCommand, keys);
+            return decoded != null ? decoded : KvWire.fromBytes(encodedCommand, keys);
         }
 
         @Override
