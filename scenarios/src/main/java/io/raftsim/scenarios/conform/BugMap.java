@@ -63,7 +63,7 @@ public final class BugMap {
         judged.put("VOTE_NOT_PERSISTED", new Judgement(true, "a restarted voter votes again: 2C's crashes (Persist, Figure 8, churn)"));
         judged.put("VOTE_WITHOUT_LOG_CHECK", new Judgement(true, "a stale server elected: Persist2/3, Backup, Figure 8"));
         judged.put("COMMIT_PREVIOUS_TERM_BY_COUNTING", new Judgement(true,
-                "TestFigure82C's target: course-figure8 runs, as the lab's Rafts do, without the leader's no-op (§8), which would commit older entries with one of the leader's own, and crashes leaders at drawn times"));
+                "TestFigure82C's target: course-figure8 runs, as the lab's Rafts do, without the leader's no-op (§8), which narrows the window to the time before a majority holds the no-op, and crashes leaders at drawn times"));
         judged.put("TRUNCATE_ON_MATCHING_APPEND", new Judgement(true, "a late AppendEntries: the unreliable tests' reordering"));
         judged.put("ACCEPT_STALE_TERM_APPEND", new Judgement(true, "a deposed leader's appends: Rejoin, Figure 8 (unreliable)"));
         judged.put("IGNORE_PREV_LOG_TERM", new Judgement(true, "divergent logs after leader changes: Rejoin, Backup, Figure 8"));

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * as {@code raftsim sweep random} runs it (fault kinds, Raft options and network drawn from
  * each seed), within the issue's budget of 2,000 seeds, and its first failure is classified
  * as the bug's expected failure. A check that never fails proves nothing; this shows each can.
- * Commit-by-counting is left to {@code figure-8} (PlantedBugShrinkTest): the §8 no-op hides it.
+ * Commit-by-counting is left to {@code figure-8} (PlantedBugShrinkTest): the §8 no-op narrows its window too far for the sweep.
  * The two single-server membership bugs are left to {@code single-server-change-bug} and
  * {@code add-server} (PlantedBugShrinkTest): {@code random} draws their changes in a quarter of
  * seeds, but their first catch is rare (docs/bugs.md). The joint-consensus mistake is caught since
