@@ -21,6 +21,17 @@ public interface WireCodec<T> {
     }
 
     /**
+     * True when this protocol's messages are immutable values: {@code equals} compares content,
+     * and equal messages encode to equal bytes and fingerprints. The harness then encodes a message
+     * equal to the one sent just before it only once (a leader's heartbeat or new entry to each
+     * follower), and the packets share the bytes, which nobody writes. False by default: a
+     * message may be an object its implementation changes after sending it.
+     */
+    default boolean messagesAreValues() {
+        return false;
+    }
+
+    /**
      * @throws IllegalArgumentException when the bytes are not a message of this protocol
      */
     T decode(byte[] bytes);

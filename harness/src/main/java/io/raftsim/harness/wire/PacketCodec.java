@@ -12,6 +12,10 @@ public final class PacketCodec<T> implements MessageCodec<Packet> {
     private final WireWriter writer = new WireWriter();
     /** Every encode is a send (WireContext is the only caller), so sends are counted here. */
     private final SendCounts sent = new SendCounts();
+    /** The last message encoded, its bytes and fingerprint, when the codec's messages are values. */
+    private T lastMessage;
+    private byte[] lastBytes;
+    private long lastFingerprint;
 
     public PacketCodec(WireCodec<T> codec) {
         this.codec = codec;
@@ -41,11 +45,22 @@ public final class PacketCodec<T> implements MessageCodec<Packet> {
     }
 
     public Packet encode(T message) {
+        Traffic traffic = codec.traffic(message);
+        if (lastMessage != null && lastMessage.equals(message)) {
+            // The same value sent again (to the next follower): the same bytes, encoded once.
+            sent.count(codec.kind(message), traffic, lastBytes.length);
+            return new Packet(lastBytes, lastFingerprint, traffic, this);
+        }
         codec.encode(message, writer.reset());
         byte[] bytes = writer.toBytes();
-        Traffic traffic = codec.traffic(message);
         sent.count(codec.kind(message), traffic, bytes.length);
-        return new Packet(bytes, codec.fingerprint(message, bytes), traffic, this);
+        long fingerprint = codec.fingerprint(message, bytes);
+        if (codec.messagesAreValues()) {
+            lastMessage = message;
+            lastBytes = bytes;
+            lastFingerprint = fingerprint;
+        }
+        return new Packet(bytes, fingerprint, traffic, this);
     }
 
     /** What the cluster's processes have sent so far, by kind and bytes. */

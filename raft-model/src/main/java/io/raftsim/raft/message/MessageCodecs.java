@@ -284,6 +284,12 @@ public final class MessageCodecs implements WireCodec<Message> {
         return message;
     }
 
+    /** Messages are records of immutable fields and lists: equal ones encode alike. */
+    @Override
+    public boolean messagesAreValues() {
+        return true;
+    }
+
     @Override
     public long fingerprint(Message message, byte[] encoded) {
         return fingerprint(message);
