@@ -254,12 +254,6 @@ public record JointDraw(List<Integer> initialMembers, List<FaultStep> steps) {
 
     /** The scenario with the drawn initial members and the drawn changes after its own steps. */
     Scenario applyTo(Scenario scenario) {
-        if (!drawn()) {
-            return scenario;
-        }
-        List<FaultStep> all = new ArrayList<>(scenario.faults());
-        all.addAll(steps);
-        Scenario withSteps = scenario.withFaults(all);
-        return initialMembers.isEmpty() ? withSteps : withSteps.withInitialMembers(initialMembers);
+        return drawn() ? MembershipDraw.withDrawn(scenario, initialMembers, steps) : scenario;
     }
 }

@@ -160,9 +160,14 @@ public record MembershipDraw(List<Integer> initialMembers, List<FaultStep> steps
 
     /** The scenario with the drawn initial members and the drawn changes after its own steps. */
     Scenario applyTo(Scenario scenario) {
-        if (!drawn()) {
-            return scenario;
-        }
+        return drawn() ? withDrawn(scenario, initialMembers, steps) : scenario;
+    }
+
+    /**
+     * {@code scenario} with {@code steps} after its own and, unless empty, {@code initialMembers} as
+     * its voters at the start: what a membership draw (single-server or joint) adds to a run.
+     */
+    static Scenario withDrawn(Scenario scenario, List<Integer> initialMembers, List<FaultStep> steps) {
         List<FaultStep> all = new ArrayList<>(scenario.faults());
         all.addAll(steps);
         Scenario withSteps = scenario.withFaults(all);
