@@ -36,6 +36,11 @@ public final class WireReader {
             int zigZag = bytes[at];
             return (zigZag >>> 1) ^ -(zigZag & 1);
         }
+        if (at + 1 < bytes.length && bytes[at + 1] >= 0) { // two bytes: the indexes of all but long logs
+            position = at + 2;
+            int zigZag = (bytes[at] & 0x7F) | (bytes[at + 1] << 7);
+            return (zigZag >>> 1) ^ -(zigZag & 1);
+        }
         long zigZag = 0;
         for (int shift = 0; shift < 70; shift += 7) {
             if (at >= bytes.length) {
@@ -52,6 +57,16 @@ public final class WireReader {
             }
         }
         throw new IllegalArgumentException("varint longer than 10 bytes at byte " + at);
+    }
+
+    /** A long {@link WireWriter#writeFixedLong} wrote: eight bytes. */
+    public long readFixedLong() {
+        if (position > bytes.length - Long.BYTES) {
+            throw new IllegalArgumentException("message ends early, at byte " + position);
+        }
+        long value = (long) WireWriter.LONG_BYTES.get(bytes, position);
+        position += Long.BYTES;
+        return value;
     }
 
     public int readInt() {

@@ -1,14 +1,20 @@
 package io.raftsim.harness.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Writes a message's fields as bytes: longs as zig-zag varints (small numbers, the common
- * case, take one byte), strings as UTF-8 with their length, null distinct from "".
+ * case, take one byte) or, for hashes, in a fixed eight bytes ({@link #writeFixedLong}),
+ * strings as UTF-8 with their length, null distinct from "".
  * For implementations' {@link io.raftsim.harness.spi.WireCodec}s; read back by {@link WireReader}.
  */
 public final class WireWriter {
+    /** Eight bytes at once, little-endian on every machine, as {@link WireReader#readFixedLong} reads them. */
+    static final VarHandle LONG_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes = new byte[64];
     private int size;
 
@@ -34,6 +40,17 @@ public final class WireWriter {
             zigZag >>>= 7;
         }
         bytes[size++] = (byte) zigZag;
+        return this;
+    }
+
+    /**
+     * A long in exactly eight bytes: for hashes and fingerprints, which are spread over all 64
+     * bits, so a varint would take ten bytes and a loop to write and to read.
+     */
+    public WireWriter writeFixedLong(long value) {
+        ensure(Long.BYTES);
+        LONG_BYTES.set(bytes, size, value);
+        size += Long.BYTES;
         return this;
     }
 
@@ -65,9 +82,14 @@ public final class WireWriter {
     }
 
     public WireWriter writeBytes(byte[] raw) {
-        ensure(raw.length);
-        System.arraycopy(raw, 0, bytes, size, raw.length);
-        size += raw.length;
+        return writeBytes(raw, 0, raw.length);
+    }
+
+    /** Bytes {@code from .. from + length - 1} of {@code raw}. */
+    public WireWriter writeBytes(byte[] raw, int from, int length) {
+        ensure(length);
+        System.arraycopy(raw, from, bytes, size, length);
+        size += length;
         return this;
     }
 

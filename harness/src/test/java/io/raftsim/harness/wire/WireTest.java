@@ -96,4 +96,45 @@ class WireTest {
         in.end();
         assertMalformed(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F), WireReader::readLong);
     }
+
+    @Test
+    void everyVarintLengthRoundTripsAtItsEdges() {
+        // Each length from one byte to ten, at both ends of its range and on both signs: the
+        // one- and two-byte cases are read by their own paths, the rest by the loop.
+        WireWriter out = new WireWriter();
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        for (int bits = 6; bits < 63; bits += 7) {
+            long edge = 1L << bits;
+            for (long value : new long[] {edge - 1, edge, -edge, -edge - 1}) {
+                values.add(value);
+                out.writeLong(value);
+            }
+        }
+        WireReader in = new WireReader(out.toBytes());
+        for (long value : values) {
+            assertEquals(value, in.readLong());
+        }
+        in.end();
+        assertEquals(2, new WireWriter().writeLong(8191).toBytes().length);
+        assertEquals(3, new WireWriter().writeLong(8192).toBytes().length);
+        assertMalformed(bytes(0x80, 0x80), WireReader::readLong); // two bytes, both saying more follow
+        assertMalformed(bytes(0x81), WireReader::readLong); // the second byte missing
+    }
+
+    @Test
+    void aFixedLongTakesEightBytesWhateverItsValue() {
+        long[] values = {0, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x0123_4567_89AB_CDEFL};
+        WireWriter out = new WireWriter();
+        for (long value : values) {
+            out.writeFixedLong(value);
+        }
+        byte[] written = out.toBytes();
+        assertEquals(8 * values.length, written.length);
+        WireReader in = new WireReader(written);
+        for (long value : values) {
+            assertEquals(value, in.readFixedLong());
+        }
+        in.end();
+        assertMalformed(bytes(1, 2, 3, 4, 5, 6, 7), WireReader::readFixedLong);
+    }
 }

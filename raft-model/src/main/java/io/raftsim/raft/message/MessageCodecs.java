@@ -170,7 +170,7 @@ public final class MessageCodecs implements WireCodec<Message> {
         if (command instanceof Command.ClientCommand c) {
             // The fingerprint travels with the command, as the object did before messages were
             // bytes: recomputing it from the strings at every delivery would double its cost.
-            out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeLong(c.fingerprint());
+            out.writeByte(1).writeInt(c.clientId()).writeLong(c.sequence()).writeFixedLong(c.fingerprint());
             c.writeCommand(out); // the bytes it holds: no string encoded again
         } else if (command instanceof Command.ConfigChange c) {
             out.writeByte(c.configuration().isJoint() ? 3 : 2);
@@ -206,7 +206,7 @@ public final class MessageCodecs implements WireCodec<Message> {
             case 1 -> {
                 int clientId = in.readInt();
                 long sequence = in.readLong();
-                long fingerprint = in.readLong();
+                long fingerprint = in.readFixedLong();
                 yield Command.ClientCommand.read(clientId, sequence, fingerprint, in); // bytes, decoded when applied
             }
             case 2 -> new Command.ConfigChange(readConfiguration(in, false));
