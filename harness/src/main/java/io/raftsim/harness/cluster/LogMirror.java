@@ -61,6 +61,18 @@ public final class LogMirror {
      * hash from there on folds it in, so is unknown too. {@code Long.MAX_VALUE}: none.
      */
     private long unknownFrom = Long.MAX_VALUE;
+    /**
+     * The term and payload fingerprint the mirror folded into its hash at {@link #lastIndex},
+     * when the sync that last moved it hashed that entry from the probe ({@link #lastEntrySeen});
+     * a sync that finds the probe's log ending in the same entry, with nothing else to learn,
+     * returns at once: most steps change no log, and the server that handled the step is synced
+     * after each one.
+     */
+    private long lastEntryTerm;
+    private long lastEntryPayload;
+    private boolean lastEntrySeen;
+    /** The snapshot index through which the mirror already agrees with the committed prefix (0: none looked at). */
+    private long adoptedThrough;
 
     public long lastIndex() {
         return lastIndex;
@@ -94,6 +106,11 @@ public final class LogMirror {
     public void sync(int server, ServerProbe probe, ServerListener listener) {
         long first = Math.max(1, probe.firstLogIndex());
         long last = probe.lastLogIndex();
+        if (last == lastIndex && first == firstIndex && lastEntrySeen && unknownFrom == Long.MAX_VALUE && last >= first
+                && (first == 1 || adoptedThrough == first - 1)
+                && probe.termAt(last) == lastEntryTerm && probe.payloadFingerprintAt(last) == lastEntryPayload) {
+            return; // the same log, ending in the same entry: what the walk below would find, without hashing
+        }
         if (unknownFrom != Long.MAX_VALUE && !learnUnknownPrefix(server, first - 1, last, listener)) {
             stayUnknown(server, first, last, listener);
             return;
@@ -107,10 +124,15 @@ public final class LogMirror {
             stayUnknown(server, first, last, listener);
             return;
         }
-        // The longest prefix both agree on: walk back from the shorter end until the entry matches.
+        // The longest prefix both agree on: the mirror's whole log when the probe still holds its
+        // last entry (a step that appended), else walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
-        while (agree >= first && entryHash(probe, agree) != hashes.get(agree)) {
-            agree--;
+        boolean stillLast = lastEntrySeen && agree == lastIndex && agree >= first && probe.termAt(agree) == lastEntryTerm
+                && probe.payloadFingerprintAt(agree) == lastEntryPayload;
+        if (!stillLast) {
+            while (agree >= first && entryHash(probe, agree) != hashes.get(agree)) {
+                agree--;
+            }
         }
         if (agree < first - 1) {
             agree = first - 1; // compacted entries are the snapshot's: trusted to be what the mirror saw
@@ -120,8 +142,23 @@ public final class LogMirror {
         }
         ensureCapacity(last);
         for (long index = agree + 1; index <= last; index++) {
-            hashes.set(index, entryHash(probe, index));
-            listener.appended(server, index, probe.termAt(index), hashes.get(index));
+            long term = probe.termAt(index);
+            long payload = probe.payloadFingerprintAt(index);
+            hashes.set(index, Fingerprints.fold(Fingerprints.fold(hash(index - 1), term), payload));
+            listener.appended(server, index, term, hashes.get(index));
+            lastEntryTerm = term;
+            lastEntryPayload = payload;
+        }
+        // The entry whose hash is now at the end, for the next sync to compare first: just
+        // appended, the one compared above (still the last), or, after a truncation, read here.
+        if (last < first) {
+            lastEntrySeen = false; // nothing past the snapshot: no entry of its own to compare
+        } else if (agree == last && !(stillLast && last == lastIndex)) {
+            lastEntryTerm = probe.termAt(last);
+            lastEntryPayload = probe.payloadFingerprintAt(last);
+            lastEntrySeen = true;
+        } else {
+            lastEntrySeen = true;
         }
         lastIndex = last;
         firstIndex = first;
@@ -144,6 +181,7 @@ public final class LogMirror {
         ensureCapacity(snapshotIndex);
         hashes.set(snapshotIndex, Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong()));
         lastIndex = snapshotIndex;
+        lastEntrySeen = false;
         listener.appended(server, snapshotIndex, term, hashes.get(snapshotIndex));
         return true;
     }
@@ -153,6 +191,7 @@ public final class LogMirror {
      * hashes would be wrong), only that the log got shorter, which needs no hash.
      */
     private void stayUnknown(int server, long first, long last, ServerListener listener) {
+        lastEntrySeen = false;
         if (last < lastIndex) {
             listener.truncated(server, last + 1, lastIndex);
         }
@@ -183,6 +222,7 @@ public final class LogMirror {
         }
         unknownFrom = Long.MAX_VALUE;
         lastIndex = snapshotIndex;
+        lastEntrySeen = false;
         return true;
     }
 
@@ -195,7 +235,11 @@ public final class LogMirror {
             return;
         }
         long committed = committedPrefix.hashThrough(snapshotIndex);
-        if (committed == CommittedPrefix.UNKNOWN || (snapshotIndex <= lastIndex && hashes.get(snapshotIndex) == committed)) {
+        if (committed == CommittedPrefix.UNKNOWN) {
+            return;
+        }
+        if (snapshotIndex <= lastIndex && hashes.get(snapshotIndex) == committed) {
+            adoptedThrough = snapshotIndex;
             return;
         }
         ensureCapacity(snapshotIndex);
@@ -208,6 +252,8 @@ public final class LogMirror {
             hashes.set(index, committedPrefix.hashThrough(index));
         }
         lastIndex = Math.max(lastIndex, snapshotIndex);
+        adoptedThrough = snapshotIndex;
+        lastEntrySeen = false;
     }
 
     /** The cumulative hash through {@code index} if its entry is the probe's and the prefix before it is the mirror's. */

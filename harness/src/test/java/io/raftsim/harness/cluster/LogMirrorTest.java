@@ -211,6 +211,38 @@ class LogMirrorTest {
     }
 
     @Test
+    void anAppendReadsTheOldLastEntryOnceAndEachNewEntryOnce() {
+        for (int i = 1; i <= 50; i++) {
+            log.append(1, i);
+        }
+        mirror.sync(0, log, reports);
+        long before = mirror.hash(50);
+        reports.take();
+        log.append(1, 51).append(1, 52);
+        log.reads = 0;
+        mirror.sync(0, log, reports);
+        assertEquals(List.of("n0 append 51@1", "n0 append 52@1"), reports.take());
+        assertEquals(3, log.reads, "entry 50 compared, 51 and 52 hashed and reported from one read each");
+        assertEquals(before, mirror.hash(50));
+        assertEquals(Fingerprints.fold(Fingerprints.fold(mirror.hash(51), 1), 52), mirror.hash(52));
+    }
+
+    @Test
+    void aLastEntryReplacedAtTheSameIndexAndTermIsSeen() {
+        for (int i = 1; i <= 50; i++) {
+            log.append(1, i);
+        }
+        mirror.sync(0, log, reports);
+        reports.take();
+        log.truncateFrom(50).append(1, 999); // same index, same term, another command
+        mirror.sync(0, log, reports);
+        assertEquals(List.of("n0 truncate 50..50", "n0 append 50@1"), reports.take());
+        log.truncateFrom(50).append(2, 999); // same index and command, another term
+        mirror.sync(0, log, reports);
+        assertEquals(List.of("n0 truncate 50..50", "n0 append 50@2"), reports.take());
+    }
+
+    @Test
     void growthReportsOnlyTheNewEntries() {
         log.append(1, 1).append(1, 2);
         mirror.sync(0, log, reports);
