@@ -41,6 +41,11 @@ public final class WireReader {
             int zigZag = (bytes[at] & 0x7F) | (bytes[at + 1] << 7);
             return (zigZag >>> 1) ^ -(zigZag & 1);
         }
+        if (at + 2 < bytes.length && bytes[at + 2] >= 0) { // three: the indexes of a log of a million entries
+            position = at + 3;
+            int zigZag = (bytes[at] & 0x7F) | (bytes[at + 1] & 0x7F) << 7 | bytes[at + 2] << 14;
+            return (zigZag >>> 1) ^ -(zigZag & 1);
+        }
         long zigZag = 0;
         for (int shift = 0; shift < 70; shift += 7) {
             if (at >= bytes.length) {
