@@ -67,6 +67,15 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
     private final Role[] lastRole;
     private final long[] lastTerm;
     private final int[] lastVote;
+    private final int[] lastLeader;
+    /**
+     * {@link #establishedLeader()} as last computed, and whether an input since may have changed
+     * it: it reads only the role, term and leader of each server, and those change only in a
+     * step the server handles (or a start, or a new quiet window), so most steps, which change
+     * none of them, reuse it instead of reading every probe again.
+     */
+    private int establishedLeaderSeen = -1;
+    private boolean establishedLeaderStale = true;
     private final boolean[] receivedThisStep;
     private final long[] termsStarted;
     /** Candidacies and pre-candidacies; a pre-candidate's handled input without a message is counted too (over-counting only loosens the bound). */
@@ -135,6 +144,7 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
         this.lastResetPeer = new int[servers];
         this.lastRole = new Role[servers];
         this.lastTerm = new long[servers];
+        this.lastLeader = new int[servers];
         this.lastVote = new int[servers];
         this.receivedThisStep = new boolean[servers];
         this.termsStarted = new long[servers];
@@ -170,6 +180,8 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
         lastRole[id] = node.role();
         lastTerm[id] = node.currentTerm();
         lastVote[id] = node.votedFor();
+        lastLeader[id] = node.leaderId();
+        establishedLeaderStale = true; // another probe, maybe another state
         receivedThisStep[id] = true; // the start is no timer
     }
 
@@ -227,9 +239,14 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
         if (termStarted || preCandidacy) {
             restarted(id, ResetCause.OWN_CANDIDACY, term, id);
         }
+        int leader = node.leaderId();
+        if (role != previous || term != lastTerm[id] || leader != lastLeader[id]) {
+            establishedLeaderStale = true;
+        }
         lastRole[id] = role;
         lastTerm[id] = term;
         lastVote[id] = node.votedFor();
+        lastLeader[id] = leader;
     }
 
     private void restarted(int id, ResetCause cause, long term, int peer) {
@@ -322,6 +339,7 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
         lostAtMicros = -1;
         established = false;
         quietMask = bounds.quietWindowsApply() ? quietMajority() : 0;
+        establishedLeaderStale = true;
         quiet = quietMask != 0;
         windowStartMicros = now;
         settleMicros = maxDelaySeenMicros + 1;
@@ -432,6 +450,15 @@ public final class EfficiencyMonitor implements ServerListener, Observer<Packet>
 
     /** The member of the quiet majority that leads and that every member follows in its term, or -1. */
     private int establishedLeader() {
+        if (!establishedLeaderStale) {
+            return establishedLeaderSeen;
+        }
+        establishedLeaderSeen = computeEstablishedLeader();
+        establishedLeaderStale = false;
+        return establishedLeaderSeen;
+    }
+
+    private int computeEstablishedLeader() {
         int leader = -1;
         for (int i = 0; i < servers; i++) {
             if ((quietMask & (1 << i)) != 0 && node(i).role() == Role.LEADER) {
