@@ -103,4 +103,35 @@ class MicroRaftKnownIssuesTest {
         assertEquals(new RaftEvent.RoleChanged(4, Role.PRE_CANDIDATE, Role.CANDIDATE, 3), first.payload(), roleChanges.toString());
         assertTrue(first.timeMicros() >= 15_000_000, "the first role change after the crash is n5's, after its restart: " + first);
     }
+
+    /**
+     * A known issue of MicroRaft 0.7 (fixed in 0.8, PR #54), not of raftsim: after healing, leader
+     * n3, whose snapshot ends at 111, sends n1 and n2 AppendEntries with prevLogIndex 111, the
+     * index of their own snapshots, while both also hold uncommitted entries after it. 0.7's
+     * AppendEntriesRequestHandler looks for entry 111 in the log, finds it compacted, and
+     * answers failure with expectedNextIndex 112; the leader cannot go below its match index
+     * (MicroRaft logs "Cannot decrement next index: 111 below match index: 111"), so nothing
+     * commits again. The sweep's own seed, not shrunk (docs/microraft.md: 500 candidate runs
+     * left 150 fault steps).
+     */
+    @Test
+    void aFollowerWhoseSnapshotEndsAtPrevLogIndexRejectsEveryAppendEntries() {
+        InMemoryTraceSink trace = new InMemoryTraceSink(1_000_000);
+        ScenarioResult result = Simulation.of("random").implementation("microraft").seed(493).trace(trace).run();
+        assertEquals(Outcome.LIVENESS_FAILURE, result.outcome(), result.toString());
+        assertEquals("no leader committed an entry of its term within 3000 ms of healing", result.message());
+        long healedMicros = 20_000_000; // random's faults end at 20 s; the liveness phase follows
+        List<TraceRecord> appends = trace.records().stream().filter(r -> r.kind() == TraceKind.DELIVER && r.timeMicros() >= healedMicros
+                && r.detail().startsWith("AppendEntries")).toList();
+        List<TraceRecord> requests = appends.stream().filter(r -> r.detail().startsWith("AppendEntriesRequest ")).toList();
+        List<TraceRecord> replies = appends.stream().filter(r -> !r.detail().startsWith("AppendEntriesRequest ")).toList();
+        assertTrue(requests.size() >= 100 && replies.size() >= 100, "n3 keeps trying: " + requests.size() + " requests, " + replies.size() + " replies");
+        for (TraceRecord request : requests) {
+            assertTrue(request.peer() == 2 && (request.node() == 0 || request.node() == 1) && request.detail().contains(" prevLogIndex=111 "), request.toString());
+        }
+        for (TraceRecord reply : replies) {
+            assertTrue(reply.node() == 2 && reply.detail().startsWith("AppendEntriesFailure ") && reply.detail().contains(" expectedNextIndex=112 "),
+                    reply.toString());
+        }
+    }
 }
