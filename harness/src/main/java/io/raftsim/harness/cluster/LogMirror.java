@@ -106,9 +106,8 @@ public final class LogMirror {
     public void sync(int server, ServerProbe probe, ServerListener listener) {
         long first = Math.max(1, probe.firstLogIndex());
         long last = probe.lastLogIndex();
-        if (last == lastIndex && first == firstIndex && lastEntrySeen && unknownFrom == Long.MAX_VALUE && last >= first
-                && (first == 1 || adoptedThrough == first - 1)
-                && probe.termAt(last) == lastEntryTerm && probe.payloadFingerprintAt(last) == lastEntryPayload) {
+        if (last == lastIndex && first == firstIndex && unknownFrom == Long.MAX_VALUE && (first == 1 || adoptedThrough == first - 1)
+                && endsWithLastSeen(probe, last, first)) {
             return; // the same log, ending in the same entry: what the walk below would find, without hashing
         }
         if (unknownFrom != Long.MAX_VALUE && !learnUnknownPrefix(server, first - 1, last, listener)) {
@@ -127,8 +126,7 @@ public final class LogMirror {
         // The longest prefix both agree on: the mirror's whole log when the probe still holds its
         // last entry (a step that appended), else walk back from the shorter end until the entry matches.
         long agree = Math.min(last, lastIndex);
-        boolean stillLast = lastEntrySeen && agree == lastIndex && agree >= first && probe.termAt(agree) == lastEntryTerm
-                && probe.payloadFingerprintAt(agree) == lastEntryPayload;
+        boolean stillLast = agree == lastIndex && endsWithLastSeen(probe, agree, first);
         if (!stillLast) {
             while (agree >= first && entryHash(probe, agree) != hashes.get(agree)) {
                 agree--;
@@ -144,22 +142,18 @@ public final class LogMirror {
         for (long index = agree + 1; index <= last; index++) {
             long term = probe.termAt(index);
             long payload = probe.payloadFingerprintAt(index);
-            hashes.set(index, Fingerprints.fold(Fingerprints.fold(hash(index - 1), term), payload));
+            hashes.set(index, hashAfter(index - 1, term, payload));
             listener.appended(server, index, term, hashes.get(index));
             lastEntryTerm = term;
             lastEntryPayload = payload;
         }
         // The entry whose hash is now at the end, for the next sync to compare first: just
         // appended, the one compared above (still the last), or, after a truncation, read here.
-        if (last < first) {
-            lastEntrySeen = false; // nothing past the snapshot: no entry of its own to compare
-        } else if (agree == last && !(stillLast && last == lastIndex)) {
+        if (agree == last && !stillLast && last >= first) {
             lastEntryTerm = probe.termAt(last);
             lastEntryPayload = probe.payloadFingerprintAt(last);
-            lastEntrySeen = true;
-        } else {
-            lastEntrySeen = true;
         }
+        lastEntrySeen = last >= first; // with nothing past the snapshot, no entry of its own to compare
         lastIndex = last;
         firstIndex = first;
     }
@@ -179,7 +173,7 @@ public final class LogMirror {
         }
         long term = probe.termAt(snapshotIndex);
         ensureCapacity(snapshotIndex);
-        hashes.set(snapshotIndex, Fingerprints.fold(Fingerprints.fold(hash(lastIndex), term), payload.getAsLong()));
+        hashes.set(snapshotIndex, hashAfter(lastIndex, term, payload.getAsLong()));
         lastIndex = snapshotIndex;
         lastEntrySeen = false;
         listener.appended(server, snapshotIndex, term, hashes.get(snapshotIndex));
@@ -258,7 +252,17 @@ public final class LogMirror {
 
     /** The cumulative hash through {@code index} if its entry is the probe's and the prefix before it is the mirror's. */
     private long entryHash(ServerProbe probe, long index) {
-        return Fingerprints.fold(Fingerprints.fold(hash(index - 1), probe.termAt(index)), probe.payloadFingerprintAt(index));
+        return hashAfter(index - 1, probe.termAt(index), probe.payloadFingerprintAt(index));
+    }
+
+    /** The cumulative hash of the mirror's prefix through {@code previousIndex} followed by an entry of {@code term} and {@code payload}. */
+    private long hashAfter(long previousIndex, long term, long payload) {
+        return Fingerprints.fold(Fingerprints.fold(hash(previousIndex), term), payload);
+    }
+
+    /** Whether the probe's entry at {@code index} (past the snapshot) is the one the mirror's hashes end with. */
+    private boolean endsWithLastSeen(ServerProbe probe, long index, long first) {
+        return lastEntrySeen && index >= first && probe.termAt(index) == lastEntryTerm && probe.payloadFingerprintAt(index) == lastEntryPayload;
     }
 
     private void ensureCapacity(long index) {
