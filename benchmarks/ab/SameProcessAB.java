@@ -108,8 +108,8 @@ public final class SameProcessAB {
                 System.exit(2);
             }
         }
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        long slice = args.length > 3 ? Long.parseLong(args[3]) : 500_000;
+        int rounds = (int) positive(args, 2, "rounds", 20);
+        long slice = positive(args, 3, "steps per slice", 500_000);
         // Two clusters per build, made in the order A, B, B, A: in A/A runs with one cluster each, the
         // cluster made second ran up to 6% faster, a bias of the order alone; the two orders cancel it.
         Build[] builds = {new Build("A", Path.of(args[0])), new Build("B", Path.of(args[1])),
@@ -140,6 +140,24 @@ public final class SameProcessAB {
         System.out.printf(Locale.ROOT, "B/A per round: median %.3f (min %.3f, max %.3f), %d rounds of %,d steps per cluster, two clusters each%n",
                 median(ratios), Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow(), rounds, slice);
         System.out.println("same virtual time after the same steps: " + (sameRun ? "yes" : "no (the builds simulate different runs)"));
+    }
+
+    /** {@code args[index]} as a positive number, or {@code absent} when not given; exits 2 with one line when it is not one. */
+    private static long positive(String[] args, int index, String what, long absent) {
+        if (args.length <= index) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(args[index]);
+            if (value > 0 && value <= Integer.MAX_VALUE) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, as a value out of range is
+        }
+        System.err.println("SameProcessAB: " + what + " must be a whole number from 1 to " + Integer.MAX_VALUE + ", not " + args[index]);
+        System.exit(2);
+        return absent; // not reached
     }
 
     private static double median(double[] values) {

@@ -34,19 +34,26 @@ jar_of() {
     return
   fi
   local commit
-  if ! commit="$(git -C "$repo" rev-parse --verify --quiet "$spec^{commit}")"; then
-    echo "$0: $spec is neither a file nor a commit of $repo" >&2
-    exit 2
-  fi
+  commit="$(git -C "$repo" rev-parse --verify --quiet "$spec^{commit}")"
   local tree="$work/tree-$label"
   git -C "$repo" worktree add --quiet --detach "$tree" "$commit"
   echo "building $spec (${commit:0:7}) in a temporary worktree..." >&2
-  (cd "$tree" && mvn -q -B -DskipTests -pl scenarios -am package >&2)
+  if ! (cd "$tree" && mvn -q -B -DskipTests -pl scenarios -am package) >"$work/build-$label.log" 2>&1; then
+    echo "$0: building $spec failed:" >&2
+    cat "$work/build-$label.log" >&2
+    exit 1
+  fi
   cp "$tree/scenarios/target/raftsim.jar" "$work/$label-${commit:0:7}.jar"
   git -C "$repo" worktree remove --force "$tree"
   echo "$work/$label-${commit:0:7}.jar"
 }
 
+for spec in "$1" "$2"; do # both checked before either is built
+  if [ ! -f "$spec" ] && ! git -C "$repo" rev-parse --verify --quiet "$spec^{commit}" >/dev/null; then
+    echo "$0: $spec is neither a file nor a commit of $repo" >&2
+    exit 2
+  fi
+done
 jar_a="$(jar_of "$1" a)"
 jar_b="$(jar_of "$2" b)"
 # ParallelGC and a fixed heap, as the bench's JMH fork uses: G1's barriers and a growing heap
