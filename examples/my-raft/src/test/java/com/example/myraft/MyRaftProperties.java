@@ -30,26 +30,9 @@ class MyRaftProperties {
                 .toList();
     }
 
-    /**
-     * The property's scenarios: the supported ones but flaky-network, where my-raft (Figure 2
-     * without PreVote) is known to miss the liveness bound now and then: seed 88 of 600 took
-     * 3.7 s after healing to settle on a leader, because candidates that cannot win keep
-     * disrupting. A finding about my-raft, kept by {@link #flakyNetworkSeed88IsAKnownLivenessMiss},
-     * not a check to draw fresh seeds against in CI.
-     */
-    static List<String> propertyScenarios() {
-        return supportedScenarios().stream().filter(name -> !name.equals("flaky-network")).toList();
-    }
-
     @Provide
     Arbitrary<String> supported() {
-        return Arbitraries.of(propertyScenarios());
-    }
-
-    @net.jqwik.api.Example
-    void flakyNetworkSeed88IsAKnownLivenessMiss() {
-        ScenarioResult result = Simulation.of("flaky-network").implementation("my-raft").seed(88).run();
-        assertTrue(!result.passed() && "Liveness".equals(result.property()), result::toString);
+        return Arbitraries.of(supportedScenarios());
     }
 
     @Property(tries = 15)

@@ -94,6 +94,21 @@ public record LinkConfig(
         return new LinkConfig(latencyMinMicros, latencyMaxMicros, tailProbability, tailMaxMicros, dropRate, duplicateRate, fifo, replies, requests, answers);
     }
 
+    /**
+     * These links with their own faults taken off: no loss, no duplicates and no long tail, on
+     * every link and in every override (replies, client links); latencies and ordering stay, and
+     * so do the settings that only shape a tail nobody takes. What a healed network is for the
+     * liveness phase. Links without faults are returned as they are.
+     */
+    public LinkConfig healed() {
+        return new LinkConfig(latencyMinMicros, latencyMaxMicros, 0.0, tailMaxMicros, 0.0, 0.0, fifo,
+                healed(replies), healed(clients), healed(clientReplies));
+    }
+
+    private static LinkOverride healed(LinkOverride override) {
+        return new LinkOverride(override.latencyMinMicros(), override.latencyMaxMicros(), null, override.tailMaxMicros(), null, null);
+    }
+
     /** True when client links go as server links do. */
     public boolean clientLinksAsServerLinks() {
         return clients.isEmpty() && clientReplies.isEmpty();
