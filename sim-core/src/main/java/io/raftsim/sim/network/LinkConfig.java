@@ -105,8 +105,14 @@ public record LinkConfig(
                 healed(replies), healed(clients), healed(clientReplies));
     }
 
+    /** An override's fault fields at 0 where it set them (left unset, they follow the healed link's 0). */
     private static LinkOverride healed(LinkOverride override) {
-        return new LinkOverride(override.latencyMinMicros(), override.latencyMaxMicros(), null, override.tailMaxMicros(), null, null);
+        return new LinkOverride(override.latencyMinMicros(), override.latencyMaxMicros(), zeroIfSet(override.tailProbability()),
+                override.tailMaxMicros(), zeroIfSet(override.dropRate()), zeroIfSet(override.duplicateRate()));
+    }
+
+    private static Double zeroIfSet(Double probability) {
+        return probability == null ? null : 0.0;
     }
 
     /** True when client links go as server links do. */

@@ -32,13 +32,15 @@ class HealedLinksTest {
         LinkOverride slowAndLossy = new LinkOverride(20_000L, 30_000L, 0.5, 900_000L, 0.3, 0.2);
         LinkConfig healed = new LinkConfig(2_000, 7_000, 0.5, 4_000_000, 0.3, 0.2, true)
                 .withReplies(slowAndLossy).withClientLinks(slowAndLossy, LinkOverride.NONE).healed();
-        LinkOverride slow = new LinkOverride(20_000L, 30_000L, null, 900_000L, null, null);
+        LinkOverride slow = new LinkOverride(20_000L, 30_000L, 0.0, 900_000L, 0.0, 0.0);
         assertEquals(new LinkConfig(2_000, 7_000, 0.0, 4_000_000, 0.0, 0.0, true, slow, slow, LinkOverride.NONE), healed);
     }
 
     @Test
     void linksWithoutFaultsAreHealedAsTheyAre() {
-        LinkConfig calm = LinkConfig.DEFAULT.withLatency(1_000, 2_000).withClientLinks(new LinkOverride(5_000L, 9_000L, null, null, null, null), LinkOverride.NONE);
+        LinkConfig calm = LinkConfig.DEFAULT.withLatency(1_000, 2_000)
+                .withReplies(new LinkOverride(null, null, 0.0, null, 0.0, null))
+                .withClientLinks(new LinkOverride(5_000L, 9_000L, null, null, null, null), LinkOverride.NONE);
         assertEquals(calm, calm.healed());
         assertEquals(LinkConfig.DEFAULT, LinkConfig.DEFAULT.healed());
     }
