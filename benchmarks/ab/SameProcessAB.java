@@ -80,6 +80,10 @@ public final class SameProcessAB {
             return (long) step.invoke(engine);
         }
 
+        long nowMicros() throws Exception {
+            return (long) nowMicros.invoke(engine);
+        }
+
         /** Runs exactly {@code steps} more steps, in chunks, as the bench does. */
         void run(long steps) throws Exception {
             Thread.currentThread().setContextClassLoader(loader);
@@ -132,8 +136,7 @@ public final class SameProcessAB {
         }
         boolean sameRun = true;
         for (Build build : builds) {
-            sameRun &= build.step() == builds[0].step()
-                    && (long) build.nowMicros.invoke(build.engine) == (long) builds[0].nowMicros.invoke(builds[0].engine);
+            sameRun &= build.step() == builds[0].step() && build.nowMicros() == builds[0].nowMicros();
         }
         System.out.printf(Locale.ROOT, "A %s: median %.0f ns CPU per step%n", args[0], median(nanosPerStep[0]));
         System.out.printf(Locale.ROOT, "B %s: median %.0f ns CPU per step%n", args[1], median(nanosPerStep[1]));
